@@ -1,0 +1,96 @@
+/** The Case: one reported or spotted error, from intake to publication or closure. */
+
+export const caseStatuses = [
+  'received',
+  'in_review',
+  'drafting',
+  'awaiting_approval',
+  'approved',
+  'published',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Statuses in which a case is still being worked; public reports of its URL join it. */
+export const openStatuses: ReadonlyArray<CaseStatus> = [
+  'received',
+  'in_review',
+  'drafting',
+  'awaiting_approval',
+];
+export const isOpen = (status: CaseStatus): boolean => openStatuses.includes(status);
+
+export const severities = ['low', 'normal', 'high', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+export const caseSources = ['public', 'monitoring', 'staff', 'amendment'] as const;
+export type CaseSource = (typeof caseSources)[number];
+
+export const verdicts = ['correction', 'clarification', 'no_action', 'duplicate'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export const correctionTypes = ['correction', 'clarification', 'retraction'] as const;
+export type CorrectionType = (typeof correctionTypes)[number];
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface Draft {
+  type: CorrectionType;
+  headline: string;
+  body: string;
+  smsText?: string;
+  affectedUrl?: string;
+  author: string;
+  at: string;
+}
+
+export interface Review {
+  verdict: Verdict;
+  findings: string;
+  duplicateOf?: string;
+  reviewer: string;
+  at: string;
+}
+
+export interface Resolution {
+  kind: 'no_action' | 'duplicate' | 'rejected';
+  reason: string;
+  duplicateOf?: string;
+}
+
+export interface Case {
+  id: string;
+  status: CaseStatus;
+  topic: string;
+  severity: Severity;
+  source: CaseSource;
+  text: string;
+  url?: string;
+  evidence?: string[];
+  language: Language;
+  reportCount: number;
+  assignee?: string;
+  dueAt: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  amends?: string;
+  review?: Review;
+  draft?: Draft;
+  approval?: { approver: string; at: string };
+  correctionId?: string;
+  resolution?: Resolution;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  from?: CaseStatus;
+  to?: CaseStatus;
+  note?: string;
+}
+
+/** The actor written into history for changes nobody made by hand. */
+export const systemActor = 'system';

@@ -1,0 +1,44 @@
+/** Who may do what. Groups come from the editor's token; the system acts for the stream functions. */
+import { PermissionDenied } from './errors.ts';
+
+export const roles = ['reviewer', 'editor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export type Capability =
+  | 'read'
+  | 'open'
+  | 'assign'
+  | 'review'
+  | 'draft'
+  | 'submit'
+  | 'approve'
+  | 'request-changes'
+  | 'close'
+  | 'update'
+  | 'amend'
+  | 'manage-topics';
+
+const reviewer: Capability[] = ['read', 'open', 'assign', 'review', 'draft', 'submit'];
+const editor: Capability[] = [...reviewer, 'approve', 'request-changes', 'close', 'update', 'amend'];
+const grants: Record<Role, ReadonlyArray<Capability>> = {
+  reviewer,
+  editor,
+  admin: [...editor, 'manage-topics'],
+};
+
+export interface Actor {
+  id: string;
+  name?: string;
+  roles: Role[];
+}
+
+export const can = (actor: Actor, capability: Capability): boolean =>
+  actor.roles.some((role) => grants[role].includes(capability));
+
+export function requireCapability(actor: Actor, capability: Capability): void {
+  if (!can(actor, capability)) {
+    throw new PermissionDenied(
+      `Your groups (${actor.roles.join(', ') || 'none'}) do not allow "${capability}".`,
+    );
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The desk's functions and what triggers them: one catalogue for the CDK stack (event sources, routes)
+ * and for the local stack (gateway routes, stream and queue pollers).
+ */
+import type { QueueKey } from './messaging.ts';
+
+/** A Lambda event filter pattern (the subset both the CDK stack and the local poller understand). */
+export type FilterPattern = { [key: string]: FilterPattern | ReadonlyArray<FilterValue> };
+export type FilterValue = string | number | { 'anything-but': ReadonlyArray<string> } | { exists: boolean };
+
+export interface HttpRoute {
+  method: 'ANY' | 'GET' | 'POST';
+  path: string;
+  /** Routes behind the JWT authorizer (the editors' API). */
+  auth: 'jwt' | 'none';
+  /** Public routes get the stage's throttling. */
+  throttled: boolean;
+}
+
+export type Trigger =
+  | { kind: 'http'; routes: ReadonlyArray<HttpRoute> }
+  | {
+      kind: 'stream';
+      filters: ReadonlyArray<FilterPattern>;
+      batchSize: number;
+      retryAttempts: number;
+      maxRecordAgeSeconds: number;
+    }
+  | { kind: 'queue'; queue: QueueKey; batchSize: number; maxConcurrency: number }
+  | { kind: 'schedule'; cron: string };
+
+export interface FunctionDefinition {
+  id: string;
+  /** Path of the handler module, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  trigger: Trigger;
+}
+
+const caseImage = (image: FilterPattern): FilterPattern => ({ entity: { S: ['case'] }, ...image });
+
+/** A case moving into approved: the publisher's work. Filters cannot compare images; code checks again. */
+export const approvedTransition: FilterPattern = {
+  eventName: ['MODIFY'],
+  dynamodb: {
+    NewImage: caseImage({ status: { S: ['approved'] } }),
+    OldImage: { status: { S: [{ 'anything-but': ['approved'] }] } },
+  },
+};
+
+/** A case that is (now) high or critical: the notifier checks that severity really rose. */
+export const severityRaised: FilterPattern = {
+  eventName: ['INSERT', 'MODIFY'],
+  dynamodb: { NewImage: caseImage({ severity: { S: ['high', 'critical'] } }) },
+};
+
+/** A case moving into closed: its reporters are told the outcome. */
+export const closedTransition: FilterPattern = {
+  eventName: ['MODIFY'],
+  dynamodb: {
+    NewImage: caseImage({ status: { S: ['closed'] } }),
+    OldImage: { status: { S: [{ 'anything-but': ['closed'] }] } },
+  },
+};
+
+const streamDefaults = { batchSize: 10, retryAttempts: 5, maxRecordAgeSeconds: 6 * 60 * 60 } as const;
+
+export const functionDefinitions = {
+  publicApi: {
+    id: 'PublicApi',
+    entry: 'functions/public-api/handler.ts',
+    description: 'The public API and pages: reports, corrections, feeds, subscriptions',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    trigger: {
+      kind: 'http',
+      routes: [
+        { method: 'GET', path: '/', auth: 'none', throttled: true },
+        { method: 'ANY', path: '/{proxy+}', auth: 'none', throttled: true },
+      ],
+    },
+  },
+  adminApi: {
+    id: 'AdminApi',
+    entry: 'functions/admin-api/handler.ts',
+    description: 'The editors API: the review queue, cases, approvals, amendments, digest',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'ANY', path: '/admin/{proxy+}', auth: 'jwt', throttled: false }],
+    },
+  },
+  publisher: {
+    id: 'Publisher',
+    entry: 'functions/publisher/handler.ts',
+    description: 'Publishes approved cases as corrections and announces them',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    trigger: { kind: 'stream', filters: [approvedTransition], ...streamDefaults },
+  },
+  notifier: {
+    id: 'Notifier',
+    entry: 'functions/notifier/handler.ts',
+    description: 'Alerts editors to escalated cases and tells reporters when their case is closed',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    trigger: { kind: 'stream', filters: [severityRaised, closedTransition], ...streamDefaults },
+  },
+  planner: {
+    id: 'Planner',
+    entry: 'functions/planner/handler.ts',
+    description: 'Turns a published correction into one message per recipient',
+    memoryMb: 512,
+    timeoutSeconds: 120,
+    trigger: { kind: 'queue', queue: 'deliveryPlan', batchSize: 1, maxConcurrency: 5 },
+  },
+  sender: {
+    id: 'Sender',
+    entry: 'functions/sender/handler.ts',
+    description: 'Sends each message once by email (SES) or SMS (SNS) and records the delivery',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'deliverySend', batchSize: 10, maxConcurrency: 10 },
+  },
+  digest: {
+    id: 'Digest',
+    entry: 'functions/digest/handler.ts',
+    description: 'Sends the daily digest to the editors',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', cron: 'cron(0 8 * * ? *)' },
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionKey = keyof typeof functionDefinitions;

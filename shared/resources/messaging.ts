@@ -1,0 +1,60 @@
+/**
+ * The one definition of the desk's SNS topics and SQS queues, used by the CDK stack and the local
+ * stack (fauxqs) alike.
+ */
+
+export const topics = {
+  /** The backbone: one `correction.published` event per published version. */
+  correctionEvents: { id: 'CorrectionEvents', localName: 'correction-events' },
+  /** Staff only: escalation alerts and the daily digest (SNS email subscriptions are right for staff). */
+  editorAlerts: { id: 'EditorAlerts', localName: 'editor-alerts' },
+} as const;
+export type TopicKey = keyof typeof topics;
+
+export interface QueueDefinition {
+  id: string;
+  localName: string;
+  /** Longer than the consuming function's timeout, as Lambda requires. */
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message is parked in the dead-letter queue. */
+  maxReceiveCount: number;
+  /** How long a parked message stays readable, for inspection and redrive. */
+  deadLetterRetentionDays: number;
+}
+
+export const queues = {
+  /** correction.published events waiting to be turned into one message per recipient. */
+  deliveryPlan: {
+    id: 'DeliveryPlan',
+    localName: 'delivery-plan',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    deadLetterRetentionDays: 14,
+  },
+  /** One message per recipient, waiting to be sent by email or SMS. */
+  deliverySend: {
+    id: 'DeliverySend',
+    localName: 'delivery-send',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    deadLetterRetentionDays: 14,
+  },
+} as const satisfies Record<string, QueueDefinition>;
+export type QueueKey = keyof typeof queues;
+
+export const deadLetterName = (queue: QueueDefinition): string => `${queue.localName}-dlq`;
+
+/** SNS → SQS fan-out. Raw delivery, so the queue carries the event itself rather than an SNS envelope. */
+export const topicSubscriptions = [
+  {
+    topic: 'correctionEvents',
+    queue: 'deliveryPlan',
+    rawMessageDelivery: true,
+    filterPolicy: { eventType: ['correction.published'] },
+  },
+] as const satisfies ReadonlyArray<{
+  topic: TopicKey;
+  queue: QueueKey;
+  rawMessageDelivery: boolean;
+  filterPolicy: Record<string, string[]>;
+}>;

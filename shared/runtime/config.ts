@@ -1,0 +1,103 @@
+/**
+ * Everything a function reads from its environment, read once. The CDK stack and the local stack set
+ * the same variables; nothing else in the code reads process.env.
+ */
+import type { Severity } from '../domain/case.ts';
+import { defaultSeverityPolicy, type SeverityPolicy } from '../domain/severity.ts';
+
+export interface Config {
+  stage: string;
+  tableName: string;
+  correctionEventsTopicArn: string;
+  editorAlertsTopicArn: string;
+  deliveryPlanQueueUrl: string;
+  deliverySendQueueUrl: string;
+  /** Base of every public link (permalinks, confirmation and unsubscribe links), without a trailing slash. */
+  publicBaseUrl: string;
+  /** Deployed: the ARN of the secret that signs links and cursors. */
+  linkSecretArn?: string;
+  /** Local only: the secret itself. */
+  linkSecret?: string;
+  emailTransport: 'ses' | 'outbox';
+  smsTransport: 'sns' | 'outbox';
+  outboxFile?: string;
+  sesFromAddress: string;
+  sesConfigurationSet?: string;
+  timeZone: string;
+  defaultTopic: string;
+  severityPolicy: SeverityPolicy;
+  /** Public writes per client address per minute. */
+  clientRequestsPerMinute: number;
+  /** Subscription requests per email address or phone number per hour. */
+  subscriptionRequestsPerAddressPerHour: number;
+  /** Days an unsubscribed address is kept before it is erased. */
+  unsubscribedRetentionDays: number;
+}
+
+/** The variables, by name, so the stacks that set them and the code that reads them agree. */
+export const env = {
+  stage: 'STAGE',
+  tableName: 'TABLE_NAME',
+  correctionEventsTopicArn: 'CORRECTION_EVENTS_TOPIC_ARN',
+  editorAlertsTopicArn: 'EDITOR_ALERTS_TOPIC_ARN',
+  deliveryPlanQueueUrl: 'DELIVERY_PLAN_QUEUE_URL',
+  deliverySendQueueUrl: 'DELIVERY_SEND_QUEUE_URL',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  linkSecretArn: 'LINK_SECRET_ARN',
+  linkSecret: 'LINK_SECRET',
+  emailTransport: 'EMAIL_TRANSPORT',
+  smsTransport: 'SMS_TRANSPORT',
+  outboxFile: 'OUTBOX_FILE',
+  sesFromAddress: 'SES_FROM_ADDRESS',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  timeZone: 'TIME_ZONE',
+  defaultTopic: 'DEFAULT_TOPIC',
+  severityDueMinutes: 'SEVERITY_DUE_MINUTES',
+  clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
+  subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
+  unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
+} as const;
+
+function number(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`Expected a positive number, got "${value}"`);
+  return parsed;
+}
+
+/** `critical=120,high=1440` overrides the review deadlines (minutes) of those severities. */
+function severityPolicy(value: string | undefined): SeverityPolicy {
+  const dueMinutes = { ...defaultSeverityPolicy.dueMinutes };
+  for (const pair of (value ?? '').split(',').filter(Boolean)) {
+    const [severity, minutes] = pair.split('=');
+    if (!severity || !(severity in dueMinutes)) throw new Error(`Unknown severity in "${pair}"`);
+    dueMinutes[severity as Severity] = number(minutes, Number.NaN);
+  }
+  return { ...defaultSeverityPolicy, dueMinutes };
+}
+
+export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const get = (name: string): string | undefined => source[name] || undefined;
+  return {
+    stage: get(env.stage) ?? 'local',
+    tableName: get(env.tableName) ?? 'corrections-desk',
+    correctionEventsTopicArn: get(env.correctionEventsTopicArn) ?? '',
+    editorAlertsTopicArn: get(env.editorAlertsTopicArn) ?? '',
+    deliveryPlanQueueUrl: get(env.deliveryPlanQueueUrl) ?? '',
+    deliverySendQueueUrl: get(env.deliverySendQueueUrl) ?? '',
+    publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    linkSecretArn: get(env.linkSecretArn),
+    linkSecret: get(env.linkSecret),
+    emailTransport: get(env.emailTransport) === 'outbox' ? 'outbox' : 'ses',
+    smsTransport: get(env.smsTransport) === 'outbox' ? 'outbox' : 'sns',
+    outboxFile: get(env.outboxFile),
+    sesFromAddress: get(env.sesFromAddress) ?? 'corrections@example.org',
+    sesConfigurationSet: get(env.sesConfigurationSet),
+    timeZone: get(env.timeZone) ?? 'Asia/Shanghai',
+    defaultTopic: get(env.defaultTopic) ?? 'public-information',
+    severityPolicy: severityPolicy(get(env.severityDueMinutes)),
+    clientRequestsPerMinute: number(get(env.clientRequestsPerMinute), 1200),
+    subscriptionRequestsPerAddressPerHour: number(get(env.subscriptionRequestsPerAddressPerHour), 20),
+    unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
+  };
+}
