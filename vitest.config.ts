@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The engines start in this process (global setup): keep the SDK's Node 20 notice out of test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],

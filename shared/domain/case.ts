@@ -76,6 +76,8 @@ export interface Case {
   updatedAt: string;
   version: number;
   amends?: string;
+  /** Why an amendment case was opened; becomes the new version's note. */
+  amendmentNote?: string;
   review?: Review;
   draft?: Draft;
   approval?: { approver: string; at: string };

@@ -5,13 +5,15 @@ export interface FieldError {
   message: string;
 }
 
-export abstract class DomainError extends Error {
-  abstract readonly kind: string;
+export class DomainError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 /** The input is malformed or breaks a rule about its content (400). */
 export class InvalidInput extends DomainError {
-  readonly kind = 'invalid_input';
   constructor(
     readonly errors: FieldError[],
     message = 'The request has invalid fields.',
@@ -21,18 +23,13 @@ export class InvalidInput extends DomainError {
 }
 
 /** The thing does not exist, or the caller may not know that it does (404). */
-export class NotFound extends DomainError {
-  readonly kind = 'not_found';
-}
+export class NotFound extends DomainError {}
 
 /** The actor's groups do not allow this (403). */
-export class PermissionDenied extends DomainError {
-  readonly kind = 'permission_denied';
-}
+export class PermissionDenied extends DomainError {}
 
 /** The action is not allowed in the case's current state, or breaks the two-person rule (409). */
 export class ActionNotAllowed extends DomainError {
-  readonly kind = 'action_not_allowed';
   constructor(
     message: string,
     readonly currentStatus: string,
@@ -44,7 +41,6 @@ export class ActionNotAllowed extends DomainError {
 
 /** The caller acted on a version that is no longer current (412). */
 export class VersionMismatch extends DomainError {
-  readonly kind = 'version_mismatch';
   constructor(
     readonly expected: number,
     readonly current: number,
@@ -54,13 +50,10 @@ export class VersionMismatch extends DomainError {
 }
 
 /** The same idempotency key came with another request (422). */
-export class IdempotencyKeyReused extends DomainError {
-  readonly kind = 'idempotency_key_reused';
-}
+export class IdempotencyKeyReused extends DomainError {}
 
 /** A limit on how often something may be done was reached (429). */
 export class RateLimited extends DomainError {
-  readonly kind = 'rate_limited';
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
@@ -70,6 +63,4 @@ export class RateLimited extends DomainError {
 }
 
 /** The request is well formed but conflicts with the state of something other than a case (409). */
-export class Conflict extends DomainError {
-  readonly kind = 'conflict';
-}
+export class Conflict extends DomainError {}

@@ -1,4 +1,5 @@
 /** Starts the real engines once per test run and hands their endpoints to every test file. */
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, startMessaging } from '../../local/engines.ts';
 

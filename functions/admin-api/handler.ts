@@ -1,0 +1,10 @@
+/** The editors' API: every route under /admin, behind the JWT authorizer. */
+import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { caseRoutes } from './cases.ts';
+import { topicRoutes } from './topics.ts';
+
+const app = createApi();
+caseRoutes(app);
+topicRoutes(app);
+
+export const handler = apiHandler(app);

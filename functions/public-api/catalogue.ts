@@ -1,0 +1,31 @@
+/** The public's reads: topics, corrections, and the contract itself. */
+import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import { eventOf, json, query } from '../../shared/http/request.ts';
+import { correctionListQuery } from '../../shared/http/schemas.ts';
+import { parse } from '../../shared/http/validation.ts';
+import { services } from '../../shared/runtime/services.ts';
+import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
+import { listTopics } from '../../shared/usecases/topics.ts';
+
+/** Public reads may be cached briefly by browsers and CDNs; the desk publishes within seconds anyway. */
+const cacheable = { 'cache-control': 'public, max-age=30' };
+
+export function catalogueRoutes(app: Router): void {
+  app.get('/topics', async () => {
+    const topics = await listTopics((await services()).topics);
+    return json(200, { items: topics.map(({ key, names, desk }) => ({ key, names, desk })) }, cacheable);
+  });
+
+  app.get('/corrections', async (request) => {
+    const { limit, ...filters } = parse(correctionListQuery, query(eventOf(request)));
+    return json(
+      200,
+      await listCorrections((await services()).corrections, { ...filters, limit: limit ?? 20 }),
+      cacheable,
+    );
+  });
+
+  app.get('/corrections/:id', async (request) =>
+    json(200, await readCorrection((await services()).corrections, request.params.id ?? ''), cacheable),
+  );
+}

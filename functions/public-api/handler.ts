@@ -1,0 +1,10 @@
+/** The public API: reports, corrections, topics. */
+import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { catalogueRoutes } from './catalogue.ts';
+import { reportRoutes } from './reports.ts';
+
+const app = createApi();
+catalogueRoutes(app);
+reportRoutes(app);
+
+export const handler = apiHandler(app);

@@ -1,0 +1,35 @@
+/**
+ * The publisher: for each case the stream shows moving into approved, publish its correction.
+ * The event source filter already selects those records; the code checks again, since filters
+ * cannot compare the old and new images.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
+import { instrumented } from '../../shared/runtime/invocation.ts';
+import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
+import { services } from '../../shared/runtime/services.ts';
+import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+async function onRecord(record: DynamoDBRecord): Promise<void> {
+  const { before, after } = caseImages(record);
+  if (after?.status !== 'approved' || before?.status === 'approved') return;
+  const result = await publishCorrection(await services(), after.id);
+  if (result.outcome !== 'published') {
+    logger.info('Nothing new to publish', { caseId: after.id, outcome: result.outcome });
+    return;
+  }
+  logger.info('Published', {
+    caseId: after.id,
+    correctionId: result.correction.id,
+    version: result.correction.version,
+  });
+  countForTopic(productMetrics.correctionsPublished, result.correction.topic);
+  countForTopic(productMetrics.timeToCorrectionMinutes, result.correction.topic, result.minutesToCorrection);
+}
+
+export const handler = instrumented((event: DynamoDBStreamEvent, context) =>
+  processPartialResponse(event, onRecord, processor, { context }),
+);

@@ -1,0 +1,293 @@
+/** Cases and their history in the single table. */
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Case, type CaseStatus, type HistoryEntry, openStatuses } from '../../domain/case.ts';
+import { ActionNotAllowed, NotFound, VersionMismatch } from '../../domain/errors.ts';
+import type { Decision } from '../../domain/lifecycle.ts';
+import { allowedActions } from '../../domain/lifecycle.ts';
+import { CaseMovedOn, type CaseQuery, type CaseStore } from '../../ports/case-store.ts';
+import type { IdempotentWrite } from '../../ports/idempotency-store.ts';
+import { IdempotencyRecordExists } from '../../ports/idempotency-store.ts';
+import type { Page } from '../../ports/page.ts';
+import { caseIndexKeys, keys, withoutStorage } from './keys.ts';
+import { type Cursors, mergedPage, type Partition } from './paging.ts';
+import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+
+/** The queue without a status filter: everything still in flight. */
+const inFlight: CaseStatus[] = [...openStatuses, 'approved'];
+
+export const caseItem = (c: Case): Record<string, unknown> => ({
+  ...keys.case(c.id),
+  entity: 'case',
+  ...c,
+  ...caseIndexKeys(c),
+});
+
+export const historyItem = (
+  tableName: string,
+  caseId: string,
+  version: number,
+  entry: HistoryEntry,
+): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...keys.history(caseId, version, entry.at), entity: 'history', ...entry },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+export const idempotencyItem = (tableName: string, write: IdempotentWrite, at: string): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...keys.idempotency(write.scope, write.key),
+      entity: 'idempotency',
+      requestHash: write.requestHash,
+      response: write.response,
+      // A day is ample for a client to retry; the record then expires.
+      expiresAt: Math.floor(Date.parse(at) / 1000) + 24 * 60 * 60,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * SET for every attribute that differs between two versions of a case (and its index keys), REMOVE
+ * for those that went away. reportCount is never written here: only joins ADD to it, so no report
+ * is ever lost to an editor's concurrent change.
+ */
+function changes(before: Case, after: Case): { set: Record<string, unknown>; remove: string[] } {
+  const previous = caseItem(before);
+  const next = caseItem(after);
+  const set: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(next)) {
+    if (name === 'reportCount' || name === 'pk' || name === 'sk') continue;
+    if (JSON.stringify(previous[name]) !== JSON.stringify(value)) set[name] = value;
+  }
+  const remove = Object.keys(previous).filter((name) => !(name in next));
+  return { set, remove };
+}
+
+export interface Condition {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** The case is still the one a decision was made on: same version, no escalation since. */
+export const unchangedSince = (before: Case): Condition => ({
+  expression: 'attribute_exists(pk) AND #version = :expectedVersion AND #severity = :seenSeverity',
+  names: { '#version': 'version', '#severity': 'severity' },
+  values: { ':expectedVersion': before.version, ':seenSeverity': before.severity },
+});
+
+export function caseUpdate(tableName: string, before: Case, after: Case, condition: Condition): TransactItem {
+  const { set, remove } = changes(before, after);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ...condition.values };
+  const assignments = Object.entries(set).map(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const removals = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  const expression = [
+    assignments.length ? `SET ${assignments.join(', ')}` : '',
+    removals.length ? `REMOVE ${removals.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.case(before.id),
+      UpdateExpression: expression,
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: { ...names, ...condition.names },
+      ExpressionAttributeValues: values,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+export class DynamoCaseStore implements CaseStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: Cursors,
+  ) {}
+
+  async get(id: string): Promise<Case | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.case(id), ConsistentRead: true }),
+    );
+    return result.Item ? withoutStorage<Case>(result.Item) : undefined;
+  }
+
+  async getWithHistory(id: string): Promise<{ case: Case; history: HistoryEntry[] } | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.case(id).pk },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    const found = items.find((item) => item.sk === 'CASE');
+    if (!found) return undefined;
+    const history = items
+      .filter((item) => String(item.sk).startsWith(keys.historyPrefix))
+      .map((item) => withoutStorage<HistoryEntry>(item));
+    return { case: withoutStorage<Case>(found), history };
+  }
+
+  async create(decision: Decision, idempotency?: IdempotentWrite): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: caseItem(decision.next),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      this.history(decision),
+    ];
+    if (idempotency) items.push(idempotencyItem(this.tableName, idempotency, decision.next.createdAt));
+    try {
+      await transact(this.doc, items);
+    } catch (error) {
+      if (error instanceof ConditionsFailed && idempotency && error.failedAt(2)) {
+        throw new IdempotencyRecordExists(idempotency.scope, idempotency.key);
+      }
+      throw error;
+    }
+  }
+
+  async save(decision: Decision, before: Case): Promise<void> {
+    const update = caseUpdate(this.tableName, before, decision.next, unchangedSince(before));
+    try {
+      await transact(this.doc, [update, this.history(decision)]);
+    } catch (error) {
+      if (error instanceof ConditionsFailed && error.failedAt(0))
+        this.explain(before, error.reasons[0]?.item);
+      throw error;
+    }
+  }
+
+  async saveUnversioned(decision: Decision, expected: Case): Promise<boolean> {
+    const update = caseUpdate(this.tableName, expected, decision.next, unchangedSince(expected));
+    try {
+      await transact(this.doc, [update, this.history(decision)]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
+      throw error;
+    }
+  }
+
+  async merge(
+    duplicate: Decision,
+    duplicateBefore: Case,
+    target: Decision,
+    targetBefore: Case,
+  ): Promise<void> {
+    const added = target.next.reportCount - targetBefore.reportCount;
+    const closeDuplicate = caseUpdate(
+      this.tableName,
+      duplicateBefore,
+      duplicate.next,
+      unchangedSince(duplicateBefore),
+    );
+    const growTarget: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.case(targetBefore.id),
+        UpdateExpression: 'ADD reportCount :added SET updatedAt = :now',
+        ConditionExpression: `#status IN (${openStatuses.map((_, i) => `:open${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':added': added,
+          ':now': target.next.updatedAt,
+          ...Object.fromEntries(openStatuses.map((status, i) => [`:open${i}`, status])),
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+    try {
+      await transact(this.doc, [closeDuplicate, this.history(duplicate), growTarget, this.history(target)]);
+    } catch (error) {
+      if (!(error instanceof ConditionsFailed)) throw error;
+      if (error.failedAt(0)) this.explain(duplicateBefore, error.reasons[0]?.item);
+      if (error.failedAt(2)) {
+        const now = error.reasons[2]?.item ? withoutStorage<Case>(error.reasons[2].item) : undefined;
+        const status = now?.status ?? 'unknown';
+        throw new ActionNotAllowed(
+          `Case ${targetBefore.id} is ${status} and can no longer absorb a duplicate.`,
+          status,
+          now ? allowedActions(now.status) : [],
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(query: CaseQuery): Promise<Page<Case>> {
+    const statuses = query.status ? [query.status] : inFlight;
+    const partitions: Partition[] = statuses.map((status) => {
+      const ascending = status !== 'published' && status !== 'closed';
+      if (query.topic && query.assignee) {
+        return partition(
+          'gsi4',
+          `CASES#TOPIC#${query.topic}#ASSIGNEE#${query.assignee}#STATUS#${status}`,
+          ascending,
+        );
+      }
+      if (query.assignee)
+        return partition('gsi3', `CASES#ASSIGNEE#${query.assignee}#STATUS#${status}`, ascending);
+      if (query.topic) return partition('gsi2', `CASES#TOPIC#${query.topic}#STATUS#${status}`, ascending);
+      return partition('gsi1', `CASES#STATUS#${status}`, ascending);
+    });
+    const fingerprint = JSON.stringify([
+      'cases',
+      query.status ?? '',
+      query.topic ?? '',
+      query.assignee ?? '',
+    ]);
+    const page = await mergedPage(this.doc, this.tableName, partitions, {
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      query: fingerprint,
+      cursors: this.cursors,
+    });
+    return { items: page.items.map((item) => withoutStorage<Case>(item)), nextCursor: page.nextCursor };
+  }
+
+  private history(decision: Decision): TransactItem {
+    return historyItem(this.tableName, decision.next.id, decision.next.version, decision.entry);
+  }
+
+  /** Why a versioned write was refused: gone, another version, or an unversioned change to decide on. */
+  private explain(before: Case, stored: Record<string, unknown> | undefined): never {
+    if (!stored) throw new NotFound(`No case ${before.id}.`);
+    const current = withoutStorage<Case>(stored);
+    if (current.version !== before.version) throw new VersionMismatch(before.version, current.version);
+    throw new CaseMovedOn();
+  }
+}
+
+const partition = (index: string, pkValue: string, ascending: boolean): Partition => ({
+  index,
+  pkName: `${index}pk`,
+  pkValue,
+  skName: `${index}sk`,
+  ascending,
+});

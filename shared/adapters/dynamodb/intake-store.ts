@@ -1,0 +1,206 @@
+/** Public reports, the URL claims that gather them into one case, and their idempotency records. */
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { openStatuses } from '../../domain/case.ts';
+import type { Decision } from '../../domain/lifecycle.ts';
+import type { Submission } from '../../domain/submission.ts';
+import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
+import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../../ports/intake-store.ts';
+import type { Page } from '../../ports/page.ts';
+import { caseItem, historyItem, idempotencyItem } from './case-store.ts';
+import { keys, submissionIndexKeys, withoutStorage } from './keys.ts';
+import { type Cursors, mergedPage } from './paging.ts';
+import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+
+const openValues = Object.fromEntries(openStatuses.map((status, i) => [`:open${i}`, status]));
+const openList = openStatuses.map((_, i) => `:open${i}`).join(', ');
+
+export class DynamoIntakeStore implements IntakeStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: Cursors,
+  ) {}
+
+  async findClaim(urlKey: string): Promise<UrlClaim | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.urlClaim(urlKey), ConsistentRead: true }),
+    );
+    return result.Item ? { urlKey, caseId: String(result.Item.caseId) } : undefined;
+  }
+
+  async openWithReport(input: {
+    decision: Decision;
+    submission: Submission;
+    claim?: { urlKey: string; url: string; replacing?: string };
+    idempotency?: IdempotentWrite;
+  }): Promise<void> {
+    const { decision, submission, claim, idempotency } = input;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: caseItem(decision.next),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      historyItem(this.tableName, decision.next.id, decision.next.version, decision.entry),
+      this.submissionPut(submission),
+    ];
+    const claimAt = claim ? items.length : -1;
+    if (claim) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.urlClaim(claim.urlKey),
+            entity: 'url-claim',
+            url: claim.url,
+            caseId: decision.next.id,
+          },
+          ...(claim.replacing
+            ? {
+                ConditionExpression: 'caseId = :replacing',
+                ExpressionAttributeValues: { ':replacing': claim.replacing },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      });
+    }
+    const idempotencyAt = idempotency ? items.length : -1;
+    if (idempotency) items.push(idempotencyItem(this.tableName, idempotency, submission.createdAt));
+    try {
+      await transact(this.doc, items);
+    } catch (error) {
+      if (error instanceof ConditionsFailed) {
+        if (idempotency && error.failedAt(idempotencyAt)) {
+          throw new IdempotencyRecordExists(idempotency.scope, idempotency.key);
+        }
+        if (error.failedAt(claimAt)) throw new ClaimChanged();
+      }
+      throw error;
+    }
+  }
+
+  async joinWithReport(input: {
+    caseId: string;
+    submission: Submission;
+    idempotency?: IdempotentWrite;
+  }): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.case(input.caseId),
+          UpdateExpression: 'ADD reportCount :one',
+          ConditionExpression: `#status IN (${openList})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':one': 1, ...openValues },
+        },
+      },
+      this.submissionPut(input.submission),
+    ];
+    if (input.idempotency)
+      items.push(idempotencyItem(this.tableName, input.idempotency, input.submission.createdAt));
+    try {
+      await transact(this.doc, items);
+    } catch (error) {
+      if (error instanceof ConditionsFailed) {
+        if (input.idempotency && error.failedAt(2)) {
+          throw new IdempotencyRecordExists(input.idempotency.scope, input.idempotency.key);
+        }
+        if (error.failedAt(0)) throw new CaseNotOpen();
+      }
+      throw error;
+    }
+  }
+
+  async moveClaim(urlKey: string, from: string, to: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.urlClaim(urlKey),
+          UpdateExpression: 'SET caseId = :to',
+          ConditionExpression: 'caseId = :from',
+          ExpressionAttributeValues: { ':from': from, ':to': to },
+        }),
+      );
+    } catch (error) {
+      // The claim moved on already (a newer case took it): nothing to do.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
+  async getSubmission(id: string): Promise<Submission | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.submission(id), ConsistentRead: true }),
+    );
+    return result.Item ? withoutStorage<Submission>(result.Item) : undefined;
+  }
+
+  async submissionsOf(caseId: string, cursor?: string): Promise<Page<Submission>> {
+    const pkValue = submissionIndexKeys(caseId, '', '').gsi5pk ?? '';
+    const page = await mergedPage(
+      this.doc,
+      this.tableName,
+      [{ index: 'gsi5', pkName: 'gsi5pk', pkValue, skName: 'gsi5sk', ascending: true }],
+      { limit: 100, ...(cursor ? { cursor } : {}), query: `submissions\n${caseId}`, cursors: this.cursors },
+    );
+    return { items: page.items.map((item) => withoutStorage<Submission>(item)), nextCursor: page.nextCursor };
+  }
+
+  async relinkSubmissions(from: string, to: string): Promise<void> {
+    // Page by page from the start: relinked submissions leave the source partition as we go.
+    for (;;) {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi5',
+          KeyConditionExpression: 'gsi5pk = :pk',
+          ExpressionAttributeValues: { ':pk': submissionIndexKeys(from, '', '').gsi5pk },
+          Limit: 25,
+        }),
+      );
+      const items = (result.Items ?? []).map((item) => withoutStorage<Submission>(item));
+      if (items.length === 0) return;
+      await Promise.all(
+        items.map(async (submission) => {
+          const moved = submissionIndexKeys(to, submission.createdAt, submission.id);
+          try {
+            await this.doc.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: keys.submission(submission.id),
+                UpdateExpression: 'SET caseId = :to, gsi5pk = :pk, gsi5sk = :sk',
+                ConditionExpression: 'caseId = :from',
+                ExpressionAttributeValues: {
+                  ':from': from,
+                  ':to': to,
+                  ':pk': moved.gsi5pk,
+                  ':sk': moved.gsi5sk,
+                },
+              }),
+            );
+          } catch (error) {
+            if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          }
+        }),
+      );
+    }
+  }
+
+  private submissionPut(submission: Submission): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.submission(submission.id),
+          entity: 'submission',
+          ...submission,
+          ...submissionIndexKeys(submission.caseId, submission.createdAt, submission.id),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+}

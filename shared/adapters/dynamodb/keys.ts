@@ -1,0 +1,78 @@
+/**
+ * Every key of the single table, in one place. Index keys are overloaded: each entity uses the
+ * generic gsiNpk/gsiNsk attributes for its own access patterns (documented beside each builder).
+ */
+import { type Case, isOpen } from '../../domain/case.ts';
+import { digest, randomId } from '../../security/tokens.ts';
+
+export type Key = { pk: string; sk: string };
+
+const pad = (version: number) => String(version).padStart(8, '0');
+
+export const keys = {
+  case: (id: string): Key => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  /** Sorted by version, then time: unversioned entries (escalations, merges) sit after their version. */
+  history: (caseId: string, version: number, at: string): Key => ({
+    pk: `CASE#${caseId}`,
+    sk: `HISTORY#${pad(version)}#${at}#${randomId(4)}`,
+  }),
+  historyPrefix: 'HISTORY#',
+  submission: (id: string): Key => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' }),
+  urlClaim: (urlKey: string): Key => ({ pk: `URL#${digest(urlKey)}`, sk: 'URL' }),
+  idempotency: (scope: string, key: string): Key => ({
+    pk: `IDEMPOTENCY#${scope}#${digest(key)}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  topic: (key: string): Key => ({ pk: 'TOPICS', sk: `TOPIC#${key}` }),
+  topicsPartition: 'TOPICS',
+  correction: (id: string): Key => ({ pk: `CORRECTION#${id}`, sk: 'CORRECTION' }),
+  rateWindow: (key: string, window: number): Key => ({ pk: `RATE#${digest(key)}`, sk: `WINDOW#${window}` }),
+};
+
+/** Queue order: open cases by deadline (ascending); published and closed ones by last change (descending). */
+export const caseOrder = (c: Case): string =>
+  isOpen(c.status) || c.status === 'approved' ? c.dueAt : c.updatedAt;
+
+/**
+ * gsi1 by status, gsi2 by topic and status, gsi3 by assignee and status, gsi4 by topic, assignee and
+ * status: every filter combination of the queue is one Query. gsi5: cases opened per day (digest).
+ */
+export function caseIndexKeys(c: Case): Record<string, string> {
+  const order = `${caseOrder(c)}#${c.id}`;
+  return {
+    gsi1pk: `CASES#STATUS#${c.status}`,
+    gsi1sk: order,
+    gsi2pk: `CASES#TOPIC#${c.topic}#STATUS#${c.status}`,
+    gsi2sk: order,
+    ...(c.assignee
+      ? {
+          gsi3pk: `CASES#ASSIGNEE#${c.assignee}#STATUS#${c.status}`,
+          gsi3sk: order,
+          gsi4pk: `CASES#TOPIC#${c.topic}#ASSIGNEE#${c.assignee}#STATUS#${c.status}`,
+          gsi4sk: order,
+        }
+      : {}),
+    gsi5pk: `CASES#OPENED#${c.createdAt.slice(0, 10)}`,
+    gsi5sk: `${c.createdAt}#${c.id}`,
+  };
+}
+
+/** gsi5 of submissions: the reports of one case, oldest first. */
+export const submissionIndexKeys = (
+  caseId: string,
+  createdAt: string,
+  id: string,
+): Record<string, string> => ({
+  gsi5pk: `CASE#${caseId}#SUBMISSIONS`,
+  gsi5sk: `${createdAt}#${id}`,
+});
+
+/** Attributes that are storage, not part of an entity. */
+const storageAttributes = new Set(['pk', 'sk', 'entity', 'expiresAt']);
+export function withoutStorage<T>(item: Record<string, unknown>): T {
+  const entity: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (!storageAttributes.has(name) && !/^gsi\dpk$|^gsi\dsk$/.test(name)) entity[name] = value;
+  }
+  return entity as T;
+}

@@ -1,0 +1,29 @@
+/** An HTTP API function: Powertools' router, with every failure answered as problem+json. */
+import { Router } from '@aws-lambda-powertools/event-handler/http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError } from '../domain/errors.ts';
+import { instrumented } from '../runtime/invocation.ts';
+import { logger } from '../runtime/observability.ts';
+import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts';
+
+export function createApi(): Router {
+  const app = new Router({ logger });
+  app.errorHandler(HttpProblem, async (error) => problemResponse(error.body, error.headers));
+  app.errorHandler(DomainError, async (error) => {
+    const { body, headers } = problemFor(error);
+    return problemResponse(body, headers);
+  });
+  app.notFound(async () => problemResponse(problem(404, 'There is nothing at this address.')));
+  app.methodNotAllowed(async () => problemResponse(problem(405, 'This address does not take that method.')));
+  // Registered last: the specific handlers above are found first.
+  app.errorHandler(Error, async (error) => {
+    logger.error('Unhandled error', error);
+    return problemResponse(problem(500));
+  });
+  return app;
+}
+
+export const apiHandler = (app: Router) =>
+  instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>((event, context) =>
+    app.resolve(event, context),
+  );

@@ -1,0 +1,64 @@
+/**
+ * Request validation: every bad field in one InvalidInput, lengths counted in characters (code
+ * points, so Chinese and emoji count one each), strings required to be well-formed Unicode.
+ */
+import parsePhoneNumber from 'libphonenumber-js/max';
+import { type ZodType, z } from 'zod';
+import { type FieldError, InvalidInput } from '../domain/errors.ts';
+import { isWebUrl } from '../domain/url.ts';
+
+const characters = (value: string): number => [...value].length;
+
+/** Text of `min`..`max` characters, well-formed, and (when min > 0) not only white space. */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' })
+    .refine((value) => characters(value) <= max, { error: `must be at most ${max} characters` })
+    .refine((value) => min === 0 || value.trim().length > 0, { error: 'must not be blank' })
+    .refine((value) => characters(value) >= min, { error: `must be at least ${min} characters` });
+
+export const webUrl = (max = 2048) =>
+  text(1, max).refine((value) => isWebUrl(value), { error: 'must be an http or https URL' });
+
+export const email = () =>
+  z
+    .string()
+    .max(254, { error: 'must be at most 254 characters' })
+    .pipe(z.email({ error: 'must be an email address' }));
+
+/** E.164 (+ and 8 to 15 digits) and a number libphonenumber knows to be valid. */
+export const e164Phone = () =>
+  z
+    .string()
+    .refine((value) => /^\+[1-9]\d{7,14}$/.test(value) && parsePhoneNumber(value)?.isValid() === true, {
+      error: 'must be a valid phone number in E.164 form, e.g. +8613800138000',
+    });
+
+function pathOf(segments: ReadonlyArray<PropertyKey>): string {
+  return segments
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i > 0 ? '.' : ''}${String(segment)}`,
+    )
+    .join('');
+}
+
+/** Zod's issues as the contract's `errors`: one per bad field, unknown fields named one by one. */
+export function fieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): FieldError[] {
+  return issues.flatMap((issue): FieldError[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: pathOf([...issue.path, key]),
+        message: 'is not a known field',
+      }));
+    }
+    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+    return [{ path: pathOf(issue.path), message: missing ? 'is required' : issue.message }];
+  });
+}
+
+export function parse<T>(schema: ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidInput(fieldErrors(result.error.issues));
+  return result.data;
+}

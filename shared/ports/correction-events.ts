@@ -1,0 +1,16 @@
+import type { Language } from '../domain/case.ts';
+
+/** The backbone event: delivery, and any later integration, subscribe to it. */
+export interface CorrectionPublished {
+  eventType: 'correction.published';
+  correctionId: string;
+  version: number;
+  topic: string;
+  language: Language;
+  caseId: string;
+  publishedAt: string;
+}
+
+export interface CorrectionEvents {
+  published(event: CorrectionPublished): Promise<void>;
+}

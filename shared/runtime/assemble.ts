@@ -1,0 +1,40 @@
+/** The desk's adapters and policies, assembled from clients and config (by functions and tests alike). */
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
+import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
+import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
+import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
+import { Cursors } from '../adapters/dynamodb/paging.ts';
+import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
+import { type Clock, systemClock } from '../ports/clock.ts';
+import { Signer } from '../security/tokens.ts';
+import type { Config } from './config.ts';
+
+export function assemble(
+  parts: { documents: DynamoDBDocumentClient; sns: SNSClient; config: Config; secret: string },
+  clock: Clock = systemClock,
+) {
+  const { documents, sns, config } = parts;
+  const signer = new Signer(parts.secret);
+  const cursors = new Cursors(signer);
+  const table = config.tableName;
+  return {
+    config,
+    clock,
+    signer,
+    policy: config.severityPolicy,
+    defaultTopic: config.defaultTopic,
+    cases: new DynamoCaseStore(documents, table, cursors),
+    intake: new DynamoIntakeStore(documents, table, cursors),
+    topics: new DynamoTopicStore(documents, table),
+    idempotency: new DynamoIdempotencyStore(documents, table),
+    corrections: new DynamoCorrectionStore(documents, table, cursors),
+    rateLimiter: new DynamoRateLimiter(documents, table),
+    events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
+  };
+}
+
+export type Services = ReturnType<typeof assemble>;

@@ -1,0 +1,43 @@
+/**
+ * The composition root inside a function: config, SDK clients and adapters, built once per container
+ * and shared by every invocation. Handlers ask for `services()` and pass what a use case needs.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { assemble, type Services } from './assemble.ts';
+import { type Config, readConfig } from './config.ts';
+import { traced } from './tracing.ts';
+
+export const config: Config = readConfig();
+
+const dynamo = traced(new DynamoDBClient({}));
+export const documents = DynamoDBDocumentClient.from(dynamo, {
+  marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+});
+export const sns = traced(new SNSClient({}));
+
+/** The link secret: given directly locally, read once from Secrets Manager when deployed. */
+async function linkSecret(): Promise<string> {
+  if (config.linkSecret) return config.linkSecret;
+  if (!config.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
+  const secrets = traced(new SecretsManagerClient({}));
+  const result = await secrets.send(new GetSecretValueCommand({ SecretId: config.linkSecretArn }));
+  if (!result.SecretString) throw new Error('The link secret is empty');
+  return result.SecretString;
+}
+
+let built: Promise<Services> | undefined;
+
+/** Built on first use (the secret read is async); a failed build is retried on the next call. */
+export function services(): Promise<Services> {
+  built ??= linkSecret().then(
+    (secret) => assemble({ documents, sns, config, secret }),
+    (error) => {
+      built = undefined;
+      throw error;
+    },
+  );
+  return built;
+}

@@ -1,0 +1,85 @@
+/**
+ * publishCorrection: the publisher's verb, run for each approved case the stream brings. It writes
+ * the correction (or its next version) and moves the case to published in one transaction, then
+ * announces it. A replayed record finds the case published and only announces again, which the
+ * delivery pipeline absorbs (deliveries are keyed by correction, version and recipient).
+ */
+import { systemActor } from '../domain/case.ts';
+import { type Correction, correctionIdLength, publishFrom } from '../domain/correction.ts';
+import { decide } from '../domain/lifecycle.ts';
+import type { SeverityPolicy } from '../domain/severity.ts';
+import type { CaseStore } from '../ports/case-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { CorrectionEvents } from '../ports/correction-events.ts';
+import type { CorrectionStore } from '../ports/correction-store.ts';
+import { randomId } from '../security/tokens.ts';
+
+export interface PublishDeps {
+  cases: CaseStore;
+  corrections: CorrectionStore;
+  events: CorrectionEvents;
+  clock: Clock;
+  policy: SeverityPolicy;
+}
+
+export type PublishOutcome =
+  | { outcome: 'published'; correction: Correction; minutesToCorrection: number }
+  | { outcome: 'announced-again'; correctionId: string }
+  | { outcome: 'nothing-to-do' };
+
+const system = { id: systemActor, roles: [] };
+
+export async function publishCorrection(deps: PublishDeps, caseId: string): Promise<PublishOutcome> {
+  const current = await deps.cases.get(caseId);
+  if (current?.status === 'published' && current.correctionId)
+    return announceAgain(deps, caseId, current.correctionId);
+  if (current?.status !== 'approved') return { outcome: 'nothing-to-do' };
+
+  const now = deps.clock.now();
+  const amended = current.amends ? await deps.corrections.get(current.amends) : undefined;
+  if (current.amends && !amended)
+    throw new Error(`Case ${caseId} amends unknown correction ${current.amends}`);
+  const correction = publishFrom(current, amended, randomId(correctionIdLength), now);
+  const publication = decide(current, { action: 'publish', correctionId: correction.id }, system, {
+    now,
+    policy: deps.policy,
+  });
+  if (!(await deps.corrections.publish(correction, publication, current))) {
+    const after = await deps.cases.get(caseId);
+    return after?.correctionId
+      ? announceAgain(deps, caseId, after.correctionId)
+      : { outcome: 'nothing-to-do' };
+  }
+  await deps.events.published({
+    eventType: 'correction.published',
+    correctionId: correction.id,
+    version: correction.version,
+    topic: correction.topic,
+    language: correction.language,
+    caseId,
+    publishedAt: now,
+  });
+  const minutesToCorrection = (Date.parse(now) - Date.parse(current.createdAt)) / 60_000;
+  return { outcome: 'published', correction, minutesToCorrection };
+}
+
+async function announceAgain(
+  deps: PublishDeps,
+  caseId: string,
+  correctionId: string,
+): Promise<PublishOutcome> {
+  const correction = await deps.corrections.get(correctionId);
+  const index = correction?.caseIds.indexOf(caseId) ?? -1;
+  const version = correction?.versions[index];
+  if (!correction || !version) return { outcome: 'nothing-to-do' };
+  await deps.events.published({
+    eventType: 'correction.published',
+    correctionId,
+    version: version.version,
+    topic: correction.topic,
+    language: correction.language,
+    caseId,
+    publishedAt: version.publishedAt,
+  });
+  return { outcome: 'announced-again', correctionId };
+}
