@@ -1,0 +1,66 @@
+/**
+ * Least privilege, function by function: what each one may touch beyond its own log group. Every
+ * function also reads the link secret, because the shared composition root builds the signer (links,
+ * cursors) before any handler runs.
+ */
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { FunctionKey } from '../shared/resources/functions.ts';
+import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
+import type { EmailSending } from './constructs/email.ts';
+import { grantPublish, grantSmsPublish, grantTableRead, grantTableReadWrite } from './constructs/grants.ts';
+
+export interface AccessibleResources {
+  table: ITableV2;
+  topics: Record<TopicKey, ITopic>;
+  topicKey: IKey;
+  queues: Record<QueueKey, IQueue>;
+  linkSecret: ISecret;
+  email: EmailSending;
+}
+
+type Grants = (role: IGrantable, resources: AccessibleResources) => void;
+
+const access: Record<FunctionKey, Grants> = {
+  publicApi: (role, { table, email }) => {
+    grantTableReadWrite(role, table);
+    email.grantSend(role); // subscription confirmation links
+    grantSmsPublish(role); // SMS verification codes
+  },
+  adminApi: (role, { table }) => grantTableReadWrite(role, table),
+  publisher: (role, { table, topics, topicKey }) => {
+    grantTableReadWrite(role, table);
+    grantPublish(role, topics.correctionEvents, topicKey);
+  },
+  notifier: (role, { table, topics, topicKey, queues }) => {
+    grantTableRead(role, table);
+    grantPublish(role, topics.editorAlerts, topicKey);
+    queues.deliverySend.grantSendMessages(role);
+  },
+  planner: (role, { table, queues }) => {
+    grantTableRead(role, table);
+    queues.deliverySend.grantSendMessages(role);
+  },
+  sender: (role, { table, email }) => {
+    grantTableReadWrite(role, table);
+    email.grantSend(role);
+    grantSmsPublish(role);
+  },
+  digest: (role, { table, topics, topicKey }) => {
+    grantTableRead(role, table);
+    grantPublish(role, topics.editorAlerts, topicKey);
+  },
+};
+
+export function grantFunctionAccess(
+  key: FunctionKey,
+  role: IGrantable,
+  resources: AccessibleResources,
+): void {
+  resources.linkSecret.grantRead(role);
+  access[key](role, resources);
+}

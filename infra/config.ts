@@ -1,0 +1,126 @@
+/**
+ * The deployment's configuration, read once from CDK context (`-c key=value` or cdk.json). Every key
+ * has a default or is optional, so `npm run synth` works with no flags, no account and no network.
+ */
+import type { Node } from 'constructs';
+
+export const logLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface DeskConfig {
+  /** Names the stack and the resources that need a readable name; one deployment per stage. */
+  stage: string;
+  /** Staff addresses subscribed by email to the editors' alerts topic. */
+  alertEmails: string[];
+  /** The SES identity (a domain or an email address) the stack creates; absent: verified out of band. */
+  sesIdentity?: string;
+  sesFromAddress: string;
+  /** Base of every public link; absent: the HTTP API's own URL. */
+  publicBaseUrl?: string;
+  /** The editors' console when served from another origin; absent: same origin, so no CORS at all. */
+  consoleOrigin?: string;
+  /** IANA time zone of the daily digest and of dates the functions render. */
+  timeZone: string;
+  /** Stage throttling of the public routes (requests per second, and burst). */
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  /** The functions' own per-client and per-address limits; absent: the code's defaults. */
+  clientRequestsPerMinute?: number;
+  subscriptionRequestsPerAddressPerHour?: number;
+  logLevel: LogLevel;
+  /** A table restored from a backup that the stack adopts instead of its own (see docs/deploy.md). */
+  adoptedTable?: { name: string; streamArn: string };
+}
+
+const emailPattern = /^[^\s@]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+const domainPattern = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+export function readConfig(node: Node): DeskConfig {
+  const text = (key: string): string | undefined => {
+    const value = node.tryGetContext(key);
+    if (value === undefined || value === null) return undefined;
+    const trimmed = String(value).trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const fail = (key: string, expected: string, value: unknown): never => {
+    throw new Error(`Context "${key}": expected ${expected}, got ${JSON.stringify(value)}`);
+  };
+  const positive = (key: string): number | undefined => {
+    const value = text(key);
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    return Number.isFinite(parsed) && parsed > 0 ? parsed : fail(key, 'a positive number', value);
+  };
+  const httpsUrl = (key: string): string | undefined => {
+    const value = text(key)?.replace(/\/+$/, '');
+    if (value === undefined) return undefined;
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    return url?.protocol === 'https:' && !url.search && !url.hash ? value : fail(key, 'an https URL', value);
+  };
+
+  const stage = text('stage') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) fail('stage', 'lower-case letters, digits and dashes', stage);
+
+  // A comma-separated string from `-c`, or a list from cdk.json.
+  const rawEmails = node.tryGetContext('alertEmails');
+  const alertEmails = (Array.isArray(rawEmails) ? rawEmails : String(rawEmails ?? '').split(','))
+    .map((email) => String(email).trim())
+    .filter(Boolean);
+  for (const email of alertEmails)
+    if (!emailPattern.test(email)) fail('alertEmails', 'email addresses', email);
+
+  const sesIdentity = text('sesIdentity');
+  const identityIsEmail = sesIdentity?.includes('@') ?? false;
+  if (sesIdentity !== undefined && !(identityIsEmail ? emailPattern : domainPattern).test(sesIdentity)) {
+    fail('sesIdentity', 'a domain or an email address', sesIdentity);
+  }
+  const sesFromAddress =
+    text('sesFromAddress') ??
+    (sesIdentity?.includes('@') ? sesIdentity : `corrections@${sesIdentity ?? 'example.org'}`);
+  if (!emailPattern.test(sesFromAddress)) fail('sesFromAddress', 'an email address', sesFromAddress);
+  // SES only sends from a verified identity: catch a mismatch at synth rather than at the first send.
+  if (sesIdentity !== undefined) {
+    const fromDomain = sesFromAddress.split('@')[1] ?? '';
+    const covered = identityIsEmail
+      ? sesFromAddress.toLowerCase() === sesIdentity.toLowerCase()
+      : fromDomain === sesIdentity || fromDomain.endsWith(`.${sesIdentity}`);
+    if (!covered) fail('sesFromAddress', `an address of the SES identity ${sesIdentity}`, sesFromAddress);
+  }
+
+  const consoleOrigin = httpsUrl('consoleOrigin');
+  if (consoleOrigin !== undefined && new URL(consoleOrigin).origin !== consoleOrigin) {
+    fail('consoleOrigin', 'an origin (scheme and host, no path)', consoleOrigin);
+  }
+
+  const timeZone = text('timeZone') ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    fail('timeZone', 'an IANA time zone such as Asia/Shanghai', timeZone);
+  }
+
+  const logLevel = (text('logLevel') ?? 'INFO').toUpperCase();
+  if (!logLevels.includes(logLevel as LogLevel)) fail('logLevel', logLevels.join(' | '), logLevel);
+
+  const tableName = text('tableName');
+  const tableStreamArn = text('tableStreamArn');
+  if ((tableName === undefined) !== (tableStreamArn === undefined)) {
+    fail('tableName and tableStreamArn', 'both or neither', { tableName, tableStreamArn });
+  }
+
+  return {
+    stage,
+    alertEmails,
+    sesIdentity,
+    sesFromAddress,
+    publicBaseUrl: httpsUrl('publicBaseUrl'),
+    consoleOrigin,
+    timeZone,
+    apiRateLimit: positive('apiRateLimit') ?? 100,
+    apiBurstLimit: positive('apiBurstLimit') ?? 200,
+    clientRequestsPerMinute: positive('clientRequestsPerMinute'),
+    subscriptionRequestsPerAddressPerHour: positive('subscriptionRequestsPerAddressPerHour'),
+    logLevel: logLevel as LogLevel,
+    adoptedTable: tableName && tableStreamArn ? { name: tableName, streamArn: tableStreamArn } : undefined,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Alarms for anything stuck or failing, all to the editors' alerts topic: a message in any
+ * dead-letter queue, function errors and throttles, a stream consumer falling behind, API 5xx, and
+ * SES reputation before SES itself acts on it.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface AlarmsProps {
+  topic: ITopic;
+  /** Every queue that only fills when something failed. */
+  deadLetterQueues: IQueue[];
+  /** By name, every function; and those reading the table's stream. */
+  functions: Record<string, IFunction>;
+  streamConsumers: Record<string, IFunction>;
+  api: IHttpApi;
+}
+
+const fiveMinutes = Duration.minutes(5);
+
+export class Alarms extends Construct {
+  readonly alarms: Alarm[] = [];
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.action = new SnsAction(props.topic);
+
+    for (const queue of props.deadLetterQueues) {
+      const name = queue.node.id;
+      this.add(`${name}Depth`, {
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: Stats.MAXIMUM,
+        }),
+        threshold: 0,
+        comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${name} holds messages that failed every retry: inspect, fix, then redrive.`,
+      });
+    }
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.add(`${name}Errors`, {
+        metric: fn.metricErrors({ period: fiveMinutes, statistic: Stats.SUM }),
+        threshold: 1,
+        description: `${name} failed at least once in 5 minutes: see its log group.`,
+      });
+      this.add(`${name}Throttles`, {
+        metric: fn.metricThrottles({ period: fiveMinutes, statistic: Stats.SUM }),
+        threshold: 1,
+        description: `${name} was throttled: account concurrency may be exhausted.`,
+      });
+    }
+
+    for (const [name, fn] of Object.entries(props.streamConsumers)) {
+      this.add(`${name}IteratorAge`, {
+        metric: fn.metric('IteratorAge', { period: fiveMinutes, statistic: Stats.MAXIMUM }),
+        // Publication should follow approval within seconds; five minutes behind means stuck.
+        threshold: Duration.minutes(5).toMilliseconds(),
+        comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${name} is more than 5 minutes behind the table's stream.`,
+      });
+    }
+
+    this.add('Api5xx', {
+      metric: props.api.metricServerError({ period: fiveMinutes, statistic: Stats.SUM }),
+      threshold: 1,
+      description: 'The HTTP API answered 5xx: see the access logs and the functions’ logs.',
+    });
+
+    // Account-wide reputation, which is what SES enforces: it reviews an account at a 5% bounce or a
+    // 0.1% complaint rate. Alarm a little earlier than either.
+    const reputation = (metricName: string) =>
+      new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: Stats.MAXIMUM });
+    this.add('SesBounceRate', {
+      metric: reputation('Reputation.BounceRate'),
+      threshold: 0.04,
+      comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      description: 'SES bounce rate above 4% (SES reviews the account at 5%).',
+    });
+    this.add('SesComplaintRate', {
+      metric: reputation('Reputation.ComplaintRate'),
+      threshold: 0.0008,
+      comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      description: 'SES complaint rate above 0.08% (SES reviews the account at 0.1%).',
+    });
+  }
+
+  private add(
+    id: string,
+    options: { metric: IMetric; threshold: number; comparison?: ComparisonOperator; description: string },
+  ): void {
+    const alarm = new Alarm(this, id, {
+      metric: options.metric,
+      threshold: options.threshold,
+      comparisonOperator: options.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+    });
+    alarm.addAlarmAction(this.action);
+    this.alarms.push(alarm);
+  }
+}

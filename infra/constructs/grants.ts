@@ -1,0 +1,62 @@
+/**
+ * The grants the functions are given, narrower than the CDK's own helpers: every index is named
+ * rather than `index/*`, no function may Scan (no request path does), and the SNS key may only be
+ * used through SNS.
+ */
+import { Aws } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { tableDefinition } from '../../shared/resources/table.ts';
+
+export function grantTableRead(grantee: IGrantable, table: ITableV2): void {
+  Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    resourceArns: [table.tableArn],
+  });
+  Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:Query'],
+    resourceArns: tableDefinition.indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+  });
+}
+
+/** Reads, plus the writes that single-item calls and TransactWriteItems are authorized by. */
+export function grantTableReadWrite(grantee: IGrantable, table: ITableV2): void {
+  grantTableRead(grantee, table);
+  Grant.addToPrincipal({
+    grantee,
+    actions: [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+    resourceArns: [table.tableArn],
+  });
+}
+
+/** Publish to an encrypted topic: SNS needs a data key from the topic's key, on the publisher's behalf. */
+export function grantPublish(grantee: IGrantable, topic: ITopic, key: IKey): void {
+  Grant.addToPrincipal({ grantee, actions: ['sns:Publish'], resourceArns: [topic.topicArn] });
+  Grant.addToPrincipal({
+    grantee,
+    actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    resourceArns: [key.keyArn],
+    conditions: { StringEquals: { 'kms:ViaService': `sns.${Aws.REGION}.${Aws.URL_SUFFIX}` } },
+  });
+}
+
+/**
+ * SMS straight to a phone number. Such a Publish has no topic ARN: IAM sees the phone number as the
+ * resource. `NotResource` on every SNS ARN allows exactly that and nothing else: no topic, no
+ * platform endpoint, so the sender can never publish to the desk's own topics.
+ */
+export function grantSmsPublish(grantee: IGrantable): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['sns:Publish'], notResources: [`arn:${Aws.PARTITION}:sns:*:*:*`] }),
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The whole corrections desk in one stack, built from the shared definitions of the table, topics,
+ * queues and functions. Environment-agnostic: it synthesizes without an account or a network.
+ */
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import {
+  type FunctionDefinition,
+  type FunctionKey,
+  functionDefinitions,
+} from '../shared/resources/functions.ts';
+import { grantFunctionAccess } from './access.ts';
+import type { DeskConfig } from './config.ts';
+import { Alarms } from './constructs/alarms.ts';
+import { DeskDashboard } from './constructs/dashboard.ts';
+import { DeskApi } from './constructs/desk-api.ts';
+import { DeskFunction } from './constructs/desk-function.ts';
+import { EditorSignIn } from './constructs/editor-sign-in.ts';
+import { EmailSending } from './constructs/email.ts';
+import { EventTriggers } from './constructs/event-triggers.ts';
+import { Messaging } from './constructs/messaging.ts';
+import { DeskTable } from './constructs/table.ts';
+import { functionEnvironment } from './environment.ts';
+import { mapRecord } from './records.ts';
+
+export interface CorrectionsDeskStackProps extends StackProps {
+  config: DeskConfig;
+  /** The repository root, where the function entries and package-lock.json are. */
+  sourceRoot: string;
+}
+
+const logRetention = RetentionDays.THREE_MONTHS;
+
+export class CorrectionsDeskStack extends Stack {
+  constructor(scope: Construct, id: string, props: CorrectionsDeskStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const definitions: Record<FunctionKey, FunctionDefinition> = functionDefinitions;
+
+    const { table } = new DeskTable(this, 'Data', { adopted: config.adoptedTable });
+    const messaging = new Messaging(this, 'Messaging', {
+      stage: config.stage,
+      alertEmails: config.alertEmails,
+    });
+    const email = new EmailSending(this, 'Email', {
+      stage: config.stage,
+      identity: config.sesIdentity,
+      fromAddress: config.sesFromAddress,
+    });
+
+    const linkSecret = new Secret(this, 'LinkSecret', {
+      description: 'Signs the links in messages (confirm, unsubscribe) and the paging cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Rotating or losing it breaks every link already sent: it outlives the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(linkSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'An HMAC key, not a credential: rotation would invalidate every confirmation and unsubscribe ' +
+        'link already in people’s mailboxes. Rotate by hand (docs/deploy.md) if it is ever exposed.',
+    });
+
+    const api = new DeskApi(this, 'Api', {
+      stage: config.stage,
+      corsOrigin: config.consoleOrigin,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      logRetention,
+    });
+    const publicBaseUrl = config.publicBaseUrl ?? api.url;
+    const signIn = new EditorSignIn(this, 'EditorSignIn', {
+      stage: config.stage,
+      consoleUrl: `${publicBaseUrl}/console`,
+    });
+
+    const environment = functionEnvironment(config, {
+      table,
+      topics: messaging.topics,
+      queues: messaging.queues,
+      linkSecret,
+      sesConfigurationSet: email.configurationSet.configurationSetName,
+      publicBaseUrl,
+    });
+    const functions = mapRecord(
+      definitions,
+      (definition) =>
+        new DeskFunction(this, definition.id, {
+          definition,
+          sourceRoot: props.sourceRoot,
+          environment,
+          logRetention,
+        }),
+    );
+    const keys = Object.keys(definitions) as FunctionKey[];
+    const { topics, topicKey, queues } = messaging;
+    for (const key of keys) {
+      grantFunctionAccess(key, functions[key].role, { table, topics, topicKey, queues, linkSecret, email });
+    }
+
+    const lambdas = mapRecord(functions, (deskFunction) => deskFunction.function);
+    const authorizer = new HttpJwtAuthorizer(
+      'EditorJwt',
+      `https://cognito-idp.${this.region}.${this.urlSuffix}/${signIn.userPool.userPoolId}`,
+      { jwtAudience: [signIn.consoleClient.userPoolClientId] },
+    );
+    for (const key of keys) {
+      const { trigger, id: functionId } = definitions[key];
+      if (trigger.kind === 'http') api.addRoutes(functionId, lambdas[key], trigger.routes, authorizer);
+    }
+    const triggers = new EventTriggers(this, 'Triggers', {
+      definitions,
+      functions: lambdas,
+      table,
+      queues: messaging.queues,
+      timeZone: config.timeZone,
+    });
+
+    const deadLetterQueues = [...Object.values(messaging.deadLetterQueues), ...triggers.failureQueues];
+    const byName = (selected: FunctionKey[]) =>
+      Object.fromEntries(selected.map((key) => [definitions[key].id, lambdas[key]]));
+    const { alarms } = new Alarms(this, 'Alarms', {
+      topic: messaging.topics.editorAlerts,
+      deadLetterQueues,
+      functions: byName(keys),
+      streamConsumers: byName(keys.filter((key) => definitions[key].trigger.kind === 'stream')),
+      api: api.httpApi,
+    });
+    new DeskDashboard(this, 'Dashboard', { stage: config.stage, alarms });
+
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('PublicBaseUrl', publicBaseUrl, 'Base of every public link; the console is at /console');
+    output('ApiUrl', api.url, 'The HTTP API’s own endpoint');
+    output('UserPoolId', signIn.userPool.userPoolId, 'Editors sign in here (docs/deploy.md: first editor)');
+    output('ConsoleClientId', signIn.consoleClient.userPoolClientId, 'The console’s app client');
+    output('SignInDomain', signIn.domain.baseUrl(), 'Cognito hosted UI');
+    output('TableName', table.tableName, 'The desk’s table (point-in-time recovery on)');
+    output(
+      'EditorAlertsTopicArn',
+      messaging.topics.editorAlerts.topicArn,
+      'Alarms, escalations and the digest',
+    );
+    for (const queue of deadLetterQueues) {
+      output(`${queue.node.id}QueueUrl`, queue.queueUrl, 'Failed messages: inspect, then redrive');
+    }
+    email.identity?.dkimRecords.forEach((record, index) => {
+      output(
+        `DkimRecord${index + 1}`,
+        `${record.name} CNAME ${record.value}`,
+        'Publish in DNS to verify SES',
+      );
+    });
+  }
+}
