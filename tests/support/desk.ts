@@ -1,0 +1,54 @@
+/**
+ * The desk's adapters on a table of its own in the shared DynamoDB Local (and topics in the shared
+ * fauxqs), so test files run in parallel without seeing each other's data.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { localCredentials, localRegion, provisionTable } from '../../local/engines.ts';
+import type { Topic } from '../../shared/domain/topic.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import { randomId } from '../../shared/security/tokens.ts';
+import { assemble } from '../../shared/runtime/assemble.ts';
+import { readConfig } from '../../shared/runtime/config.ts';
+
+/** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
+export class TestClock implements Clock {
+  private at = Date.now();
+  now(): string {
+    return new Date(this.at).toISOString();
+  }
+  advance(minutes: number): void {
+    this.at += minutes * 60_000;
+  }
+}
+
+export const demoTopics: Topic[] = [
+  { key: 'public-information', names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' }, desk: 'press-office', defaultSeverity: 'normal' },
+  { key: 'firefighting-rescue', names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' }, desk: 'operations-desk', defaultSeverity: 'high' },
+];
+
+export async function testDesk(options: { topics?: Topic[] } = {}) {
+  const tableName = `desk-${randomId(10)}`;
+  const dynamoEndpoint = inject('dynamoDbEndpoint');
+  await provisionTable(dynamoEndpoint, tableName);
+  const clientConfig = { region: localRegion, credentials: localCredentials };
+  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ ...clientConfig, endpoint: dynamoEndpoint }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const sns = new SNSClient({ ...clientConfig, endpoint: inject('messagingEndpoint') });
+  const events = await sns.send(new CreateTopicCommand({ Name: `events-${randomId(8)}` }));
+  const config = {
+    ...readConfig({}),
+    tableName,
+    correctionEventsTopicArn: events.TopicArn ?? '',
+    publicBaseUrl: 'https://corrections.example.org',
+  };
+  const clock = new TestClock();
+  const desk = assemble({ documents, sns, config, secret: 'test-link-secret' }, clock);
+  for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
+  return { ...desk, clock, documents, sns, tableName };
+}
+
+export type TestDesk = Awaited<ReturnType<typeof testDesk>>;
