@@ -1,0 +1,83 @@
+/**
+ * The routes only the local gateway has (never deployed): POST /dev/token issues an editor token,
+ * GET /dev/outbox shows everything that would have reached a person, POST /dev/digest runs the digest
+ * as its schedule would. Other methods on these paths fall through to the functions, as API Gateway
+ * would route them.
+ */
+
+import type { Outbox } from '../shared/adapters/outbox/outbox.ts';
+import type { FieldError } from '../shared/domain/errors.ts';
+import { type Role, roles } from '../shared/domain/roles.ts';
+import type { HttpResponse } from './http-event.ts';
+import type { EditorClaims, TokenAuthority } from './jwt.ts';
+import { jsonResponse, problemResponse } from './responses.ts';
+
+export interface DevRouteDeps {
+  authority: TokenAuthority;
+  outbox: Outbox;
+  /** Invokes the digest function with its schedule's event; resolves to what it returned. */
+  runDigest(): Promise<unknown>;
+}
+
+export type DevRoute = (request: { query: URLSearchParams; body: Buffer }) => Promise<HttpResponse>;
+
+export function devRoutes(deps: DevRouteDeps): (method: string, rawPath: string) => DevRoute | undefined {
+  const routes: Record<string, DevRoute> = {
+    'POST /dev/token': async ({ body }) => {
+      const parsed = parseTokenRequest(body);
+      if ('errors' in parsed) {
+        return problemResponse(400, 'Bad Request', { detail: parsed.detail, errors: parsed.errors });
+      }
+      return jsonResponse(200, { token: await deps.authority.issue(parsed) });
+    },
+    'GET /dev/outbox': async ({ query }) => {
+      const items = await deps.outbox.read(query.get('address') ?? undefined);
+      return jsonResponse(200, { items });
+    },
+    'POST /dev/digest': async () => jsonResponse(200, { result: (await deps.runDigest()) ?? null }),
+  };
+  return (method, rawPath) => routes[`${method} ${rawPath}`];
+}
+
+type TokenRequest = EditorClaims | { detail: string; errors: FieldError[] };
+
+/** The body of POST /dev/token: sub (non-empty), name (optional), groups (reviewer|editor|admin). */
+export function parseTokenRequest(body: Buffer): TokenRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return {
+      detail: 'The body is not valid JSON.',
+      errors: [{ path: '', message: 'must be a JSON object' }],
+    };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      detail: 'The body must be a JSON object.',
+      errors: [{ path: '', message: 'must be a JSON object' }],
+    };
+  }
+  const { sub, name, groups } = value as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  if (typeof sub !== 'string' || sub.trim() === '') {
+    errors.push({ path: 'sub', message: 'must be a non-empty string' });
+  }
+  if (name !== undefined && typeof name !== 'string')
+    errors.push({ path: 'name', message: 'must be a string' });
+  const validGroups: Role[] = [];
+  if (!Array.isArray(groups)) {
+    errors.push({ path: 'groups', message: `must be an array of ${roles.join(', ')}` });
+  } else {
+    groups.forEach((group: unknown, index) => {
+      if (isRole(group)) validGroups.push(group);
+      else errors.push({ path: `groups[${index}]`, message: `must be one of ${roles.join(', ')}` });
+    });
+  }
+  if (errors.length > 0 || typeof sub !== 'string')
+    return { detail: 'The request has invalid fields.', errors };
+  return { sub, ...(typeof name === 'string' ? { name } : {}), groups: validGroups };
+}
+
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (roles as readonly string[]).includes(value);
