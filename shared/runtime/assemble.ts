@@ -1,4 +1,5 @@
 /** The desk's adapters and policies, assembled from clients and config (by functions and tests alike). */
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
@@ -8,16 +9,30 @@ import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { Outbox } from '../adapters/outbox/outbox.ts';
+import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox/senders.ts';
+import { SesEmailSender } from '../adapters/ses/email-sender.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
+import { SnsSmsSender } from '../adapters/sns/sms-sender.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import { Signer } from '../security/tokens.ts';
 import type { Config } from './config.ts';
 
 export function assemble(
-  parts: { documents: DynamoDBDocumentClient; sns: SNSClient; config: Config; secret: string },
+  parts: {
+    documents: DynamoDBDocumentClient;
+    sns: SNSClient;
+    ses: () => SESv2Client;
+    config: Config;
+    secret: string;
+  },
   clock: Clock = systemClock,
 ) {
   const { documents, sns, config } = parts;
+  const outbox = () => {
+    if (!config.outboxFile) throw new Error('The outbox transport needs OUTBOX_FILE');
+    return new Outbox(config.outboxFile);
+  };
   const signer = new Signer(parts.secret);
   const cursors = new Cursors(signer);
   const table = config.tableName;
@@ -34,6 +49,11 @@ export function assemble(
     corrections: new DynamoCorrectionStore(documents, table, cursors),
     rateLimiter: new DynamoRateLimiter(documents, table),
     events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
+    email:
+      config.emailTransport === 'outbox'
+        ? new OutboxEmailSender(outbox())
+        : new SesEmailSender(parts.ses(), config.sesFromAddress, config.sesConfigurationSet),
+    sms: config.smsTransport === 'outbox' ? new OutboxSmsSender(outbox()) : new SnsSmsSender(sns),
   };
 }
 

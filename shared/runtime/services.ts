@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { assemble, type Services } from './assemble.ts';
@@ -33,7 +34,7 @@ let built: Promise<Services> | undefined;
 /** Built on first use (the secret read is async); a failed build is retried on the next call. */
 export function services(): Promise<Services> {
   built ??= linkSecret().then(
-    (secret) => assemble({ documents, sns, config, secret }),
+    (secret) => assemble({ documents, sns, ses: () => traced(new SESv2Client({})), config, secret }),
     (error) => {
       built = undefined;
       throw error;

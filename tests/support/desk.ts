@@ -2,16 +2,20 @@
  * The desk's adapters on a table of its own in the shared DynamoDB Local (and topics in the shared
  * fauxqs), so test files run in parallel without seeing each other's data.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { localCredentials, localRegion, provisionTable } from '../../local/engines.ts';
+import { Outbox } from '../../shared/adapters/outbox/outbox.ts';
 import type { Topic } from '../../shared/domain/topic.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { randomId } from '../../shared/security/tokens.ts';
 import { assemble } from '../../shared/runtime/assemble.ts';
 import { readConfig } from '../../shared/runtime/config.ts';
+import { randomId } from '../../shared/security/tokens.ts';
 
 /** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
 export class TestClock implements Clock {
@@ -25,8 +29,18 @@ export class TestClock implements Clock {
 }
 
 export const demoTopics: Topic[] = [
-  { key: 'public-information', names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' }, desk: 'press-office', defaultSeverity: 'normal' },
-  { key: 'firefighting-rescue', names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' }, desk: 'operations-desk', defaultSeverity: 'high' },
+  {
+    key: 'public-information',
+    names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' },
+    desk: 'press-office',
+    defaultSeverity: 'normal',
+  },
+  {
+    key: 'firefighting-rescue',
+    names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' },
+    desk: 'operations-desk',
+    defaultSeverity: 'high',
+  },
 ];
 
 export async function testDesk(options: { topics?: Topic[] } = {}) {
@@ -34,21 +48,31 @@ export async function testDesk(options: { topics?: Topic[] } = {}) {
   const dynamoEndpoint = inject('dynamoDbEndpoint');
   await provisionTable(dynamoEndpoint, tableName);
   const clientConfig = { region: localRegion, credentials: localCredentials };
-  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ ...clientConfig, endpoint: dynamoEndpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const documents = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ ...clientConfig, endpoint: dynamoEndpoint }),
+    {
+      marshallOptions: { removeUndefinedValues: true },
+    },
+  );
   const sns = new SNSClient({ ...clientConfig, endpoint: inject('messagingEndpoint') });
   const events = await sns.send(new CreateTopicCommand({ Name: `events-${randomId(8)}` }));
+  const outboxFile = join(await mkdtemp(join(tmpdir(), 'desk-outbox-')), 'outbox.jsonl');
   const config = {
     ...readConfig({}),
     tableName,
     correctionEventsTopicArn: events.TopicArn ?? '',
     publicBaseUrl: 'https://corrections.example.org',
+    emailTransport: 'outbox' as const,
+    smsTransport: 'outbox' as const,
+    outboxFile,
   };
   const clock = new TestClock();
-  const desk = assemble({ documents, sns, config, secret: 'test-link-secret' }, clock);
+  const ses = () => {
+    throw new Error('Tests send email through the outbox');
+  };
+  const desk = assemble({ documents, sns, ses, config, secret: 'test-link-secret' }, clock);
   for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
-  return { ...desk, clock, documents, sns, tableName };
+  return { ...desk, clock, documents, sns, tableName, outbox: new Outbox(outboxFile) };
 }
 
 export type TestDesk = Awaited<ReturnType<typeof testDesk>>;

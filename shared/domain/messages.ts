@@ -1,0 +1,195 @@
+/**
+ * What people receive, per channel and language: corrections for subscribers, replies for
+ * reporters, and the subscription confirmations. Pure text; no address ever appears in a body.
+ */
+import type { CorrectionType, Language } from './case.ts';
+import { composeSms, fitOneSegment } from './sms.ts';
+
+export const typeLabels: Record<Language, Record<CorrectionType, string>> = {
+  'zh-CN': { correction: '更正', clarification: '澄清', retraction: '撤回' },
+  en: { correction: 'Correction', clarification: 'Clarification', retraction: 'Retraction' },
+};
+
+const words = {
+  'zh-CN': {
+    updated: '更新',
+    readMore: '查看全文及历次版本：',
+    unsubscribe: '不想再收到此类邮件？退订：',
+    whyEmail: '您收到此邮件，是因为您订阅了该主题的更正通知。',
+    smsPrefix: (label: string) => `【${label}】`,
+    replyPublishedSubject: '您报告的问题已处理',
+    replyPublished: (label: string) => `感谢您的报告。经核实，我们已发布${label}：`,
+    replyClosedSubject: '您报告的问题已审核完毕',
+    replyClosed: '感谢您的报告。经核实，我们认为相关内容无需更正。',
+    replySmsPublished: (label: string) => `感谢报告，已发布${label}：`,
+    confirmSubject: '请确认订阅更正通知',
+    confirm: (topics: string) => `请打开以下链接，确认订阅以下主题的更正通知：${topics}`,
+    confirmIgnore: '如非本人操作，请忽略此邮件，我们不会再发送。',
+    code: (code: string) => `您的订阅验证码：${code}，15分钟内有效。`,
+    allTopics: '全部主题',
+  },
+  en: {
+    updated: 'updated',
+    readMore: 'Read it in full, with every version: ',
+    unsubscribe: 'No longer want these emails? Unsubscribe: ',
+    whyEmail: 'You receive this because you subscribed to corrections on this topic.',
+    smsPrefix: (label: string) => `${label}: `,
+    replyPublishedSubject: 'The error you reported has been dealt with',
+    replyPublished: (label: string) =>
+      `Thank you for your report. We checked it and published a ${label.toLowerCase()}: `,
+    replyClosedSubject: 'We have reviewed your report',
+    replyClosed: 'Thank you for your report. We checked it and found that no correction is needed.',
+    replySmsPublished: (label: string) => `Thanks for your report. ${label}: `,
+    confirmSubject: 'Please confirm your subscription to corrections',
+    confirm: (topics: string) => `Open this link to confirm that you want corrections on: ${topics}`,
+    confirmIgnore: 'If this was not you, ignore this email and we will not write again.',
+    code: (code: string) => `Your subscription code is ${code}. It expires in 15 minutes.`,
+    allTopics: 'all topics',
+  },
+} as const;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface PublishedWording {
+  type: CorrectionType;
+  headline: string;
+  body: string;
+  smsText?: string;
+  version: number;
+  note?: string;
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Subjects are one line and short (SNS and mail clients both cut long ones). */
+const subjectLine = (text: string): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return [...line].length > 90 ? `${[...line].slice(0, 89).join('')}…` : line;
+};
+
+const paragraphs = (text: string): string =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
+function label(wording: PublishedWording, language: Language): string {
+  const base = typeLabels[language][wording.type];
+  return wording.version > 1 ? `${base} · ${words[language].updated}` : base;
+}
+
+function emailFrame(
+  language: Language,
+  subject: string,
+  textParts: string[],
+  htmlParts: string[],
+): RenderedEmail {
+  return {
+    subject: subjectLine(subject),
+    text: textParts.join('\n\n'),
+    html: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>\n${htmlParts.join('\n')}\n</body></html>`,
+  };
+}
+
+export function correctionEmail(
+  wording: PublishedWording,
+  language: Language,
+  links: { permalink: string; unsubscribe: string },
+): RenderedEmail {
+  const w = words[language];
+  const tag = label(wording, language);
+  const note = wording.note ? [wording.note] : [];
+  return emailFrame(
+    language,
+    `[${tag}] ${wording.headline}`,
+    [
+      wording.headline,
+      ...note,
+      wording.body,
+      `${w.readMore}${links.permalink}`,
+      `${w.whyEmail}\n${w.unsubscribe}${links.unsubscribe}`,
+    ],
+    [
+      `<p><strong>${escapeHtml(tag)}</strong></p>`,
+      `<h1>${escapeHtml(wording.headline)}</h1>`,
+      ...note.map((text) => `<p><em>${escapeHtml(text)}</em></p>`),
+      paragraphs(wording.body),
+      `<p>${escapeHtml(w.readMore)}<a href="${escapeHtml(links.permalink)}">${escapeHtml(links.permalink)}</a></p>`,
+      `<hr><p><small>${escapeHtml(w.whyEmail)} <a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(w.unsubscribe)}</a></small></p>`,
+    ],
+  );
+}
+
+/** One segment, link included: the editor's SMS wording, or the headline shortened to fit. */
+export function correctionSms(wording: PublishedWording, language: Language, permalink: string): string {
+  if (wording.smsText) return composeSms(wording.smsText, permalink);
+  return fitOneSegment(
+    words[language].smsPrefix(label(wording, language)),
+    wording.headline,
+    ` ${permalink}`,
+  );
+}
+
+export type Outcome =
+  | { kind: 'published'; wording: PublishedWording; permalink: string }
+  | { kind: 'closed' };
+
+export function replyEmail(outcome: Outcome, language: Language): RenderedEmail {
+  const w = words[language];
+  if (outcome.kind === 'closed') {
+    return emailFrame(
+      language,
+      w.replyClosedSubject,
+      [w.replyClosed],
+      [`<p>${escapeHtml(w.replyClosed)}</p>`],
+    );
+  }
+  const { wording, permalink } = outcome;
+  const intro = w.replyPublished(typeLabels[language][wording.type]);
+  return emailFrame(
+    language,
+    w.replyPublishedSubject,
+    [`${intro}${wording.headline}`, wording.body, `${w.readMore}${permalink}`],
+    [
+      `<p>${escapeHtml(intro)}<strong>${escapeHtml(wording.headline)}</strong></p>`,
+      paragraphs(wording.body),
+      `<p>${escapeHtml(w.readMore)}<a href="${escapeHtml(permalink)}">${escapeHtml(permalink)}</a></p>`,
+    ],
+  );
+}
+
+export function replySms(outcome: Outcome, language: Language): string {
+  const w = words[language];
+  if (outcome.kind === 'closed') return fitOneSegment('', w.replyClosed, '');
+  return fitOneSegment(
+    w.replySmsPublished(typeLabels[language][outcome.wording.type]),
+    outcome.wording.headline,
+    ` ${outcome.permalink}`,
+  );
+}
+
+export function confirmationEmail(
+  topicNames: string[],
+  language: Language,
+  confirmLink: string,
+): RenderedEmail {
+  const w = words[language];
+  const topics = topicNames.length ? topicNames.join(language === 'zh-CN' ? '、' : ', ') : w.allTopics;
+  return emailFrame(
+    language,
+    w.confirmSubject,
+    [w.confirm(topics), confirmLink, w.confirmIgnore],
+    [
+      `<p>${escapeHtml(w.confirm(topics))}</p>`,
+      `<p><a href="${escapeHtml(confirmLink)}">${escapeHtml(confirmLink)}</a></p>`,
+      `<p><small>${escapeHtml(w.confirmIgnore)}</small></p>`,
+    ],
+  );
+}
+
+export const verificationSms = (code: string, language: Language): string => words[language].code(code);
