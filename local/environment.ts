@@ -1,0 +1,111 @@
+/**
+ * What the functions see in process.env when they run in the local stack: the same variables the CDK
+ * stack sets (shared/runtime/config.ts), pointed at the local engines, plus what the AWS SDK and
+ * Powertools read. Handlers read their configuration when they are imported, so the stack applies
+ * this before it imports them.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
+import { env } from '../shared/runtime/config.ts';
+import { localCredentials, localRegion } from './engines.ts';
+
+/** A variable's value, or undefined to remove it. */
+export type Variables = Record<string, string | undefined>;
+
+export interface LocalEnvironmentInput {
+  tableName: string;
+  topicArns: Record<TopicKey, string>;
+  queueUrls: Record<QueueKey, string>;
+  publicBaseUrl: string;
+  linkSecret: string;
+  outboxFile: string;
+  dynamoDbEndpoint: string;
+  messagingEndpoint: string;
+}
+
+export function localEnvironment(
+  input: LocalEnvironmentInput,
+  shell: NodeJS.ProcessEnv = process.env,
+): Variables {
+  // Spelled out per config variable, so a variable added to the config does not compile until the
+  // local stack decides what it is here. Tunables keep the developer's value (else the config default).
+  const config: Record<keyof typeof env, string | undefined> = {
+    stage: 'local',
+    tableName: input.tableName,
+    correctionEventsTopicArn: input.topicArns.correctionEvents,
+    editorAlertsTopicArn: input.topicArns.editorAlerts,
+    deliveryPlanQueueUrl: input.queueUrls.deliveryPlan,
+    deliverySendQueueUrl: input.queueUrls.deliverySend,
+    publicBaseUrl: input.publicBaseUrl,
+    // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
+    linkSecretArn: undefined,
+    linkSecret: input.linkSecret,
+    emailTransport: 'outbox',
+    smsTransport: 'outbox',
+    outboxFile: input.outboxFile,
+    sesFromAddress: shell[env.sesFromAddress],
+    sesConfigurationSet: shell[env.sesConfigurationSet],
+    timeZone: shell[env.timeZone],
+    defaultTopic: shell[env.defaultTopic],
+    severityDueMinutes: shell[env.severityDueMinutes],
+    clientRequestsPerMinute: shell[env.clientRequestsPerMinute],
+    subscriptionRequestsPerAddressPerHour: shell[env.subscriptionRequestsPerAddressPerHour],
+    unsubscribedRetentionDays: shell[env.unsubscribedRetentionDays],
+  };
+  const variables: Variables = {};
+  for (const [key, name] of Object.entries(env) as [keyof typeof env, string][])
+    variables[name] = config[key];
+  return {
+    ...variables,
+    AWS_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_ENDPOINT_URL_DYNAMODB: input.dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: input.dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_SNS: input.messagingEndpoint,
+    AWS_ENDPOINT_URL_SQS: input.messagingEndpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_SERVICE_NAME: 'corrections-desk',
+    POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+}
+
+/** Sets the variables in process.env; returns the function that puts back what was there before. */
+export function applyEnvironment(variables: Variables): () => void {
+  const previous: Variables = {};
+  for (const [name, value] of Object.entries(variables)) {
+    previous[name] = process.env[name];
+    setVariable(name, value);
+  }
+  return () => {
+    for (const [name, value] of Object.entries(previous)) setVariable(name, value);
+  };
+}
+
+function setVariable(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+/**
+ * The secret that signs links and cursors: new on every run, except with a data directory, where it is
+ * kept so the links in old outbox messages and saved cursors still work after a restart.
+ */
+export async function linkSecret(dataDir?: string): Promise<string> {
+  const fresh = randomBytes(32).toString('base64url');
+  if (dataDir === undefined) return fresh;
+  const file = join(dataDir, 'link-secret');
+  try {
+    const kept = (await readFile(file, 'utf8')).trim();
+    if (kept) return kept;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await writeFile(file, `${fresh}\n`, { encoding: 'utf8', mode: 0o600 });
+  return fresh;
+}

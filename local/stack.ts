@@ -1,0 +1,250 @@
+/**
+ * The whole desk on one machine, no Docker and no AWS account: DynamoDB Local for the table and its
+ * stream, fauxqs for the topics and queues, the functions themselves (imported in process) behind a
+ * local HTTP API, a stream poller and queue pollers in place of event source mappings, and the outbox in
+ * place of SES, SMS and the staff's alert emails.
+ *
+ * Everything is provisioned from the shared definitions (shared/resources), and the functions get the
+ * same environment variables as deployed, pointed at the local engines. process.env and the imported
+ * handler modules belong to the whole process, so a process runs one stack at a time.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { Outbox } from '../shared/adapters/outbox/outbox.ts';
+import { type FunctionKey, functionDefinitions } from '../shared/resources/functions.ts';
+import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
+import { queues } from '../shared/resources/messaging.ts';
+import { alertMailHandler, defaultAlertEmails, provisionAlertMail } from './alert-mail.ts';
+import { devRoutes } from './dev-routes.ts';
+import {
+  localCredentials,
+  localRegion,
+  provisionTable,
+  resolveLocalhostSubdomains,
+  startDynamoDbLocal,
+  startMessaging,
+} from './engines.ts';
+import { applyEnvironment, linkSecret, localEnvironment } from './environment.ts';
+import { openGateway } from './gateway.ts';
+import { createTokenAuthority, type EditorClaims } from './jwt.ts';
+import { type HandlerLoader, loadFunctions } from './lambda-runtime.ts';
+import { describeError, type Log } from './log.ts';
+import type { Loop } from './loop.ts';
+import { startQueuePoller } from './queue-poller.ts';
+import { schedulerEvent } from './schedule-event.ts';
+import { startStreamPoller } from './stream-poller.ts';
+
+export type { EditorClaims } from './jwt.ts';
+
+export interface LocalStackOptions {
+  /** The gateway's port; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Keeps the table, the outbox, the link secret and the stream positions across restarts. */
+  dataDir?: string;
+  /** Module loaders by function (for tests); the rest import functions/<name>/handler.ts. */
+  handlers?: Partial<Record<FunctionKey, HandlerLoader>>;
+  /** Who gets the editors' alerts and digests (the topic's email subscribers). */
+  alertEmails?: string[];
+  /** Shorter than deployed, so retries and dead-lettering happen within seconds. Default 2. */
+  queueVisibilityTimeoutSeconds?: number;
+  /** How often the stream pollers read the stream. Default 200 ms. */
+  streamPollIntervalMs?: number;
+  log?: Log;
+}
+
+export interface LocalStack {
+  /** The HTTP API, e.g. http://localhost:3000 (also the functions' PUBLIC_BASE_URL). */
+  url: string;
+  port: number;
+  outbox: Outbox;
+  outboxFile: string;
+  tableName: string;
+  /** The issuer of the local editor tokens (`<url>/dev`). */
+  tokenIssuer: string;
+  /** Endpoints for SDK clients: DynamoDB (and its streams), and fauxqs for SNS and SQS. */
+  endpoints: { dynamoDb: string; messaging: string };
+  topicArns: Record<TopicKey, string>;
+  queueUrls: Record<QueueKey, string>;
+  deadLetterUrls: Record<QueueKey, string>;
+  /** The DynamoDB Local (Java) process. */
+  dynamoDbPid: number;
+  issueToken(claims: EditorClaims, ttlSeconds?: number): Promise<string>;
+  /** Invokes a function directly, as Lambda would, with any event. */
+  invoke(fn: FunctionKey, event: unknown): Promise<unknown>;
+  /** Stops everything the stack started and waits for it; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const tableName = 'corrections-desk';
+let running = false;
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  if (running) throw new Error('A local stack is already running in this process; stop it first.');
+  running = true;
+  const log = options.log ?? ((line: string) => console.log(line));
+  /** What to undo on stop (or on a failed start), last started first. */
+  const undo: Array<() => unknown> = [() => (running = false)];
+  const stopAll = async () => {
+    for (const step of undo.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        log(`stopping the local stack: ${describeError(error)}`);
+      }
+    }
+  };
+  try {
+    const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+    const filesDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'corrections-desk-')));
+    if (dataDir) await mkdir(dataDir, { recursive: true });
+    else undo.push(() => rm(filesDir, { recursive: true, force: true }));
+
+    const [dynamoDb, messaging] = await Promise.all([
+      startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+      startMessaging({ visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 2 }),
+    ]);
+    undo.push(
+      () => dynamoDb.stop(),
+      () => messaging.stop(),
+    );
+    undo.push(resolveLocalhostSubdomains());
+    await provisionTable(dynamoDb.endpoint, tableName);
+    const streamArn = await latestStreamArn(dynamoDb.endpoint);
+
+    const gateway = await openGateway(options.port ?? 0);
+    undo.push(() => gateway.close());
+    const url = `http://localhost:${gateway.port}`;
+    const outboxFile = join(filesDir, 'outbox.jsonl');
+    const outbox = new Outbox(outboxFile);
+
+    undo.push(
+      applyEnvironment(
+        localEnvironment({
+          tableName,
+          topicArns: messaging.topicArns,
+          queueUrls: messaging.queueUrls,
+          publicBaseUrl: url,
+          linkSecret: await linkSecret(dataDir),
+          outboxFile,
+          dynamoDbEndpoint: dynamoDb.endpoint,
+          messagingEndpoint: messaging.endpoint,
+        }),
+      ),
+    );
+    const functions = await loadFunctions(options.handlers);
+    const authority = await createTokenAuthority(`${url}/dev`);
+    gateway.serve({
+      invoke: functions.invoke,
+      authority,
+      devRoute: devRoutes({
+        authority,
+        outbox,
+        runDigest: () => functions.invoke('digest', schedulerEvent('digest')),
+      }),
+      log,
+    });
+
+    const clientConfig = { endpoint: messaging.endpoint, region: localRegion, credentials: localCredentials };
+    const sqs = new SQSClient(clientConfig);
+    const sns = new SNSClient(clientConfig);
+    undo.push(
+      () => sqs.destroy(),
+      () => sns.destroy(),
+    );
+    const alertQueue = await provisionAlertMail(sns, sqs, messaging.topicArns.editorAlerts);
+    const pollers: Loop[] = [
+      startQueuePoller({
+        sqs,
+        consumer: {
+          name: 'editor alert emails',
+          ...alertQueue,
+          batchSize: 10,
+          handle: alertMailHandler(outbox, options.alertEmails ?? defaultAlertEmails),
+        },
+        log,
+      }),
+    ];
+    // Pushed before the pollers start, so a failure while starting the rest still stops the first.
+    undo.push(() => Promise.all(pollers.map((poller) => poller.stop())));
+    for (const [fn, definition] of Object.entries(functionDefinitions) as [
+      FunctionKey,
+      (typeof functionDefinitions)[FunctionKey],
+    ][]) {
+      const trigger: (typeof functionDefinitions)[FunctionKey]['trigger'] = definition.trigger;
+      if (trigger.kind === 'stream') {
+        pollers.push(
+          await startStreamPoller({
+            endpoint: dynamoDb.endpoint,
+            streamArn,
+            consumer: {
+              name: fn,
+              filters: trigger.filters,
+              batchSize: trigger.batchSize,
+              retryAttempts: trigger.retryAttempts,
+              maxRecordAgeSeconds: trigger.maxRecordAgeSeconds,
+              handle: (event: DynamoDBStreamEvent) => functions.invoke(fn, event),
+            },
+            ...(dataDir ? { checkpointFile: join(dataDir, `stream-position-${fn}.json`) } : {}),
+            ...(options.streamPollIntervalMs ? { intervalMs: options.streamPollIntervalMs } : {}),
+            log,
+          }),
+        );
+      } else if (trigger.kind === 'queue') {
+        pollers.push(
+          startQueuePoller({
+            sqs,
+            consumer: {
+              name: fn,
+              queueUrl: messaging.queueUrls[trigger.queue],
+              queueArn: messaging.queueArns[trigger.queue],
+              batchSize: trigger.batchSize,
+              maxReceiveCount: queues[trigger.queue].maxReceiveCount,
+              handle: (event: SQSEvent) => functions.invoke(fn, event),
+            },
+            log,
+          }),
+        );
+      }
+    }
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port: gateway.port,
+      outbox,
+      outboxFile,
+      tableName,
+      tokenIssuer: authority.issuer,
+      endpoints: { dynamoDb: dynamoDb.endpoint, messaging: messaging.endpoint },
+      topicArns: messaging.topicArns,
+      queueUrls: messaging.queueUrls,
+      deadLetterUrls: messaging.deadLetterUrls,
+      dynamoDbPid: dynamoDb.pid,
+      issueToken: (claims, ttlSeconds) => authority.issue(claims, ttlSeconds),
+      invoke: functions.invoke,
+      stop: () => {
+        stopping ??= stopAll();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function latestStreamArn(endpoint: string): Promise<string> {
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream`);
+    return Table.LatestStreamArn;
+  } finally {
+    client.destroy();
+  }
+}
