@@ -66,7 +66,9 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_DYNAMODB: input.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: input.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SNS: input.messagingEndpoint,
-    AWS_ENDPOINT_URL_SQS: input.messagingEndpoint,
+    // fauxqs's queue URLs name their own host, and the SQS client warns when its endpoint differs from
+    // a queue URL's (then sends to the queue URL anyway): point it at that host from the start.
+    AWS_ENDPOINT_URL_SQS: new URL(input.queueUrls.deliveryPlan).origin,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_SERVICE_NAME: 'corrections-desk',
     POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',

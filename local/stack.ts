@@ -99,6 +99,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
   };
   try {
+    // Before the first SDK client (the engines make some): on Node 20 every client would warn that
+    // SDK versions from 2027 on need Node 22.
+    undo.push(applyEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }));
     const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
     const filesDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'corrections-desk-')));
     if (dataDir) await mkdir(dataDir, { recursive: true });
