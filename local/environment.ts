@@ -63,6 +63,8 @@ export function localEnvironment(
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_SESSION_TOKEN: undefined,
+    // With a profile set the SDK prefers it to the keys above: a developer's real credentials.
+    AWS_PROFILE: undefined,
     AWS_ENDPOINT_URL_DYNAMODB: input.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: input.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SNS: input.messagingEndpoint,

@@ -48,7 +48,12 @@ export async function openGateway(port: number): Promise<Gateway> {
     serve = resolve;
   });
   const server = createServer((request, response) => {
-    void ready.then((deps) => handle(routes, deps, request, response));
+    void ready.then((deps) =>
+      handle(routes, deps, request, response).catch((error: unknown) => {
+        deps.log(`${request.method} ${request.url}: no response could be written: ${describeError(error)}`);
+        response.destroy();
+      }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,7 +96,6 @@ async function handle(
     } else if (!match) {
       reply = jsonResponse(404, { message: 'Not Found' });
     } else {
-      handledBy = match.route.fn;
       const verification =
         match.route.auth === 'jwt' ? await deps.authority.verify(request.headers.authorization) : undefined;
       if (verification && !verification.ok) {
@@ -102,6 +106,7 @@ async function handle(
           { 'www-authenticate': 'Bearer' },
         );
       } else {
+        handledBy = match.route.fn;
         const event = toHttpApiEvent(
           {
             method,

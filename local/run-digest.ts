@@ -5,23 +5,28 @@
  */
 const url = `http://localhost:${process.env.PORT ?? '3000'}`;
 
-try {
-  const response = await fetch(`${url}/dev/digest`, { method: 'POST' });
-  const text = await response.text();
-  let shown = text;
+async function main(): Promise<number> {
+  let response: Response;
   try {
-    shown = JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    // Not JSON: print it as it came.
+    response = await fetch(`${url}/dev/digest`, { method: 'POST' });
+  } catch (error) {
+    console.error(`No local stack answers at ${url} (start one with npm start): ${(error as Error).message}`);
+    return 1;
   }
-  console.log(shown);
+  const text = await response.text();
+  try {
+    console.log(JSON.stringify(JSON.parse(text), null, 2));
+  } catch {
+    console.log(text);
+  }
   if (!response.ok) {
     console.error(`The digest failed (${response.status}); the stack's log says why.`);
-    process.exitCode = 1;
-  } else {
-    console.log(`What it sent is in the outbox: ${url}/dev/outbox`);
+    return 1;
   }
-} catch (error) {
-  console.error(`No local stack answers at ${url} (start one with npm start): ${(error as Error).message}`);
-  process.exitCode = 1;
+  console.log(`What it sent is in the outbox: ${url}/dev/outbox`);
+  return 0;
 }
+
+main().then((code) => {
+  process.exitCode = code;
+});

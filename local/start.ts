@@ -42,14 +42,19 @@ function banner(stack: LocalStack, demo: string[], dataDir: string | undefined):
 async function main(): Promise<void> {
   const options = readOptions();
   let stop: ((signal: string) => void) | undefined;
-  let stopRequested: string | undefined;
-  // Handled from the start: a Ctrl-C while starting waits for the start, then stops cleanly. A second
-  // one gives up waiting (the exit hook in engines.ts still kills DynamoDB Local).
+  let stopRequested: { signal: string; at: number } | undefined;
+  // Handled from the start: a Ctrl-C while starting waits for the start, then stops cleanly. Another
+  // one later gives up waiting (the exit hook in engines.ts still kills DynamoDB Local); one that comes
+  // right after the first is ignored, because tsx passes a signal on again when its child is slow to
+  // acknowledge it.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      if (stopRequested !== undefined) process.exit(130);
-      stopRequested = signal;
-      stop?.(signal);
+      if (stopRequested === undefined) {
+        stopRequested = { signal, at: Date.now() };
+        stop?.(signal);
+      } else if (Date.now() - stopRequested.at > 1000) {
+        process.exit(130);
+      }
     });
   }
 
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  if (stopRequested) return stop(stopRequested);
+  if (stopRequested) return stop(stopRequested.signal);
 
   let demo: string[] = [];
   try {
