@@ -44,6 +44,8 @@ const access: Record<FunctionKey, Grants> = {
   planner: (role, { table, queues }) => {
     grantTableRead(role, table);
     queues.deliverySend.grantSendMessages(role);
+    // A long audience is planned in steps: the planner queues its own next step.
+    queues.deliveryPlan.grantSendMessages(role);
   },
   sender: (role, { table, email }) => {
     grantTableReadWrite(role, table);
