@@ -28,7 +28,9 @@ function byTopic(metricName: string, statistic: string): SearchExpression {
     expression:
       `SEARCH('{${metricsNamespace},service,topic} service="${serviceName}" ` +
       `MetricName="${metricName}"', '${statistic}', ${period.toSeconds()})`,
-    label: '',
+    // A CloudWatch dynamic label, not a template literal: each line is named after its topic.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudWatch's syntax, meant literally.
+    label: "${PROP('Dim.topic')}",
     period,
   });
 }
