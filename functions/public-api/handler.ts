@@ -1,10 +1,12 @@
 /** The public API: reports, corrections, topics. */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
+import { contractRoutes } from './contract.ts';
 import { reportRoutes } from './reports.ts';
 
 const app = createApi();
 catalogueRoutes(app);
 reportRoutes(app);
+contractRoutes(app);
 
 export const handler = apiHandler(app);
