@@ -2,11 +2,15 @@
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { contractRoutes } from './contract.ts';
+import { feedRoutes } from './feeds.ts';
+import { pageRoutes } from './pages.ts';
 import { reportRoutes } from './reports.ts';
 
 const app = createApi();
 catalogueRoutes(app);
 reportRoutes(app);
+feedRoutes(app);
+pageRoutes(app);
 contractRoutes(app);
 
 export const handler = apiHandler(app);

@@ -1,0 +1,72 @@
+/** The public pages: the corrections list (GET /) and each correction's permalink (GET /c/{id}). */
+import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import type { Language } from '../../shared/domain/case.ts';
+import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
+import { eventOf, query } from '../../shared/http/request.ts';
+import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
+import { errorPage } from '../../shared/pages/error-page.ts';
+import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layout.ts';
+import { permalinkIdMaxLength, permalinkPage } from '../../shared/pages/permalink-page.ts';
+import { languageParameter, type Site } from '../../shared/presentation/site.ts';
+import { isLanguage } from '../../shared/presentation/words.ts';
+import { services } from '../../shared/runtime/services.ts';
+import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
+import { listTopics } from '../../shared/usecases/topics.ts';
+import { publicResponse, siteOf } from './public-site.ts';
+
+const html = (status: number, body: string): Response =>
+  publicResponse(status, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy });
+
+const failed = (status: 400 | 404, language: Language, site: Site): Response =>
+  html(status, errorPage(status, language, site));
+
+/** Pages are for people: an unknown language falls back to Chinese rather than failing. */
+const languageOf = (parameters: Record<string, string>): Language => {
+  const value = parameters[languageParameter];
+  return isLanguage(value) ? value : 'zh-CN';
+};
+
+export function pageRoutes(app: Router): void {
+  app.get('/', async (request) => {
+    const parameters = query(eventOf(request));
+    const language = languageOf(parameters);
+    const deps = await services();
+    const site = siteOf(deps);
+    const topics = await listTopics(deps.topics);
+    const topic = parameters.topic || undefined;
+    const cursor = parameters.cursor || undefined;
+    if (topic && !topics.some((known) => known.key === topic)) return failed(404, language, site);
+    try {
+      const page = await listCorrections(deps.corrections, {
+        limit: correctionsPerPage,
+        ...(topic ? { topic } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      const { timeZone } = deps.config;
+      return html(200, correctionsPage({ language, site, timeZone, topics, topic, cursor, page }));
+    } catch (error) {
+      if (error instanceof InvalidInput) return failed(400, language, site);
+      throw error;
+    }
+  });
+
+  app.get('/c/:id', async (request) => {
+    const language = languageOf(query(eventOf(request)));
+    const id = request.params.id ?? '';
+    const deps = await services();
+    const site = siteOf(deps);
+    // The contract caps ids at 12 characters: a longer one names nothing, so it is not looked up.
+    if ([...id].length > permalinkIdMaxLength) return failed(404, language, site);
+    try {
+      const [correction, topics] = await Promise.all([
+        readCorrection(deps.corrections, id),
+        listTopics(deps.topics),
+      ]);
+      const { timeZone } = deps.config;
+      return html(200, permalinkPage({ language, site, timeZone, topics, correction }));
+    } catch (error) {
+      if (error instanceof NotFound) return failed(404, language, site);
+      throw error;
+    }
+  });
+}

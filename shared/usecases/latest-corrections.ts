@@ -1,0 +1,11 @@
+/** What the feeds show: the corrections most recently published or amended, as the public sees them. */
+import { publicView } from '../domain/correction.ts';
+import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { PublicCorrection } from './read-corrections.ts';
+
+export async function latestCorrections(
+  corrections: CorrectionStore,
+  limit: number,
+): Promise<PublicCorrection[]> {
+  return (await corrections.latest(limit)).map(publicView);
+}
