@@ -9,4 +9,19 @@ export interface SubscriptionStore {
    * a page at a time through an index: the cost of a page does not grow with the subscriber count.
    */
   followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>>;
+  /** The address's only subscription; SubscriptionChanged if the address has one already. */
+  create(subscription: Subscription): Promise<void>;
+  /**
+   * Replaces `before` with `after` (its next version), follows included, if nothing changed since
+   * `before` was read (no other write, no wrong code counted); else SubscriptionChanged.
+   */
+  save(before: Subscription, after: Subscription): Promise<void>;
+  /**
+   * Counts a wrong code against the confirmation with this salt while fewer than `limit` were
+   * counted: the count so far, or undefined if the confirmation is at the limit or was replaced.
+   */
+  countWrongCode(id: string, salt: string, limit: number): Promise<number | undefined>;
 }
+
+/** Another request wrote the subscription (or claimed the address) first: read it again and decide. */
+export class SubscriptionChanged extends Error {}
