@@ -8,6 +8,7 @@ import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.t
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { Outbox } from '../adapters/outbox/outbox.ts';
 import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox/senders.ts';
@@ -44,6 +45,7 @@ export function assemble(
     defaultTopic: config.defaultTopic,
     cases: new DynamoCaseStore(documents, table, cursors),
     intake: new DynamoIntakeStore(documents, table, cursors),
+    subscriptions: new DynamoSubscriptionStore(documents, table, cursors, clock),
     topics: new DynamoTopicStore(documents, table),
     idempotency: new DynamoIdempotencyStore(documents, table),
     corrections: new DynamoCorrectionStore(documents, table, cursors),

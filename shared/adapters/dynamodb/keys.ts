@@ -18,6 +18,14 @@ export const keys = {
   }),
   historyPrefix: 'HISTORY#',
   submission: (id: string): Key => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' }),
+  subscription: (id: string): Key => ({ pk: `SUBSCRIPTION#${id}`, sk: 'SUBSCRIPTION' }),
+  /** One item per followed topic ('*' for every topic), in the subscription's own partition. */
+  follow: (subscriptionId: string, topic: string): Key => ({
+    pk: `SUBSCRIPTION#${subscriptionId}`,
+    sk: `FOLLOW#${topic}`,
+  }),
+  /** The claim that makes a subscription the only one of its address, keyed by the address's hash. */
+  subscriberAddress: (addressHash: string): Key => ({ pk: `SUBSCRIBER#${addressHash}`, sk: 'SUBSCRIBER' }),
   urlClaim: (urlKey: string): Key => ({ pk: `URL#${digest(urlKey)}`, sk: 'URL' }),
   idempotency: (scope: string, key: string): Key => ({
     pk: `IDEMPOTENCY#${scope}#${digest(key)}`,
@@ -65,6 +73,15 @@ export const submissionIndexKeys = (
 ): Record<string, string> => ({
   gsi5pk: `CASE#${caseId}#SUBMISSIONS`,
   gsi5sk: `${createdAt}#${id}`,
+});
+
+/**
+ * gsi4 of follow items: the followers of one topic, by subscription id. Present only while the
+ * subscription is active, so the index holds exactly who is to be reached and nothing to filter.
+ */
+export const followerIndexKeys = (topic: string, subscriptionId: string): Record<string, string> => ({
+  gsi4pk: `FOLLOWERS#${topic}`,
+  gsi4sk: subscriptionId,
 });
 
 /** Attributes that are storage, not part of an entity. */

@@ -1,0 +1,200 @@
+/**
+ * Subscriptions in the single table. Per subscription: the subscription item and one follow item per
+ * topic in its partition, and an address claim (SUBSCRIBER#<address hash>) that makes it the only
+ * subscription of its address. All three are written in one transaction, conditioned on the
+ * subscription's version, so concurrent requests cannot interleave and the follows always mirror the
+ * subscription. Follow items carry a copy of the subscription (without its confirmation secrets) and
+ * the gsi4 keys only while it is active: a topic's followers are one Query, with no second read.
+ * Erasure is DynamoDB TTL (`expiresAt`); TTL deletes late, so an item past it is read as gone.
+ */
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { recipientHash } from '../../domain/recipient.ts';
+import type { Channel, Subscription } from '../../domain/subscription.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Page } from '../../ports/page.ts';
+import { SubscriptionChanged, type SubscriptionStore } from '../../ports/subscription-store.ts';
+import { followerIndexKeys, keys, withoutStorage } from './keys.ts';
+import { type Cursors, mergedPage } from './paging.ts';
+import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+
+type Item = Record<string, unknown>;
+
+const epochSeconds = (at: string): number => Math.floor(Date.parse(at) / 1000);
+
+const expiry = (s: Subscription): Item => (s.eraseAt ? { expiresAt: epochSeconds(s.eraseAt) } : {});
+
+export class DynamoSubscriptionStore implements SubscriptionStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: Cursors,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<Subscription | undefined> {
+    const item = await this.read(keys.subscription(id));
+    return item ? withoutStorage<Subscription>(item) : undefined;
+  }
+
+  async findByAddress(channel: Channel, address: string): Promise<Subscription | undefined> {
+    const claim = await this.read(keys.subscriberAddress(recipientHash({ channel, address })));
+    return claim ? this.get(String(claim.subscriptionId)) : undefined;
+  }
+
+  async followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>> {
+    const page = await mergedPage(
+      this.doc,
+      this.tableName,
+      [
+        {
+          index: 'gsi4',
+          pkName: 'gsi4pk',
+          pkValue: followerIndexKeys(topic, '').gsi4pk ?? '',
+          skName: 'gsi4sk',
+          ascending: true,
+        },
+      ],
+      {
+        limit: options.limit,
+        ...(options.cursor ? { cursor: options.cursor } : {}),
+        query: JSON.stringify(['followers', topic]),
+        cursors: this.cursors,
+      },
+    );
+    return {
+      items: page.items.map((item) => withoutStorage<Subscription>(item)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async create(subscription: Subscription): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.claimItem(subscription),
+          // A claim past its erasure is gone, though TTL may not have removed it yet.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+          ExpressionAttributeValues: { ':now': this.nowSeconds() },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.subscriptionItem(subscription),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...subscription.topics.map((topic) => this.followPut(subscription, topic)),
+    ];
+    await this.write(items);
+  }
+
+  async save(before: Subscription, after: Subscription): Promise<void> {
+    const dropped = before.topics.filter((topic) => !after.topics.includes(topic));
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.subscriptionItem(after),
+          // Wrong codes are counted without a new version (like a case's reports): check both.
+          ConditionExpression: before.confirmation
+            ? '#version = :version AND confirmation.failedAttempts = :failed'
+            : '#version = :version AND attribute_not_exists(confirmation)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':version': before.version,
+            ...(before.confirmation ? { ':failed': before.confirmation.failedAttempts } : {}),
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.claimItem(after),
+          ConditionExpression: 'subscriptionId = :id',
+          ExpressionAttributeValues: { ':id': after.id },
+        },
+      },
+      ...after.topics.map((topic) => this.followPut(after, topic)),
+      ...dropped.map(
+        (topic): TransactItem => ({
+          Delete: { TableName: this.tableName, Key: keys.follow(after.id, topic) },
+        }),
+      ),
+    ];
+    await this.write(items);
+  }
+
+  async countWrongCode(id: string, salt: string, limit: number): Promise<number | undefined> {
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.subscription(id),
+          UpdateExpression: 'SET confirmation.failedAttempts = confirmation.failedAttempts + :one',
+          ConditionExpression: 'confirmation.salt = :salt AND confirmation.failedAttempts < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':salt': salt, ':limit': limit },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number((result.Attributes?.confirmation as { failedAttempts?: number })?.failedAttempts);
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
+  private nowSeconds(): number {
+    return epochSeconds(this.clock.now());
+  }
+
+  /** The item, unless TTL should have erased it already. */
+  private async read(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    const item = result.Item;
+    if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= this.nowSeconds()))
+      return undefined;
+    return item;
+  }
+
+  private async write(items: TransactItem[]): Promise<void> {
+    try {
+      await transact(this.doc, items);
+    } catch (error) {
+      if (error instanceof ConditionsFailed) throw new SubscriptionChanged();
+      throw error;
+    }
+  }
+
+  private subscriptionItem(s: Subscription): Item {
+    return { ...keys.subscription(s.id), entity: 'subscription', ...s, ...expiry(s) };
+  }
+
+  private claimItem(s: Subscription): Item {
+    return {
+      ...keys.subscriberAddress(s.addressHash),
+      entity: 'subscriber-address',
+      subscriptionId: s.id,
+      ...expiry(s),
+    };
+  }
+
+  private followPut(s: Subscription, topic: string): TransactItem {
+    const { confirmation: _secrets, ...copy } = s;
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.follow(s.id, topic),
+          entity: 'follow',
+          ...copy,
+          ...(s.status === 'active' ? followerIndexKeys(topic, s.id) : {}),
+          ...expiry(s),
+        },
+      },
+    };
+  }
+}
