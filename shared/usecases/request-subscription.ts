@@ -1,0 +1,114 @@
+/**
+ * requestSubscription: the first step of double opt-in. Stores the request (one subscription per
+ * address, whatever arrives at once), then sends the confirmation: a link by email, a 6-digit code by
+ * SMS. The request is stored before sending, so if sending fails the caller is told to try again and
+ * the retry sends a new confirmation; nothing is lost and nothing is sent twice for one request.
+ */
+import type { Language } from '../domain/case.ts';
+import { RateLimited } from '../domain/errors.ts';
+import { confirmationEmail, verificationSms } from '../domain/messages.ts';
+import { recipientHash } from '../domain/recipient.ts';
+import {
+  type Channel,
+  requested,
+  requestView,
+  type Subscription,
+  type SubscriptionView,
+} from '../domain/subscription.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { EmailSender, SmsSender } from '../ports/messaging.ts';
+import type { RateLimiter } from '../ports/rate-limiter.ts';
+import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { TopicStore } from '../ports/topic-store.ts';
+import type { Config } from '../runtime/config.ts';
+import { randomDigits, randomId, randomToken, type Signer } from '../security/tokens.ts';
+import { links } from './links.ts';
+import { settled } from './subscription-writes.ts';
+import { topicLabels } from './topic-labels.ts';
+
+/** A validated request (see subscriptionRequest in shared/http/schemas.ts). */
+export interface SubscriptionInput {
+  channel: Channel;
+  address: string;
+  /** Known topic keys without repeats, or ['*']. */
+  topics: string[];
+  language?: Language;
+}
+
+export interface RequestSubscriptionDeps {
+  subscriptions: SubscriptionStore;
+  topics: TopicStore;
+  rateLimiter: RateLimiter;
+  email: EmailSender;
+  sms: SmsSender;
+  signer: Signer;
+  clock: Clock;
+  config: Pick<Config, 'publicBaseUrl' | 'subscriptionRequestsPerAddressPerHour'>;
+}
+
+/** The request is stored but its confirmation could not be sent: asking again sends a new one. */
+export class ConfirmationNotSent extends Error {
+  constructor(
+    readonly subscriptionId: string,
+    readonly channel: Channel,
+    options: { cause: unknown },
+  ) {
+    super('The confirmation could not be sent', options);
+  }
+}
+
+export async function requestSubscription(
+  deps: RequestSubscriptionDeps,
+  input: SubscriptionInput,
+): Promise<SubscriptionView> {
+  const addressHash = recipientHash(input);
+  // Keyed by the address, not the client: nobody can flood one person's inbox or phone.
+  const limit = await deps.rateLimiter.take(
+    `subscription:${addressHash}`,
+    deps.config.subscriptionRequestsPerAddressPerHour,
+    60 * 60,
+  );
+  if (!limit.allowed) {
+    throw new RateLimited(
+      'Too many subscription requests for this address; try again later.',
+      limit.retryAfterSeconds,
+    );
+  }
+  const secret = input.channel === 'email' ? randomToken() : randomDigits(6);
+  const request = {
+    channel: input.channel,
+    address: input.address,
+    addressHash,
+    topics: input.topics,
+    language: input.language ?? 'zh-CN',
+  };
+  const stored = await settled(async () => {
+    const existing = await deps.subscriptions.findByAddress(input.channel, input.address);
+    const next = requested(existing, request, secret, deps.clock.now(), randomId(16));
+    if (existing) await deps.subscriptions.save(existing, next);
+    else await deps.subscriptions.create(next);
+    return next;
+  });
+  try {
+    await sendConfirmation(deps, stored, secret);
+  } catch (cause) {
+    throw new ConfirmationNotSent(stored.id, stored.channel, { cause });
+  }
+  return requestView(stored);
+}
+
+async function sendConfirmation(deps: RequestSubscriptionDeps, s: Subscription, secret: string) {
+  const { topics, language } = requestView(s);
+  if (s.channel === 'sms') {
+    await deps.sms.send({
+      to: s.address,
+      body: verificationSms(secret, language),
+      kind: 'verification_code',
+    });
+    return;
+  }
+  const link = links(deps.config.publicBaseUrl, deps.signer).confirm(s.id, secret);
+  const names = await topicLabels(deps.topics, topics);
+  const email = confirmationEmail(names[language], language, link);
+  await deps.email.send({ to: s.address, ...email, kind: 'confirmation' });
+}
