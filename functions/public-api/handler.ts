@@ -5,10 +5,12 @@ import { contractRoutes } from './contract.ts';
 import { feedRoutes } from './feeds.ts';
 import { pageRoutes } from './pages.ts';
 import { reportRoutes } from './reports.ts';
+import { subscriptionRoutes } from './subscriptions.ts';
 
 const app = createApi();
 catalogueRoutes(app);
 reportRoutes(app);
+subscriptionRoutes(app);
 feedRoutes(app);
 pageRoutes(app);
 contractRoutes(app);

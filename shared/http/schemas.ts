@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
 import { correctionIdLength } from '../domain/correction.ts';
 import { composeSms, fitsOneSegment } from '../domain/sms.ts';
-import { topicKeyPattern } from '../domain/topic.ts';
+import { maxTopics } from '../domain/subscription.ts';
+import { allTopics, topicKeyPattern } from '../domain/topic.ts';
 import { e164Phone, email, text, webUrl } from './validation.ts';
 
 const topicKey = (known: ReadonlySet<string>) =>
@@ -104,3 +105,55 @@ export const caseListQuery = z.strictObject({
 });
 
 export const correctionListQuery = z.strictObject({ ...page, topic: z.string().max(40).optional() });
+
+const channels = ['email', 'sms'] as const;
+const addressOf = { email: email(), sms: e164Phone() };
+
+/** Known topic keys, each once, or ["*"] alone for every topic. */
+const followedTopics = (knownTopics: ReadonlySet<string>) =>
+  z
+    .array(topicKey(new Set([...knownTopics, allTopics])))
+    .min(1, { error: 'name at least one topic, or "*" for every topic' })
+    .transform((keys) => [...new Set(keys)])
+    .refine((keys) => !keys.includes(allTopics) || keys.length === 1, {
+      error: '"*" (every topic) cannot be combined with other topics',
+    })
+    .refine((keys) => keys.length <= maxTopics, {
+      error: `at most ${maxTopics} topics; use "*" to follow every topic`,
+    });
+
+export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
+  z
+    .strictObject({
+      channel: z.enum(channels),
+      address: z.string(),
+      topics: followedTopics(knownTopics),
+      language: z.enum(languages).optional(),
+    })
+    .superRefine(
+      (request, context) => {
+        const checked = addressOf[request.channel].safeParse(request.address);
+        for (const issue of checked.error?.issues ?? []) {
+          context.addIssue({ code: 'custom', path: ['address'], message: issue.message });
+        }
+      },
+      // The address is checked by its channel's rules even when other fields are bad, so every bad field is listed.
+      {
+        when: ({ issues }) =>
+          !issues.some((issue) => issue.path?.[0] === 'channel' || issue.path?.[0] === 'address'),
+      },
+    );
+
+const linkToken = z.string().min(1, { error: 'is required' }).max(512, { error: 'is too long' });
+
+export const verifyRequest = z.strictObject({
+  code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' }),
+});
+export const unsubscribeRequest = z.strictObject({ token: linkToken });
+/** The token of a link in a message (confirm, unsubscribe page, one-click unsubscribe). */
+export const linkTokenQuery = z.object({ token: linkToken });
+/** A form unsubscribe: RFC 8058 one-click (its fixed field) or the unsubscribe page's own form. */
+export const unsubscribeForm = z.object({
+  token: linkToken,
+  'List-Unsubscribe': z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' }).optional(),
+});
