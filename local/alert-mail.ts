@@ -8,12 +8,38 @@ import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { Outbox, OutboxMessage } from '../shared/adapters/outbox/outbox.ts';
+import type { Log } from './log.ts';
+import type { Loop } from './loop.ts';
+import { startQueuePoller } from './queue-poller.ts';
 
 export const defaultAlertEmails = ['editors@example.org'];
 const queueName = 'editor-alerts-mail';
 
-/** Creates the local-only queue and subscribes it to the topic; returns the queue. */
-export async function provisionAlertMail(
+export interface AlertMailOptions {
+  sns: SNSClient;
+  sqs: SQSClient;
+  topicArn: string;
+  outbox: Outbox;
+  addresses: string[];
+  log: Log;
+}
+
+export async function startAlertMail(options: AlertMailOptions): Promise<Loop> {
+  const queue = await provisionQueue(options.sns, options.sqs, options.topicArn);
+  return startQueuePoller({
+    sqs: options.sqs,
+    consumer: {
+      name: 'editor alert emails',
+      ...queue,
+      batchSize: 10,
+      handle: alertMailHandler(options.outbox, options.addresses),
+    },
+    log: options.log,
+  });
+}
+
+/** Creates the local-only queue and subscribes it to the topic. */
+async function provisionQueue(
   sns: SNSClient,
   sqs: SQSClient,
   topicArn: string,
@@ -41,7 +67,7 @@ interface SnsNotification {
 }
 
 /** The queue consumer: each notification, one outbox email per address. */
-export function alertMailHandler(outbox: Outbox, addresses: string[]): (event: SQSEvent) => Promise<void> {
+function alertMailHandler(outbox: Outbox, addresses: string[]): (event: SQSEvent) => Promise<void> {
   return async (event) => {
     for (const record of event.Records) {
       const notification = JSON.parse(record.body) as SnsNotification;

@@ -42,7 +42,7 @@ export function devRoutes(deps: DevRouteDeps): (method: string, rawPath: string)
 type TokenRequest = EditorClaims | { detail: string; errors: FieldError[] };
 
 /** The body of POST /dev/token: sub (non-empty), name (optional), groups (reviewer|editor|admin). */
-export function parseTokenRequest(body: Buffer): TokenRequest {
+function parseTokenRequest(body: Buffer): TokenRequest {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));

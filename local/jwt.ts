@@ -85,7 +85,7 @@ async function sign(key: JoseKey, issuer: string, claims: EditorClaims, ttlSecon
  * Claims as the HTTP API authorizer passes them: every value a string, an array written like
  * `[editor reviewer]` (so `cognito:groups` has to be parsed by the function, as it does deployed).
  */
-export function authorizerClaims(payload: JWTPayload): Record<string, string> {
+function authorizerClaims(payload: JWTPayload): Record<string, string> {
   const claims: Record<string, string> = {};
   for (const [name, value] of Object.entries(payload)) {
     if (value === undefined) continue;

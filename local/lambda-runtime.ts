@@ -23,8 +23,7 @@ export interface FunctionHost {
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export const functionName = (fn: FunctionKey): string =>
-  `corrections-desk-local-${functionDefinitions[fn].id}`;
+const functionName = (fn: FunctionKey): string => `corrections-desk-local-${functionDefinitions[fn].id}`;
 
 const defaultLoader =
   (fn: FunctionKey): HandlerLoader =>

@@ -82,7 +82,7 @@ export function startQueuePoller(options: QueuePollerOptions): Loop {
  * The messages the function reported as failed. As Lambda does, an identifier that names no message of
  * the batch fails the whole batch.
  */
-export function failedMessageIds(result: unknown, event: SQSEvent): Set<string> {
+function failedMessageIds(result: unknown, event: SQSEvent): Set<string> {
   const failures = (result as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
   if (!Array.isArray(failures)) return new Set();
   const ids = new Set(event.Records.map((record) => record.messageId));
@@ -117,7 +117,7 @@ function failureLine(consumer: QueueConsumer, record: SQSRecord): string {
 }
 
 /** A received message in the shape Lambda gives an SQS-triggered function. */
-export function toSqsRecord(message: Message, queueArn: string): SQSRecord {
+function toSqsRecord(message: Message, queueArn: string): SQSRecord {
   const system = message.Attributes ?? {};
   return {
     messageId: message.MessageId ?? '',

@@ -14,12 +14,10 @@ import { join, resolve } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { Outbox } from '../shared/adapters/outbox/outbox.ts';
-import { type FunctionKey, functionDefinitions } from '../shared/resources/functions.ts';
+import type { FunctionKey } from '../shared/resources/functions.ts';
 import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
-import { queues } from '../shared/resources/messaging.ts';
-import { alertMailHandler, defaultAlertEmails, provisionAlertMail } from './alert-mail.ts';
+import { defaultAlertEmails, startAlertMail } from './alert-mail.ts';
 import { devRoutes } from './dev-routes.ts';
 import {
   localCredentials,
@@ -30,14 +28,12 @@ import {
   startMessaging,
 } from './engines.ts';
 import { applyEnvironment, linkSecret, localEnvironment } from './environment.ts';
+import { startEventSources } from './event-sources.ts';
 import { openGateway } from './gateway.ts';
 import { createTokenAuthority, type EditorClaims } from './jwt.ts';
 import { type HandlerLoader, loadFunctions } from './lambda-runtime.ts';
 import { describeError, type Log } from './log.ts';
-import type { Loop } from './loop.ts';
-import { startQueuePoller } from './queue-poller.ts';
 import { schedulerEvent } from './schedule-event.ts';
-import { startStreamPoller } from './stream-poller.ts';
 
 export type { EditorClaims } from './jwt.ts';
 
@@ -107,14 +103,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (dataDir) await mkdir(dataDir, { recursive: true });
     else undo.push(() => rm(filesDir, { recursive: true, force: true }));
 
-    const [dynamoDb, messaging] = await Promise.all([
+    const [dynamoDbStart, messagingStart] = await Promise.allSettled([
       startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
       startMessaging({ visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 2 }),
     ]);
-    undo.push(
-      () => dynamoDb.stop(),
-      () => messaging.stop(),
-    );
+    // Whichever started is stopped again, even when the other did not start.
+    for (const engine of [dynamoDbStart, messagingStart]) {
+      if (engine.status === 'fulfilled') undo.push(() => engine.value.stop());
+    }
+    if (dynamoDbStart.status === 'rejected') throw dynamoDbStart.reason;
+    if (messagingStart.status === 'rejected') throw messagingStart.reason;
+    const dynamoDb = dynamoDbStart.value;
+    const messaging = messagingStart.value;
     undo.push(resolveLocalhostSubdomains());
     await provisionTable(dynamoDb.endpoint, tableName);
     const streamArn = await latestStreamArn(dynamoDb.endpoint);
@@ -159,61 +159,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       () => sqs.destroy(),
       () => sns.destroy(),
     );
-    const alertQueue = await provisionAlertMail(sns, sqs, messaging.topicArns.editorAlerts);
-    const pollers: Loop[] = [
-      startQueuePoller({
-        sqs,
-        consumer: {
-          name: 'editor alert emails',
-          ...alertQueue,
-          batchSize: 10,
-          handle: alertMailHandler(outbox, options.alertEmails ?? defaultAlertEmails),
-        },
-        log,
-      }),
-    ];
-    // Pushed before the pollers start, so a failure while starting the rest still stops the first.
-    undo.push(() => Promise.all(pollers.map((poller) => poller.stop())));
-    for (const [fn, definition] of Object.entries(functionDefinitions) as [
-      FunctionKey,
-      (typeof functionDefinitions)[FunctionKey],
-    ][]) {
-      const trigger: (typeof functionDefinitions)[FunctionKey]['trigger'] = definition.trigger;
-      if (trigger.kind === 'stream') {
-        pollers.push(
-          await startStreamPoller({
-            endpoint: dynamoDb.endpoint,
-            streamArn,
-            consumer: {
-              name: fn,
-              filters: trigger.filters,
-              batchSize: trigger.batchSize,
-              retryAttempts: trigger.retryAttempts,
-              maxRecordAgeSeconds: trigger.maxRecordAgeSeconds,
-              handle: (event: DynamoDBStreamEvent) => functions.invoke(fn, event),
-            },
-            ...(dataDir ? { checkpointFile: join(dataDir, `stream-position-${fn}.json`) } : {}),
-            ...(options.streamPollIntervalMs ? { intervalMs: options.streamPollIntervalMs } : {}),
-            log,
-          }),
-        );
-      } else if (trigger.kind === 'queue') {
-        pollers.push(
-          startQueuePoller({
-            sqs,
-            consumer: {
-              name: fn,
-              queueUrl: messaging.queueUrls[trigger.queue],
-              queueArn: messaging.queueArns[trigger.queue],
-              batchSize: trigger.batchSize,
-              maxReceiveCount: queues[trigger.queue].maxReceiveCount,
-              handle: (event: SQSEvent) => functions.invoke(fn, event),
-            },
-            log,
-          }),
-        );
-      }
-    }
+    const alertMail = await startAlertMail({
+      sns,
+      sqs,
+      topicArn: messaging.topicArns.editorAlerts,
+      outbox,
+      addresses: options.alertEmails ?? defaultAlertEmails,
+      log,
+    });
+    undo.push(() => alertMail.stop());
+    const eventSources = await startEventSources({
+      functions,
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      streamArn,
+      messaging,
+      sqs,
+      ...(dataDir ? { checkpointDir: dataDir } : {}),
+      ...(options.streamPollIntervalMs ? { streamPollIntervalMs: options.streamPollIntervalMs } : {}),
+      log,
+    });
+    undo.push(() => eventSources.stop());
 
     let stopping: Promise<void> | undefined;
     return {

@@ -248,7 +248,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<L
  * The index in the batch of the lowest failed record, or undefined when all succeeded. As Lambda does,
  * an identifier that names no record of the batch fails the whole batch.
  */
-export function firstFailure(result: unknown, batch: StreamRecord[]): number | undefined {
+function firstFailure(result: unknown, batch: StreamRecord[]): number | undefined {
   const failures = (result as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
   if (!Array.isArray(failures) || failures.length === 0) return undefined;
   let lowest = batch.length;
