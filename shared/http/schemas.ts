@@ -144,7 +144,7 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
       },
     );
 
-const linkToken = z.string().min(1, { error: 'is required' }).max(512, { error: 'is too long' });
+const linkToken = text(1, 512);
 
 export const verifyRequest = z.strictObject({
   code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' }),

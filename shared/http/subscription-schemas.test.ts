@@ -97,5 +97,6 @@ describe('the other subscription bodies', () => {
       'List-Unsubscribe',
     );
     expect(errorsOf(unsubscribeForm, {})[0]).toEqual({ path: 'token', message: 'is required' });
+    expect(errorsOf(unsubscribeForm, { token: '\uD800' })[0]?.message).toBe('must be valid Unicode text');
   });
 });
