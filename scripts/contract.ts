@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const contractYaml = `${root}contract/openapi.yaml`;
+const contractYaml = `${root}contract/openapi.yaml`;
 export const contractJson = `${root}shared/http/openapi.json`;
 
 /**

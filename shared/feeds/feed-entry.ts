@@ -38,7 +38,7 @@ export interface FeedEntry {
  * RFC 4151 tag URI: the site's host, the day the correction was first published and its id, none
  * of which an amendment changes, so readers update the entry they have rather than add one.
  */
-export function entryId(site: Site, correction: { id: string; publishedAt: string }): string {
+function entryId(site: Site, correction: { id: string; publishedAt: string }): string {
   const host = new URL(site.home()).hostname;
   return `tag:${host},${correction.publishedAt.slice(0, 10)}:correction:${encodeURIComponent(correction.id)}`;
 }

@@ -63,8 +63,6 @@ export const publicWords = {
   },
 } as const satisfies Record<Language, unknown>;
 
-export type PublicWords = (typeof publicWords)[Language];
-
 /** "更正", or "更正 · 更新" once a correction has been amended. */
 export function correctionLabel(
   correction: { type: CorrectionType; version: number },

@@ -142,7 +142,7 @@ export function parseXml(source: string, options: { html?: boolean } = {}): XmlE
   return root;
 }
 
-export const isElement = (node: XmlNode): node is XmlElement => typeof node !== 'string';
+const isElement = (node: XmlNode): node is XmlElement => typeof node !== 'string';
 
 /** Every descendant element with this name, in document order. */
 export function elements(root: XmlElement, name: string): XmlElement[] {
