@@ -11,7 +11,12 @@ export const siteOf = (deps: Pick<Services, 'config' | 'signer'>): Site =>
  * A page or feed. Successes may be cached briefly (the desk publishes within seconds anyway); error
  * pages are not cached, since a 404 would otherwise be kept heuristically.
  */
-export const publicResponse = (status: number, body: string, contentType: string, headers = {}): Response =>
+export const publicResponse = (
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Response =>
   new Response(body, {
     status,
     headers: {
