@@ -1,10 +1,12 @@
 /** The editors' API: every route under /admin, behind the JWT authorizer. */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
+import { publicationRoutes } from './publication.ts';
 import { topicRoutes } from './topics.ts';
 
 const app = createApi();
 caseRoutes(app);
+publicationRoutes(app);
 topicRoutes(app);
 
 export const handler = apiHandler(app);

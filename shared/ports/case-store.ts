@@ -34,6 +34,12 @@ export interface CaseStore {
    * atomically; throws as `save` for the duplicate, or ActionNotAllowed if the target is no longer open.
    */
   merge(duplicate: Decision, duplicateBefore: Case, target: Decision, targetBefore: Case): Promise<void>;
+  /** How many cases are in a status (for the digest; proportional to that count, not the table). */
+  countInStatus(status: CaseStatus): Promise<number>;
+  /** Cases in an open status whose deadline passed before `now`, soonest due first. */
+  overdue(status: CaseStatus, now: string, limit: number): Promise<Case[]>;
+  /** How many cases were opened at or after `since`. */
+  countOpenedSince(since: string, now: string): Promise<number>;
   /** A page of the queue; throws InvalidInput for a cursor this store did not issue for this query. */
   list(query: CaseQuery): Promise<Page<Case>>;
 }

@@ -9,6 +9,8 @@ export interface CorrectionStore {
   list(query: { topic?: string; limit: number; cursor?: string }): Promise<Page<Correction>>;
   /** The most recently published or amended, newest first (for feeds). */
   latest(limit: number): Promise<Correction[]>;
+  /** How many corrections were published or amended at or after `since`. */
+  countUpdatedSince(since: string): Promise<number>;
   /**
    * Writes the correction (new, or its next version if the stored one is still at version - 1) and
    * the case's move from `approved` to published, in one transaction. False if the case had moved on

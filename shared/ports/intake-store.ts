@@ -35,7 +35,9 @@ export interface IntakeStore {
   moveClaim(urlKey: string, from: string, to: string): Promise<void>;
   getSubmission(id: string): Promise<Submission | undefined>;
   submissionsOf(caseId: string, cursor?: string): Promise<Page<Submission>>;
-  /** Moves the submissions of a merged duplicate to the case that absorbed it. */
+  /** Which of these people (recipient hashes) reported to the case. */
+  reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>>;
+  /** Moves the submissions of a merged duplicate (and their reporter marks) to the case that absorbed it. */
   relinkSubmissions(from: string, to: string): Promise<void>;
 }
 

@@ -1,9 +1,11 @@
 /** The desk's adapters and policies, assembled from clients and config (by functions and tests alike). */
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
@@ -14,15 +16,19 @@ import { Outbox } from '../adapters/outbox/outbox.ts';
 import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox/senders.ts';
 import { SesEmailSender } from '../adapters/ses/email-sender.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
+import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
 import { SnsSmsSender } from '../adapters/sns/sms-sender.ts';
+import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import { Signer } from '../security/tokens.ts';
+import { links } from '../usecases/links.ts';
 import type { Config } from './config.ts';
 
 export function assemble(
   parts: {
     documents: DynamoDBDocumentClient;
     sns: SNSClient;
+    sqs: SQSClient;
     ses: () => SESv2Client;
     config: Config;
     secret: string;
@@ -51,6 +57,11 @@ export function assemble(
     corrections: new DynamoCorrectionStore(documents, table, cursors),
     rateLimiter: new DynamoRateLimiter(documents, table),
     events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
+    alerts: new SnsEditorAlerts(sns, config.editorAlertsTopicArn),
+    deliveries: new DynamoDeliveryStore(documents, table),
+    queues: new SqsDeliveryQueues(parts.sqs, config.deliverySendQueueUrl, config.deliveryPlanQueueUrl),
+    links: links(config.publicBaseUrl, signer),
+    consoleUrl: `${config.publicBaseUrl}/console`,
     email:
       config.emailTransport === 'outbox'
         ? new OutboxEmailSender(outbox())

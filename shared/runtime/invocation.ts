@@ -10,7 +10,8 @@ export function instrumented<E, R>(work: (event: E, context: Context) => Promise
     try {
       return await work(event, context);
     } finally {
-      metrics.publishStoredMetrics();
+      // Single-metric (per-topic) emits flush on their own; publish only what is still buffered.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
       logger.resetKeys();
     }
   };

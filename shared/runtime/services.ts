@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { assemble, type Services } from './assemble.ts';
 import { type Config, readConfig } from './config.ts';
@@ -18,6 +19,7 @@ export const documents = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
 });
 export const sns = traced(new SNSClient({}));
+const sqs = traced(new SQSClient({}));
 
 /** The link secret: given directly locally, read once from Secrets Manager when deployed. */
 async function linkSecret(): Promise<string> {
@@ -34,7 +36,7 @@ let built: Promise<Services> | undefined;
 /** Built on first use (the secret read is async); a failed build is retried on the next call. */
 export function services(): Promise<Services> {
   built ??= linkSecret().then(
-    (secret) => assemble({ documents, sns, ses: () => traced(new SESv2Client({})), config, secret }),
+    (secret) => assemble({ documents, sns, sqs, ses: () => traced(new SESv2Client({})), config, secret }),
     (error) => {
       built = undefined;
       throw error;

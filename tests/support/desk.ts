@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { demoTopics } from '../../local/demo-topics.ts';
 import { localCredentials, localRegion, provisionTable } from '../../local/engines.ts';
 import { Outbox } from '../../shared/adapters/outbox/outbox.ts';
 import type { Topic } from '../../shared/domain/topic.ts';
@@ -16,6 +18,8 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import { assemble } from '../../shared/runtime/assemble.ts';
 import { readConfig } from '../../shared/runtime/config.ts';
 import { randomId } from '../../shared/security/tokens.ts';
+
+export { demoTopics };
 
 /** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
 export class TestClock implements Clock {
@@ -27,21 +31,6 @@ export class TestClock implements Clock {
     this.at += minutes * 60_000;
   }
 }
-
-export const demoTopics: Topic[] = [
-  {
-    key: 'public-information',
-    names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' },
-    desk: 'press-office',
-    defaultSeverity: 'normal',
-  },
-  {
-    key: 'firefighting-rescue',
-    names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' },
-    desk: 'operations-desk',
-    defaultSeverity: 'high',
-  },
-];
 
 export async function testDesk(options: { topics?: Topic[] } = {}) {
   const tableName = `desk-${randomId(10)}`;
@@ -70,9 +59,10 @@ export async function testDesk(options: { topics?: Topic[] } = {}) {
   const ses = () => {
     throw new Error('Tests send email through the outbox');
   };
-  const desk = assemble({ documents, sns, ses, config, secret: 'test-link-secret' }, clock);
+  const sqs = new SQSClient({ ...clientConfig, endpoint: inject('messagingEndpoint') });
+  const desk = assemble({ documents, sns, sqs, ses, config, secret: 'test-link-secret' }, clock);
   for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
-  return { ...desk, clock, documents, sns, tableName, outbox: new Outbox(outboxFile) };
+  return { ...desk, clock, documents, sns, sqs, tableName, outbox: new Outbox(outboxFile) };
 }
 
 export type TestDesk = Awaited<ReturnType<typeof testDesk>>;

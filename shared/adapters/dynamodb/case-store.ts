@@ -1,5 +1,10 @@
 /** Cases and their history in the single table. */
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { type Case, type CaseStatus, type HistoryEntry, openStatuses } from '../../domain/case.ts';
 import { ActionNotAllowed, NotFound, VersionMismatch } from '../../domain/errors.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
@@ -127,27 +132,27 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async getWithHistory(id: string): Promise<{ case: Case; history: HistoryEntry[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
+    const [found, history] = await Promise.all([this.get(id), this.history(id)]);
+    return found ? { case: found, history } : undefined;
+  }
+
+  private async history(id: string): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const result = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.case(id).pk },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
+          ExpressionAttributeValues: { ':pk': keys.case(id).pk, ':history': keys.historyPrefix },
           ConsistentRead: true,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      items.push(...(result.Items ?? []));
+      entries.push(...(result.Items ?? []).map((item) => withoutStorage<HistoryEntry>(item)));
       start = result.LastEvaluatedKey;
     } while (start);
-    const found = items.find((item) => item.sk === 'CASE');
-    if (!found) return undefined;
-    const history = items
-      .filter((item) => String(item.sk).startsWith(keys.historyPrefix))
-      .map((item) => withoutStorage<HistoryEntry>(item));
-    return { case: withoutStorage<Case>(found), history };
+    return entries;
   }
 
   async create(decision: Decision, idempotency?: IdempotentWrite): Promise<void> {
@@ -159,7 +164,7 @@ export class DynamoCaseStore implements CaseStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      this.history(decision),
+      this.historyPut(decision),
     ];
     if (idempotency) items.push(idempotencyItem(this.tableName, idempotency, decision.next.createdAt));
     try {
@@ -175,7 +180,7 @@ export class DynamoCaseStore implements CaseStore {
   async save(decision: Decision, before: Case): Promise<void> {
     const update = caseUpdate(this.tableName, before, decision.next, unchangedSince(before));
     try {
-      await transact(this.doc, [update, this.history(decision)]);
+      await transact(this.doc, [update, this.historyPut(decision)]);
     } catch (error) {
       if (error instanceof ConditionsFailed && error.failedAt(0))
         this.explain(before, error.reasons[0]?.item);
@@ -186,7 +191,7 @@ export class DynamoCaseStore implements CaseStore {
   async saveUnversioned(decision: Decision, expected: Case): Promise<boolean> {
     const update = caseUpdate(this.tableName, expected, decision.next, unchangedSince(expected));
     try {
-      await transact(this.doc, [update, this.history(decision)]);
+      await transact(this.doc, [update, this.historyPut(decision)]);
       return true;
     } catch (error) {
       if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
@@ -223,7 +228,12 @@ export class DynamoCaseStore implements CaseStore {
       },
     };
     try {
-      await transact(this.doc, [closeDuplicate, this.history(duplicate), growTarget, this.history(target)]);
+      await transact(this.doc, [
+        closeDuplicate,
+        this.historyPut(duplicate),
+        growTarget,
+        this.historyPut(target),
+      ]);
     } catch (error) {
       if (!(error instanceof ConditionsFailed)) throw error;
       if (error.failedAt(0)) this.explain(duplicateBefore, error.reasons[0]?.item);
@@ -238,6 +248,47 @@ export class DynamoCaseStore implements CaseStore {
       }
       throw error;
     }
+  }
+
+  async countInStatus(status: CaseStatus): Promise<number> {
+    return countQuery(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CASES#STATUS#${status}` },
+    });
+  }
+
+  async overdue(status: CaseStatus, now: string, limit: number): Promise<Case[]> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
+        ExpressionAttributeValues: { ':pk': `CASES#STATUS#${status}`, ':now': now },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => withoutStorage<Case>(item));
+  }
+
+  async countOpenedSince(since: string, now: string): Promise<number> {
+    // Cases are indexed per opening day: ask each day from `since` to `now`.
+    const days: string[] = [];
+    for (let day = Date.parse(since.slice(0, 10)); day <= Date.parse(now); day += 86_400_000) {
+      days.push(new Date(day).toISOString().slice(0, 10));
+    }
+    const counts = await Promise.all(
+      days.map((day) =>
+        countQuery(this.doc, {
+          TableName: this.tableName,
+          IndexName: 'gsi5',
+          KeyConditionExpression: 'gsi5pk = :pk AND gsi5sk >= :since',
+          ExpressionAttributeValues: { ':pk': `CASES#OPENED#${day}`, ':since': since },
+        }),
+      ),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   async list(query: CaseQuery): Promise<Page<Case>> {
@@ -271,7 +322,7 @@ export class DynamoCaseStore implements CaseStore {
     return { items: page.items.map((item) => withoutStorage<Case>(item)), nextCursor: page.nextCursor };
   }
 
-  private history(decision: Decision): TransactItem {
+  private historyPut(decision: Decision): TransactItem {
     return historyItem(this.tableName, decision.next.id, decision.next.version, decision.entry);
   }
 
@@ -282,6 +333,23 @@ export class DynamoCaseStore implements CaseStore {
     if (current.version !== before.version) throw new VersionMismatch(before.version, current.version);
     throw new CaseMovedOn();
   }
+}
+
+/** Select COUNT over every page of a query. */
+export async function countQuery(
+  doc: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'Select' | 'ExclusiveStartKey'>,
+): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await doc.send(
+      new QueryCommand({ ...input, Select: 'COUNT', ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    count += result.Count ?? 0;
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 const partition = (index: string, pkValue: string, ascending: boolean): Partition => ({

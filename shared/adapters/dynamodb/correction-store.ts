@@ -5,7 +5,7 @@ import type { Correction } from '../../domain/correction.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
 import type { CorrectionStore } from '../../ports/correction-store.ts';
 import type { Page } from '../../ports/page.ts';
-import { caseUpdate, historyItem } from './case-store.ts';
+import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
 import { ConditionsFailed, transact } from './transact.ts';
@@ -67,6 +67,15 @@ export class DynamoCorrectionStore implements CorrectionStore {
       }),
     );
     return (result.Items ?? []).map((item) => withoutStorage<Correction>(item));
+  }
+
+  async countUpdatedSince(since: string): Promise<number> {
+    return countQuery(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk >= :since',
+      ExpressionAttributeValues: { ':pk': 'CORRECTIONS#UPDATED', ':since': since },
+    });
   }
 
   async publish(correction: Correction, publication: Decision, approved: Case): Promise<boolean> {

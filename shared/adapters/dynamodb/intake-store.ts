@@ -1,7 +1,15 @@
 /** Public reports, the URL claims that gather them into one case, and their idempotency records. */
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { openStatuses } from '../../domain/case.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
+import { contactRecipients, recipientHash } from '../../domain/recipient.ts';
 import type { Submission } from '../../domain/submission.ts';
 import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../../ports/intake-store.ts';
@@ -45,6 +53,7 @@ export class DynamoIntakeStore implements IntakeStore {
       },
       historyItem(this.tableName, decision.next.id, decision.next.version, decision.entry),
       this.submissionPut(submission),
+      ...this.reporterMarks(submission),
     ];
     const claimAt = claim ? items.length : -1;
     if (claim) {
@@ -187,6 +196,41 @@ export class DynamoIntakeStore implements IntakeStore {
         }),
       );
     }
+  }
+
+  async reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(recipientHashes)];
+    // BatchGetItem takes 100 keys at a time; unprocessed keys are asked for again.
+    for (let i = 0; i < unique.length; i += 100) {
+      let requested: Record<string, unknown>[] = unique
+        .slice(i, i + 100)
+        .map((hash) => keys.reporter(caseId, hash));
+      while (requested.length > 0) {
+        const result = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: requested, ProjectionExpression: 'sk' } },
+          }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? [])
+          found.add(String(item.sk).slice('REPORTER#'.length));
+        requested =
+          (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+    }
+    return found;
+  }
+
+  /** One mark per way the reporter can be reached, so a subscriber who reported is told once. */
+  private reporterMarks(
+    submission: Submission,
+  ): Array<{ Put: { TableName: string; Item: Record<string, unknown> } }> {
+    return contactRecipients(submission.contact).map((recipient) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.reporter(submission.caseId, recipientHash(recipient)), entity: 'reporter' },
+      },
+    }));
   }
 
   private submissionPut(submission: Submission): TransactItem {

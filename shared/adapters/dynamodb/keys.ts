@@ -35,6 +35,12 @@ export const keys = {
   topicsPartition: 'TOPICS',
   correction: (id: string): Key => ({ pk: `CORRECTION#${id}`, sk: 'CORRECTION' }),
   rateWindow: (key: string, window: number): Key => ({ pk: `RATE#${digest(key)}`, sk: `WINDOW#${window}` }),
+  delivery: (key: string): Key => ({ pk: `DELIVERY#${key}`, sk: 'DELIVERY' }),
+  /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
+  reporter: (caseId: string, recipientHash: string): Key => ({
+    pk: `CASE#${caseId}`,
+    sk: `REPORTER#${recipientHash}`,
+  }),
 };
 
 /** Queue order: open cases by deadline (ascending); published and closed ones by last change (descending). */
