@@ -1,0 +1,310 @@
+/** The functions: runtime, logs, environment, bundling, least privilege and triggers. */
+import { describe, expect, it } from 'vitest';
+import { bundling, runtime } from '../../../infra/constructs/desk-function.ts';
+import {
+  type FunctionDefinition,
+  type FunctionKey,
+  functionDefinitions,
+} from '../../../shared/resources/functions.ts';
+import { queues, topics } from '../../../shared/resources/messaging.ts';
+import { tableDefinition } from '../../../shared/resources/table.ts';
+import { env } from '../../../shared/runtime/config.ts';
+import {
+  actionsOf,
+  productionContext,
+  refersTo,
+  resourceAt,
+  resourcesOf,
+  roleStatements,
+  type Statement,
+  type Synthesized,
+  synthesize,
+} from '../synth.ts';
+
+export function checkFunctions(synthesized: Synthesized): void {
+  const { template } = synthesized;
+  const definitions: Array<[FunctionKey, FunctionDefinition]> = Object.entries(functionDefinitions) as never;
+  const byTrigger = (kind: FunctionDefinition['trigger']['kind']) =>
+    definitions.filter(([, definition]) => definition.trigger.kind === kind);
+
+  const [tableId] = resourceAt(synthesized, 'Data/Table');
+  const [secretId] = resourceAt(synthesized, 'LinkSecret');
+  const [keyId] = resourceAt(synthesized, 'Messaging/TopicKey');
+  const topicId = (key: keyof typeof topics) => resourceAt(synthesized, `Messaging/${topics[key].id}`)[0];
+  const queueId = (key: keyof typeof queues) => resourceAt(synthesized, `Messaging/${queues[key].id}`)[0];
+
+  describe.each(definitions)('the %s function', (_key, definition) => {
+    const [, fn] = resourceAt(synthesized, `${definition.id}/Function`);
+    const [roleId, role] = resourceAt(synthesized, `${definition.id}/Role`);
+    const [logGroupId, logGroup] = resourceAt(synthesized, `${definition.id}/Logs`);
+
+    it('runs on Node.js 22 or newer, on arm64, with the memory and timeout of its definition', () => {
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        MemorySize: definition.memoryMb,
+        Timeout: definition.timeoutSeconds,
+        Handler: 'index.handler',
+        Role: { 'Fn::GetAtt': [roleId, 'Arn'] },
+        TracingConfig: { Mode: 'Active' },
+      });
+      const [, major] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
+      expect(Number(major)).toBeGreaterThanOrEqual(22);
+    });
+
+    it('logs to its own log group, kept for a bounded time', () => {
+      expect(fn.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(logGroup.Properties.RetentionInDays).toBe(90);
+    });
+
+    it('has a role of its own with no AWS-managed policy', () => {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(roleStatements(synthesized, definition.id)).toContainEqual({
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      });
+    });
+
+    it('is told every deployed setting of shared/runtime/config.ts, and Powertools its names', () => {
+      const variables = fn.Properties.Environment.Variables;
+      // Local-only, or tunables the deployment leaves at the code's defaults.
+      const notSet: string[] = [
+        env.linkSecret,
+        env.outboxFile,
+        env.defaultTopic,
+        env.severityDueMinutes,
+        env.subscriptionRequestsPerAddressPerHour,
+        env.unsubscribedRetentionDays,
+      ];
+      const expected = Object.values(env).filter((name) => !notSet.includes(name));
+      expect(Object.keys(variables)).toEqual(expect.arrayContaining(expected));
+      for (const name of notSet) expect(variables).not.toHaveProperty(name);
+      expect(variables).toMatchObject({
+        [env.stage]: 'prod',
+        [env.emailTransport]: 'ses',
+        [env.smsTransport]: 'sns',
+        [env.publicBaseUrl]: 'https://corrections.news.example.org',
+        [env.sesFromAddress]: 'corrections@news.example.org',
+        [env.timeZone]: productionContext.timeZone,
+        [env.clientRequestsPerMinute]: productionContext.clientRequestsPerMinute,
+        [env.correctionEventsTopicArn]: { Ref: topicId('correctionEvents') },
+        [env.editorAlertsTopicArn]: { Ref: topicId('editorAlerts') },
+        [env.deliveryPlanQueueUrl]: { Ref: queueId('deliveryPlan') },
+        [env.deliverySendQueueUrl]: { Ref: queueId('deliverySend') },
+        POWERTOOLS_SERVICE_NAME: 'corrections-desk',
+        POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    });
+
+    it('may read the link secret', () => {
+      expect(roleStatements(synthesized, definition.id)).toContainEqual({
+        Effect: 'Allow',
+        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        Resource: { Ref: secretId },
+      });
+    });
+  });
+
+  describe('bundling', () => {
+    it('emits minified ESM with source maps for the runtime, able to load CommonJS dependencies', () => {
+      expect(bundling).toMatchObject({ format: 'esm', minify: true, sourceMap: true, bundleAwsSDK: true });
+      expect(bundling.target).toBe(runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'));
+      expect(bundling.banner).toContain('createRequire(import.meta.url)');
+    });
+  });
+
+  describe('least privilege', () => {
+    const statements = (key: FunctionKey): Statement[] =>
+      roleStatements(synthesized, functionDefinitions[key].id);
+    const allowed = (key: FunctionKey, action: string) =>
+      statements(key).filter((statement) => actionsOf(statement).includes(action));
+    const allActions = (key: FunctionKey) => statements(key).flatMap(actionsOf);
+    const writes = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
+    const keys = definitions.map(([key]) => key);
+
+    it('uses a wildcard resource only for X-Ray, which has no resource-level permissions', () => {
+      for (const key of keys) {
+        const wildcards = statements(key).filter((statement) => resourcesOf(statement).includes('*'));
+        expect(wildcards.flatMap(actionsOf).sort()).toEqual([
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ]);
+      }
+    });
+
+    it('names every index, and lets no function Scan', () => {
+      for (const key of keys) {
+        expect(allActions(key)).not.toContain('dynamodb:Scan');
+        const indexQueries = statements(key).find((statement) =>
+          JSON.stringify(statement).includes('/index/'),
+        );
+        const indexes = resourcesOf(indexQueries as Statement).map(
+          (arn) => JSON.stringify(arn).match(/\/index\/(\w+)/)?.[1],
+        );
+        expect(indexes).toEqual(tableDefinition.indexes.map((index) => index.name));
+        expect(indexQueries?.Action).toBe('dynamodb:Query');
+      }
+    });
+
+    it('lets only the functions that write the table write it', () => {
+      const readOnly: FunctionKey[] = ['notifier', 'planner', 'digest'];
+      for (const key of keys) {
+        const actions = allActions(key);
+        if (readOnly.includes(key)) for (const write of writes) expect(actions).not.toContain(write);
+        else expect(actions).toEqual(expect.arrayContaining(writes));
+        expect(allowed(key, 'dynamodb:GetItem').flatMap(resourcesOf)).toEqual([
+          { 'Fn::GetAtt': [tableId, 'Arn'] },
+        ]);
+      }
+    });
+
+    it('lets each publisher publish to its own topic only, with the topic key used through SNS only', () => {
+      const publishers: Partial<Record<FunctionKey, keyof typeof topics>> = {
+        publisher: 'correctionEvents',
+        notifier: 'editorAlerts',
+        digest: 'editorAlerts',
+      };
+      for (const key of keys) {
+        const topicStatements = allowed(key, 'sns:Publish').filter((statement) => statement.Resource);
+        const topic = publishers[key];
+        expect(topicStatements.flatMap(resourcesOf)).toEqual(topic ? [{ Ref: topicId(topic) }] : []);
+        const keyUse = allowed(key, 'kms:GenerateDataKey');
+        if (!topic) expect(keyUse).toEqual([]);
+        else
+          expect(keyUse).toEqual([
+            expect.objectContaining({
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+              Resource: { 'Fn::GetAtt': [keyId, 'Arn'] },
+              Condition: { StringEquals: { 'kms:ViaService': expect.anything() } },
+            }),
+          ]);
+      }
+    });
+
+    it('lets the public API and the sender send email from the configured address, and SMS to phones only', () => {
+      for (const key of keys) {
+        const email = allowed(key, 'ses:SendEmail');
+        const sms = allowed(key, 'sns:Publish').filter((statement) => statement.NotResource);
+        if (key === 'publicApi' || key === 'sender') {
+          expect(email).toEqual([
+            expect.objectContaining({
+              Condition: { StringEquals: { 'ses:FromAddress': 'corrections@news.example.org' } },
+            }),
+          ]);
+          expect(JSON.stringify(email[0]?.Resource)).not.toContain('*');
+          expect(sms).toHaveLength(1);
+          expect(JSON.stringify(sms[0]?.NotResource)).toContain(':sns:*:*:*');
+        } else {
+          expect(email).toEqual([]);
+          expect(sms).toEqual([]);
+        }
+      }
+    });
+
+    it('lets only the notifier and the planner enqueue messages to send, and the planner its next step', () => {
+      const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
+      const toSend = { 'Fn::GetAtt': [queueId('deliverySend'), 'Arn'] };
+      const toPlan = { 'Fn::GetAtt': [queueId('deliveryPlan'), 'Arn'] };
+      // Lambda sends a stream consumer's failed batches to the failures queue with the function's role.
+      const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
+      const expected: Record<FunctionKey, unknown[]> = {
+        publicApi: [],
+        adminApi: [],
+        publisher: [failures],
+        notifier: [toSend, failures],
+        planner: [toSend, toPlan],
+        sender: [],
+        digest: [],
+      };
+      const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
+      for (const key of keys) {
+        expect(sorted(allowed(key, 'sqs:SendMessage').flatMap(resourcesOf))).toEqual(sorted(expected[key]));
+      }
+    });
+  });
+
+  describe('stream triggers', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+    const [failuresId, failures] = resourceAt(synthesized, 'Triggers/StreamFailures');
+
+    it.each(byTrigger('stream'))('%s reads the stream as its definition says', (_key, definition) => {
+      if (definition.trigger.kind !== 'stream') throw new Error('not a stream trigger');
+      const [functionId] = resourceAt(synthesized, `${definition.id}/Function`);
+      const mapping = mappings.find((candidate) => refersTo(candidate.Properties.FunctionName, functionId));
+      expect(mapping?.Properties).toEqual({
+        FunctionName: { Ref: functionId },
+        EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: definition.trigger.batchSize,
+        FilterCriteria: {
+          Filters: definition.trigger.filters.map((filter) => ({ Pattern: JSON.stringify(filter) })),
+        },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: definition.trigger.retryAttempts,
+        MaximumRecordAgeInSeconds: definition.trigger.maxRecordAgeSeconds,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failuresId, 'Arn'] } } },
+      });
+    });
+
+    it('park failed batches in an encrypted queue', () => {
+      expect(failures.Properties.SqsManagedSseEnabled).toBe(true);
+    });
+  });
+
+  describe('queue triggers', () => {
+    it.each(byTrigger('queue'))(
+      '%s consumes its queue in the batches of its definition',
+      (_key, definition) => {
+        if (definition.trigger.kind !== 'queue') throw new Error('not a queue trigger');
+        const [functionId] = resourceAt(synthesized, `${definition.id}/Function`);
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          FunctionName: { Ref: functionId },
+          EventSourceArn: { 'Fn::GetAtt': [queueId(definition.trigger.queue), 'Arn'] },
+          BatchSize: definition.trigger.batchSize,
+          ScalingConfig: { MaximumConcurrency: definition.trigger.maxConcurrency },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+      },
+    );
+  });
+
+  describe('schedules', () => {
+    it.each(byTrigger('schedule'))(
+      '%s runs on its cron in the configured time zone, retried, with a DLQ',
+      (_key, definition) => {
+        if (definition.trigger.kind !== 'schedule') throw new Error('not a schedule');
+        const [, schedule] = resourceAt(synthesized, `Triggers/${definition.id}Schedule`);
+        const [functionId] = resourceAt(synthesized, `${definition.id}/Function`);
+        const [deadLetterId, deadLetter] = resourceAt(
+          synthesized,
+          `Triggers/${definition.id}ScheduleFailures`,
+        );
+        expect(schedule.Properties).toMatchObject({
+          ScheduleExpression: definition.trigger.cron,
+          ScheduleExpressionTimezone: productionContext.timeZone,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: {
+            Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLetterId, 'Arn'] } },
+            RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+          },
+        });
+        expect(deadLetter.Properties.SqsManagedSseEnabled).toBe(true);
+      },
+    );
+
+    it('default to Asia/Shanghai', () => {
+      const defaults = synthesize({});
+      const [, schedule] = resourceAt(defaults, 'Triggers/DigestSchedule');
+      expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+    });
+  });
+}
