@@ -14,6 +14,8 @@ export function createApi(): Router {
     return problemResponse(body, headers);
   });
   app.notFound(async () => problemResponse(problem(404, 'There is nothing at this address.')));
+  // The router decodes path parameters; a malformed escape (e.g. /c/100%) names nothing here.
+  app.errorHandler(URIError, async () => problemResponse(problem(404, 'There is nothing at this address.')));
   app.methodNotAllowed(async () => problemResponse(problem(405, 'This address does not take that method.')));
   // Registered last: the specific handlers above are found first.
   app.errorHandler(Error, async (error) => {

@@ -139,6 +139,8 @@ describe('404, 409, 412, 428', () => {
       404,
     );
     expectProblem(await call('GET', '/corrections/nosuchcorr'), 404);
+    // A malformed escape in the path names nothing: 404, not a server error.
+    expectProblem(await call('GET', '/corrections/100%'), 404);
   });
 
   it('428 without If-Match, 412 with a stale one, with the current ETag', async () => {
