@@ -53,6 +53,10 @@ export function localEnvironment(
     clientRequestsPerMinute: shell[env.clientRequestsPerMinute],
     subscriptionRequestsPerAddressPerHour: shell[env.subscriptionRequestsPerAddressPerHour],
     unsubscribedRetentionDays: shell[env.unsubscribedRetentionDays],
+    // The console signs in with a picked identity and POST /dev/token: there is no Cognito here.
+    consoleSignIn: 'dev',
+    cognitoDomainUrl: undefined,
+    cognitoClientId: undefined,
   };
   const variables: Variables = {};
   for (const [key, name] of Object.entries(env) as [keyof typeof env, string][])

@@ -32,6 +32,12 @@ export interface Config {
   subscriptionRequestsPerAddressPerHour: number;
   /** Days an unsubscribed address is kept before it is erased. */
   unsubscribedRetentionDays: number;
+  /** How the editors' console signs in: a picked dev identity (local stack) or Cognito's hosted UI. */
+  consoleSignIn: 'dev' | 'cognito';
+  /** The user pool domain of the hosted UI, e.g. https://desk.auth.eu-central-1.amazoncognito.com. */
+  cognitoDomainUrl?: string;
+  /** The console's app client (public, no secret: authorization code flow with PKCE). */
+  cognitoClientId?: string;
 }
 
 /** The variables, by name, so the stacks that set them and the code that reads them agree. */
@@ -56,6 +62,9 @@ export const env = {
   clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
   subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
   unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
+  consoleSignIn: 'CONSOLE_SIGN_IN',
+  cognitoDomainUrl: 'COGNITO_DOMAIN_URL',
+  cognitoClientId: 'COGNITO_CLIENT_ID',
 } as const;
 
 function number(value: string | undefined, fallback: number): number {
@@ -99,5 +108,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientRequestsPerMinute: number(get(env.clientRequestsPerMinute), 1200),
     subscriptionRequestsPerAddressPerHour: number(get(env.subscriptionRequestsPerAddressPerHour), 20),
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
+    consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
+    cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),
+    cognitoClientId: get(env.cognitoClientId),
   };
 }
