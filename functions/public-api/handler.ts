@@ -1,6 +1,7 @@
 /** The public API: reports, corrections, topics. */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
+import { consoleRoutes } from './console.ts';
 import { contractRoutes } from './contract.ts';
 import { feedRoutes } from './feeds.ts';
 import { pageRoutes } from './pages.ts';
@@ -14,5 +15,6 @@ subscriptionRoutes(app);
 feedRoutes(app);
 pageRoutes(app);
 contractRoutes(app);
+consoleRoutes(app);
 
 export const handler = apiHandler(app);

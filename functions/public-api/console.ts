@@ -1,0 +1,23 @@
+/** GET /console: the editors' web console, one self-contained page; it calls the /admin API itself. */
+import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import { consoleContentSecurityPolicy, consolePage, consoleSettings } from '../../shared/console/page.ts';
+import { htmlContentType } from '../../shared/pages/layout.ts';
+import { config } from '../../shared/runtime/services.ts';
+
+export function consoleRoutes(app: Router): void {
+  app.get('/console', async () => {
+    const settings = consoleSettings(config);
+    return new Response(consolePage(settings), {
+      status: 200,
+      headers: {
+        'content-type': htmlContentType,
+        'content-security-policy': consoleContentSecurityPolicy(settings),
+        // The address may carry a one-time sign-in code: it goes nowhere else, and no copy is kept.
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'cross-origin-opener-policy': 'same-origin',
+      },
+    });
+  });
+}

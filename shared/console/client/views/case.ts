@@ -1,0 +1,565 @@
+/**
+ * One case: every field, the history, and the actions its status allows your groups. Every change
+ * sends If-Match with the case's ETag; when the case changed meanwhile (412) or its status no longer
+ * allows the action (409), the case is reloaded and what you typed is put back into the form.
+ */
+import {
+  type Case,
+  type CorrectionType,
+  correctionTypes,
+  type HistoryEntry,
+  severities,
+  verdicts,
+} from '../../../domain/case.ts';
+import { typeLabels } from '../../../domain/messages.ts';
+import { ApiError } from '../api.ts';
+import { type Context, dueOf, severityBadge, statusBadge, timeOf, topicLabel } from '../context.ts';
+import { type Child, h, replaceChildren, webLink } from '../dom.ts';
+import {
+  errorBox,
+  field,
+  form,
+  formValues,
+  input,
+  problemMessage,
+  restoreValues,
+  select,
+  showError,
+  textarea,
+} from '../forms.ts';
+import { type CaseView, ifMatchOf, measureSms, type OfferedAction, offeredActions } from '../model.ts';
+import type { CaseField, ConsoleAction } from '../words.ts';
+
+/** While a case waits for the publisher, it is read again this often until it is published. */
+const publicationPollMs = 2000;
+
+interface Notice {
+  message: string;
+  kind: 'done' | 'problem';
+  /** What was typed into an action's form before a reload, to put back. */
+  preserve?: { action: ConsoleAction; values: Map<string, string> };
+}
+
+const shownFields: CaseField[] = [
+  'id',
+  'status',
+  'severity',
+  'topic',
+  'source',
+  'language',
+  'text',
+  'url',
+  'evidence',
+  'reportCount',
+  'assignee',
+  'dueAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'amends',
+  'amendmentNote',
+  'review',
+  'draft',
+  'approval',
+  'correctionId',
+  'resolution',
+];
+
+const definitions = (rows: Array<[label: string, value: Child]>): HTMLElement =>
+  h(
+    'dl',
+    {},
+    ...rows
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+  );
+
+const caseLink = (id: string): HTMLElement => h('a', { href: `#/cases/${encodeURIComponent(id)}` }, id);
+
+/** A published correction's public page. */
+const permalink = (context: Context, correctionId: string): HTMLElement =>
+  h(
+    'a',
+    {
+      href: new URL(`c/${encodeURIComponent(correctionId)}`, context.apiBase).href,
+      target: '_blank',
+      rel: 'noopener',
+    },
+    correctionId,
+  );
+
+function fieldValue(context: Context, c: CaseView, name: CaseField): Child {
+  const { words } = context;
+  switch (name) {
+    case 'status':
+      return statusBadge(context, c);
+    case 'severity':
+      return severityBadge(context, c);
+    case 'topic':
+      return `${topicLabel(context, c.topic)} (${c.topic})`;
+    case 'source':
+      return words.sources[c.source];
+    case 'language':
+      return words.languages[c.language] ?? c.language;
+    case 'text':
+      return h('p', { class: 'prose', lang: c.language }, c.text);
+    case 'url':
+      return c.url && webLink(c.url);
+    case 'evidence':
+      return c.evidence?.length ? h('ul', {}, ...c.evidence.map((url) => h('li', {}, webLink(url)))) : null;
+    case 'dueAt':
+      return dueOf(context, c);
+    case 'createdAt':
+    case 'updatedAt':
+      return timeOf(context, c[name]);
+    case 'amends':
+      return c.amends && permalink(context, c.amends);
+    case 'correctionId':
+      return c.correctionId && permalink(context, c.correctionId);
+    case 'review':
+      return (
+        c.review &&
+        definitions([
+          [words.verdict, words.verdicts[c.review.verdict]],
+          [words.findings, h('p', { class: 'prose' }, c.review.findings)],
+          [words.duplicateOf, c.review.duplicateOf && caseLink(c.review.duplicateOf)],
+          [words.reviewer, c.review.reviewer],
+          [words.at, timeOf(context, c.review.at)],
+        ])
+      );
+    case 'draft':
+      return (
+        c.draft &&
+        definitions([
+          [words.draftType, typeLabels[context.language][c.draft.type]],
+          [words.headline, h('p', { lang: c.language }, c.draft.headline)],
+          [words.body, h('p', { class: 'prose', lang: c.language }, c.draft.body)],
+          [words.smsText, c.draft.smsText && h('p', { lang: c.language }, c.draft.smsText)],
+          [words.affectedUrl, c.draft.affectedUrl && webLink(c.draft.affectedUrl)],
+          [words.author, c.draft.author],
+          [words.at, timeOf(context, c.draft.at)],
+        ])
+      );
+    case 'approval':
+      return (
+        c.approval &&
+        definitions([
+          [words.approver, c.approval.approver],
+          [words.at, timeOf(context, c.approval.at)],
+        ])
+      );
+    case 'resolution':
+      return (
+        c.resolution &&
+        definitions([
+          [words.fields.resolution, words.resolutionKinds[c.resolution.kind]],
+          [words.reason, h('p', { class: 'prose' }, c.resolution.reason)],
+          [words.duplicateOf, c.resolution.duplicateOf && caseLink(c.resolution.duplicateOf)],
+        ])
+      );
+    default: {
+      const value = c[name];
+      return value === undefined ? null : String(value);
+    }
+  }
+}
+
+function details(context: Context, c: CaseView): HTMLElement {
+  const known = new Set<string>([...shownFields, 'history']);
+  // Fields this console does not know yet are still shown, as the API gives them.
+  const others = Object.entries(c).filter(([name]) => !known.has(name));
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'case-details' },
+    h('h2', { id: 'case-details' }, context.words.details),
+    definitions(shownFields.map((name) => [context.words.fields[name], fieldValue(context, c, name)])),
+    others.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, context.words.otherFields),
+          definitions(others.map(([name, value]) => [name, JSON.stringify(value)])),
+        )
+      : null,
+  );
+}
+
+function history(context: Context, entries: HistoryEntry[]): HTMLElement {
+  const { words } = context;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'case-history' },
+    h('h2', { id: 'case-history' }, words.history),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...entries.map((entry) =>
+        h(
+          'li',
+          {},
+          h('p', { class: 'meta' }, timeOf(context, entry.at), ` · ${entry.actor}`),
+          h(
+            'p',
+            {},
+            h('strong', {}, entry.action),
+            entry.from && entry.to && entry.from !== entry.to
+              ? ` ${words.statuses[entry.from]} → ${words.statuses[entry.to]}`
+              : entry.to && !entry.from
+                ? ` → ${words.statuses[entry.to]}`
+                : null,
+          ),
+          entry.note ? h('p', { class: 'prose' }, entry.note) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+export function caseView(context: Context, id: string): HTMLElement {
+  const { words } = context;
+  const heading = h('h1', { tabindex: -1 }, words.caseTitle(id));
+  const body = h('div', { class: 'case-body' }, h('p', { role: 'status' }, words.loading));
+  const view = h(
+    'section',
+    { class: 'case' },
+    h('p', {}, h('a', { href: '#/queue' }, words.back)),
+    heading,
+    body,
+  );
+  let current: CaseView | undefined;
+  let etag: string | null = null;
+
+  const load = async (notice?: Notice): Promise<void> => {
+    try {
+      const answer = await context.api.call<CaseView>('GET', `admin/cases/${encodeURIComponent(id)}`);
+      if (!context.isCurrent(view)) return;
+      const quiet = !notice && current && answer.data.version === current.version;
+      current = answer.data;
+      etag = answer.etag;
+      if (!quiet) render(current, notice);
+    } catch (error) {
+      if (!context.isCurrent(view)) return;
+      const box = errorBox();
+      showError(box, words, problemMessage(error, words));
+      replaceChildren(body, box);
+    }
+    if (current?.status === 'approved') {
+      setTimeout(() => {
+        if (context.isCurrent(view)) void load();
+      }, publicationPollMs);
+    }
+  };
+
+  const render = (c: CaseView, notice?: Notice) => {
+    const top: Child[] = [];
+    if (notice?.kind === 'problem') {
+      const box = errorBox();
+      showError(box, words, notice.message);
+      top.push(box);
+    } else if (notice) {
+      top.push(h('p', { class: 'notice' }, notice.message));
+    }
+    if (c.status === 'approved') top.push(h('p', { class: 'notice' }, words.waitingForPublication));
+    if (c.status === 'published' && c.correctionId) {
+      top.push(h('p', { class: 'notice' }, words.published, ' ', permalink(context, c.correctionId)));
+    }
+    const forms = offeredActions(c, context.actor).map((offered) => actionPanel(c, offered));
+    replaceChildren(
+      body,
+      ...top,
+      h(
+        'p',
+        { class: 'case-line' },
+        severityBadge(context, c),
+        ' ',
+        statusBadge(context, c),
+        ' ',
+        topicLabel(context, c.topic),
+      ),
+      h(
+        'div',
+        { class: 'case-grid' },
+        details(context, c),
+        h(
+          'section',
+          { class: 'panel actions', 'aria-labelledby': 'case-actions' },
+          h('h2', { id: 'case-actions' }, words.actions),
+          ...(forms.length ? forms : [h('p', { class: 'meta' }, words.noActions)]),
+        ),
+        history(context, c.history ?? []),
+      ),
+    );
+    if (notice?.preserve) {
+      const again = body.querySelector<HTMLFormElement>(`form[data-action="${notice.preserve.action}"]`);
+      if (again) restoreValues(again, notice.preserve.values);
+    }
+    if (notice) heading.focus();
+  };
+
+  /** One change of the case: If-Match with its ETag, then the case as it now is. */
+  const change = async (
+    action: ConsoleAction,
+    formElement: HTMLFormElement,
+    method: string,
+    path: string,
+    requestBody?: unknown,
+  ): Promise<void> => {
+    if (!current) return;
+    try {
+      await context.api.call<Case>(method, `admin/cases/${encodeURIComponent(id)}${path}`, {
+        ...(requestBody === undefined ? {} : { body: requestBody }),
+        ifMatch: ifMatchOf(current, etag),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
+        const message =
+          error.status === 412
+            ? words.errors.changed
+            : `${words.errors.conflict} ${error.problem?.detail ?? ''}`.trim();
+        await load({ message, kind: 'problem', preserve: { action, values: formValues(formElement) } });
+        return;
+      }
+      throw error;
+    }
+    context.announce(words.actionDone[action]);
+    await load({ message: words.actionDone[action], kind: 'done' });
+  };
+
+  const actionPanel = (c: CaseView, offered: OfferedAction): HTMLElement => {
+    const { action } = offered;
+    const title = words.actionTitles[action];
+    const titleId = `action-${action}`;
+    const panel = (...content: Child[]) =>
+      h(
+        'section',
+        { class: 'action', 'aria-labelledby': titleId },
+        h('h3', { id: titleId }, title),
+        ...content,
+      );
+    const make = (content: Child[], submit: (f: HTMLFormElement) => Promise<void>, disabled = false) => {
+      const element = form({
+        label: title,
+        words,
+        content,
+        button: words.actionButtons[action],
+        disabled,
+        submit,
+      });
+      element.dataset.action = action;
+      return element;
+    };
+    const value = (f: HTMLFormElement, name: string): string =>
+      (f.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+
+    switch (action) {
+      case 'assign':
+        return panel(
+          make(
+            [
+              field(
+                words.assignee,
+                input('assignee', { value: context.actor.id, required: true }),
+                words.assignHint,
+              ),
+            ],
+            (f) => change(action, f, 'POST', '/assign', { assignee: value(f, 'assignee').trim() }),
+          ),
+        );
+      case 'review': {
+        const verdict = select(
+          'verdict',
+          verdicts.map((v) => [v, words.verdicts[v]] as const),
+          'correction',
+        );
+        const duplicateOf = input('duplicateOf', { autocomplete: 'off' });
+        const duplicateField = field(words.duplicateOf, duplicateOf);
+        const sync = () => {
+          duplicateField.hidden = verdict.value !== 'duplicate';
+          duplicateOf.required = verdict.value === 'duplicate';
+        };
+        verdict.addEventListener('change', sync);
+        verdict.addEventListener('input', sync);
+        sync();
+        return panel(
+          make(
+            [
+              field(words.verdict, verdict),
+              field(words.findings, textarea('findings', '', { required: true })),
+              duplicateField,
+            ],
+            (f) =>
+              change(action, f, 'POST', '/review', {
+                verdict: verdict.value,
+                findings: value(f, 'findings'),
+                ...(verdict.value === 'duplicate' ? { duplicateOf: duplicateOf.value.trim() } : {}),
+              }),
+          ),
+        );
+      }
+      case 'draft':
+        return panel(draftForm(c, make));
+      case 'submit':
+        return panel(
+          offered.blocked === 'needs-draft' ? h('p', { class: 'hint' }, words.submitNeedsDraft) : null,
+          make([], (f) => change(action, f, 'POST', '/submit'), offered.blocked !== undefined),
+        );
+      case 'request-changes':
+        return panel(
+          make([field(words.note, textarea('note', '', { required: true }))], (f) =>
+            change(action, f, 'POST', '/request-changes', { note: value(f, 'note') }),
+          ),
+        );
+      case 'approve': {
+        const own = offered.blocked === 'own-draft';
+        const approveForm = make([], (f) => change(action, f, 'POST', '/approve'), true);
+        const audience = h('div', { class: 'audience', 'aria-live': 'polite' });
+        const showAudience = async () => {
+          replaceChildren(audience, h('p', { class: 'meta' }, words.audienceLoading));
+          try {
+            const { data } = await context.api.call<{
+              email: number;
+              sms: number;
+              reporters: number;
+              smsSegments?: number;
+            }>('GET', `admin/cases/${encodeURIComponent(id)}/audience`);
+            replaceChildren(
+              audience,
+              h(
+                'p',
+                {},
+                h('strong', {}, `${words.audience}: `),
+                words.audienceCounts(data.email, data.sms, data.reporters),
+              ),
+              data.smsSegments === undefined
+                ? null
+                : h('p', { class: 'meta' }, words.audienceSegments(data.smsSegments)),
+            );
+            const button = approveForm.querySelector('button[type="submit"]');
+            if (button instanceof HTMLButtonElement) button.disabled = own;
+          } catch (error) {
+            const retry = h('button', { type: 'button', class: 'secondary' }, words.retry);
+            retry.addEventListener('click', () => void showAudience());
+            replaceChildren(
+              audience,
+              h('p', { role: 'alert' }, `${words.audienceFailed} ${problemMessage(error, words)}`),
+              retry,
+            );
+          }
+        };
+        void showAudience();
+        return panel(
+          audience,
+          own ? h('p', { class: 'hint', id: 'own-draft' }, words.ownDraft) : null,
+          approveForm,
+        );
+      }
+      case 'close':
+        return panel(
+          make([field(words.reason, textarea('reason', '', { required: true }))], (f) =>
+            change(action, f, 'POST', '/close', { reason: value(f, 'reason') }),
+          ),
+        );
+      case 'update': {
+        const topic = select(
+          'topic',
+          context.topics.map((t) => [t.key, topicLabel(context, t.key)] as const),
+          c.topic,
+        );
+        const severity = select(
+          'severity',
+          severities.map((s) => [s, words.severities[s]] as const),
+          c.severity,
+        );
+        return panel(
+          make([field(words.topic, topic), field(words.fields.severity, severity)], async (f) => {
+            const changes = {
+              ...(topic.value !== c.topic ? { topic: topic.value } : {}),
+              ...(severity.value !== c.severity ? { severity: severity.value } : {}),
+            };
+            if (Object.keys(changes).length === 0) throw new Error(words.nothingChanged);
+            await change(action, f, 'PATCH', '', changes);
+          }),
+        );
+      }
+      case 'amend':
+        return panel(
+          h('p', { class: 'hint' }, words.amendHint),
+          make([field(words.note, textarea('note', '', { required: true }))], async (f) => {
+            const { data } = await context.api.call<Case>(
+              'POST',
+              `admin/corrections/${encodeURIComponent(c.correctionId ?? '')}/amend`,
+              { body: { note: value(f, 'note') } },
+            );
+            context.announce(words.actionDone.amend);
+            context.navigate(`#/cases/${encodeURIComponent(data.id)}`);
+          }),
+        );
+    }
+  };
+
+  /** The wording form, with the SMS it would send measured as you type. */
+  const draftForm = (
+    c: CaseView,
+    make: (content: Child[], submit: (f: HTMLFormElement) => Promise<void>) => HTMLFormElement,
+  ): HTMLFormElement => {
+    const draft = c.draft;
+    const type = select(
+      'type',
+      correctionTypes.map((t) => [t, typeLabels[context.language][t]] as const),
+      draft?.type ?? (c.review?.verdict === 'clarification' ? 'clarification' : 'correction'),
+    );
+    const headline = input('headline', { value: draft?.headline ?? '', required: true, lang: c.language });
+    const bodyText = textarea('body', draft?.body ?? '', { required: true, rows: '8', lang: c.language });
+    const smsText = textarea('smsText', draft?.smsText ?? '', { rows: '2', lang: c.language });
+    const affectedUrl = input('affectedUrl', { type: 'url', value: draft?.affectedUrl ?? '' });
+    const meter = h('div', { class: 'sms-meter' });
+    const measure = () => {
+      const measured = measureSms(
+        {
+          type: type.value as CorrectionType,
+          headline: headline.value,
+          body: bodyText.value,
+          smsText: smsText.value,
+        },
+        c,
+        context.settings.smsLink,
+      );
+      const tooLong = measured.segments > 1;
+      meter.classList.toggle('too-long', tooLong);
+      replaceChildren(
+        meter,
+        h(
+          'p',
+          { 'data-sms-segments': measured.segments },
+          words.smsMeter(measured.units, measured.limit, measured.encoding, measured.segments),
+        ),
+        measured.derived ? h('p', { class: 'meta' }, words.smsDerived) : null,
+        measured.derived ? h('p', { class: 'sms-preview', lang: c.language }, measured.text) : null,
+        tooLong ? h('p', { class: 'warning', role: 'alert' }, words.smsTooLong) : null,
+      );
+    };
+    for (const control of [type, headline, bodyText, smsText]) control.addEventListener('input', measure);
+    type.addEventListener('change', measure);
+    measure();
+    return make(
+      [
+        field(words.draftType, type),
+        field(words.headline, headline),
+        field(words.body, bodyText),
+        field(words.smsText, smsText, meter),
+        field(words.affectedUrl, affectedUrl),
+      ],
+      (f) =>
+        change('draft', f, 'PUT', '/draft', {
+          type: type.value,
+          headline: headline.value,
+          body: bodyText.value,
+          ...(smsText.value.trim() ? { smsText: smsText.value } : {}),
+          ...(affectedUrl.value.trim() ? { affectedUrl: affectedUrl.value.trim() } : {}),
+        }),
+    );
+  };
+
+  void load();
+  return view;
+}
