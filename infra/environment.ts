@@ -18,6 +18,8 @@ export interface DeployedResources {
   linkSecret: ISecret;
   sesConfigurationSet: string;
   publicBaseUrl: string;
+  /** The console signs editors in through Cognito's hosted UI with this app client. */
+  signIn: { domainUrl: string; clientId: string };
 }
 
 export function functionEnvironment(
@@ -40,6 +42,9 @@ export function functionEnvironment(
     [env.sesFromAddress]: config.sesFromAddress,
     [env.sesConfigurationSet]: resources.sesConfigurationSet,
     [env.timeZone]: config.timeZone,
+    [env.consoleSignIn]: 'cognito',
+    [env.cognitoDomainUrl]: resources.signIn.domainUrl,
+    [env.cognitoClientId]: resources.signIn.clientId,
     ...optional(env.clientRequestsPerMinute, config.clientRequestsPerMinute),
     ...optional(env.subscriptionRequestsPerAddressPerHour, config.subscriptionRequestsPerAddressPerHour),
     POWERTOOLS_SERVICE_NAME: serviceName,

@@ -83,6 +83,7 @@ export class CorrectionsDeskStack extends Stack {
       linkSecret,
       sesConfigurationSet: email.configurationSet.configurationSetName,
       publicBaseUrl,
+      signIn: { domainUrl: signIn.domain.baseUrl(), clientId: signIn.consoleClient.userPoolClientId },
     });
     const functions = mapRecord(
       definitions,

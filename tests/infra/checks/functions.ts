@@ -30,6 +30,8 @@ export function checkFunctions(synthesized: Synthesized): void {
   const [tableId] = resourceAt(synthesized, 'Data/Table');
   const [secretId] = resourceAt(synthesized, 'LinkSecret');
   const [keyId] = resourceAt(synthesized, 'Messaging/TopicKey');
+  const [clientId] = resourceAt(synthesized, 'EditorSignIn/UserPool/Console');
+  const [domainId] = resourceAt(synthesized, 'EditorSignIn/UserPool/Domain');
   const topicId = (key: keyof typeof topics) => resourceAt(synthesized, `Messaging/${topics[key].id}`)[0];
   const queueId = (key: keyof typeof queues) => resourceAt(synthesized, `Messaging/${queues[key].id}`)[0];
 
@@ -87,6 +89,20 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.sesFromAddress]: 'corrections@news.example.org',
         [env.timeZone]: productionContext.timeZone,
         [env.clientRequestsPerMinute]: productionContext.clientRequestsPerMinute,
+        [env.consoleSignIn]: 'cognito',
+        [env.cognitoClientId]: { Ref: clientId },
+        [env.cognitoDomainUrl]: {
+          'Fn::Join': [
+            '',
+            [
+              'https://',
+              { Ref: domainId },
+              expect.stringContaining('.auth.'),
+              { Ref: 'AWS::Region' },
+              '.amazoncognito.com',
+            ],
+          ],
+        },
         [env.correctionEventsTopicArn]: { Ref: topicId('correctionEvents') },
         [env.editorAlertsTopicArn]: { Ref: topicId('editorAlerts') },
         [env.deliveryPlanQueueUrl]: { Ref: queueId('deliveryPlan') },
