@@ -1,0 +1,86 @@
+/**
+ * What reaches the editors on the running local stack: an alert as soon as a case becomes high or
+ * critical, and the daily digest, which matches GET /admin/digest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTopics } from '../../local/demo-topics.ts';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { type Call, editors, eventually, httpClient } from '../support/http.ts';
+
+let stack: LocalStack;
+let call: Call;
+let tokens: Awaited<ReturnType<typeof editors>>;
+const staff = 'desk-editors@example.org';
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 0, alertEmails: [staff], log: () => undefined });
+  call = httpClient(stack.url);
+  tokens = await editors(stack);
+  for (const { key, ...topic } of demoTopics)
+    await call('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const alerts = async () => (await stack.outbox.read(staff)).filter((message) => message.kind === 'alert');
+
+describe('alerts to the editors', () => {
+  it('come at once for a case opened as critical, and when reports escalate one', async () => {
+    const opened = await call('POST', '/admin/cases', {
+      token: tokens.editor,
+      body: {
+        text: '严重错误：通报中的疏散路线有误',
+        topic: 'firefighting-rescue',
+        source: 'monitoring',
+        severity: 'critical',
+      },
+    });
+    const critical = await eventually(async () =>
+      (await alerts()).find((m) => m.body.includes(opened.json.id)),
+    );
+    expect(critical.subject).toMatch(/^\[critical\] firefighting-rescue: /);
+    expect(critical.body).toContain(`${stack.url}/console#/cases/${opened.json.id}`);
+
+    const url = 'https://news.example.com/escalating';
+    const receipts = [];
+    for (let i = 0; i < 5; i++)
+      receipts.push(
+        (await call('POST', '/submissions', { body: { text: `第${i + 1}份报告`, url, topic: 'personnel' } }))
+          .json,
+      );
+    const caseId = receipts[0].caseId;
+    expect(new Set(receipts.map((receipt) => receipt.caseId))).toEqual(new Set([caseId]));
+    const escalated = await eventually(async () => (await alerts()).find((m) => m.body.includes(caseId)));
+    expect(escalated.subject).toMatch(/^\[high\] personnel: /);
+    const c = (await call('GET', `/admin/cases/${caseId}`, { token: tokens.reviewer })).json;
+    expect(c).toMatchObject({ severity: 'high', reportCount: 5, version: 1 });
+    // One alert per rise in severity, not one per report.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await alerts()).filter((m) => m.body.includes(caseId))).toHaveLength(1);
+  });
+});
+
+describe('the daily digest', () => {
+  it('puts in the outbox what GET /admin/digest shows', async () => {
+    const shown = await call('GET', '/admin/digest', { token: tokens.reviewer });
+    expect(shown.status).toBe(200);
+    expect(shown.json).toMatchObject({
+      counts: { received: 2 },
+      newSince: 2,
+      publishedSince: 0,
+      overdue: [],
+    });
+
+    const run = await call('POST', '/dev/digest');
+    expect(run.status).toBe(200);
+    const sent = await eventually(async () =>
+      (await stack.outbox.read(staff)).find((m) => m.kind === 'digest'),
+    );
+    const digest = run.json.result;
+    expect({ ...digest, generatedAt: undefined }).toEqual({ ...shown.json, generatedAt: undefined });
+    expect(sent.channel).toBe('email');
+    expect(sent.subject).toBe('Daily digest: 2 open, 0 overdue, 0 published');
+    expect(sent.body).toContain('received: 2');
+  });
+});
