@@ -1,19 +1,28 @@
 /**
- * The editors' console in a real browser, against the whole local stack: a reviewer takes a case made
+ * The editors' console in a real browser, against the whole local stack. A reviewer takes a case made
  * through the API from assignment to submission (the SMS counter and a refused SMS on the way); the
  * author cannot approve it; an editor sees who it would reach, is told when the case changed under
- * them, approves it, and watches it become published. Headless Chromium, driven by playwright-core.
+ * them, approves it, and watches it become published. Then the queue's filters, paging and overdue
+ * marks, a new case and the digest; and signing in through a stand-in for Cognito's hosted UI.
+ * Headless Chromium, driven by playwright-core.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTopics } from '../../local/demo-topics.ts';
 import { type LocalStack, startLocalStack } from '../../local/stack.ts';
-import type { Case } from '../../shared/domain/case.ts';
+import { consoleContentSecurityPolicy, consolePage } from '../../shared/console/page.ts';
+import type { ConsoleSettings } from '../../shared/console/settings.ts';
 import { composeSms, smsUnits } from '../../shared/domain/sms.ts';
 import { longestPermalink } from '../../shared/http/schemas.ts';
+import { env } from '../../shared/runtime/config.ts';
+import { type Call, editors, eventually, httpClient } from '../support/http.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -34,46 +43,53 @@ const launchArgs = [
   '--disable-sync',
 ];
 
-const topic = 'firefighting-rescue';
+const listen = async (server: Server): Promise<string> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://localhost:${(server.address() as AddressInfo).port}`;
+};
+/** Closes a server now: the browser's idle keep-alive connections would otherwise hold it open. */
+const close = (server: Server | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+const bodyOf = async (request: IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
 
 describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
   let stack: LocalStack;
+  let call: Call;
+  let tokens: Awaited<ReturnType<typeof editors>>;
   let browser: BrowserContext;
   let userDataDir: string;
-  let page: Page;
-  let admin: string;
-  /** Content-Security-Policy and Trusted Types violations, and uncaught errors, as the page reports them. */
+  const dueMinutesBefore = process.env[env.severityDueMinutes];
+  /** Content-Security-Policy and Trusted Types violations, and uncaught errors, as the pages report them. */
   const pageProblems: string[] = [];
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; ifMatch?: number } = {},
-  ): Promise<T> => {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }),
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  /** The API's answer, or a failure with what it said. */
+  const api = async (...args: Parameters<Call>) => {
+    const reply = await call(...args);
+    if (reply.status >= 300) throw new Error(`${args[0]} ${args[1]}: ${reply.status} ${reply.text}`);
+    return reply.json;
   };
 
   beforeAll(async () => {
-    stack = await startLocalStack({ port: 0, log: () => {} });
-    admin = await stack.issueToken({ sub: 'admin-chen', groups: ['admin'] });
-    await api('PUT', `/admin/topics/${topic}`, {
-      token: admin,
-      body: { names: { 'zh-CN': '灭火与应急救援', en: 'Firefighting and rescue' }, desk: 'command-centre' },
-    });
-    // One confirmed email subscriber of the topic, for the audience preview to count.
+    // Critical cases fall due within a second, so the queue and digest have an overdue one to show.
+    process.env[env.severityDueMinutes] = 'critical=0.01';
+    stack = await startLocalStack({ port: 0, log: () => undefined });
+    call = httpClient(stack.url);
+    tokens = await editors(stack);
+    for (const { key, ...topic } of demoTopics)
+      await api('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+    // One confirmed email subscriber of a topic, for the audience preview to count.
     const address = 'follower@example.org';
-    await api('POST', '/subscriptions', { body: { channel: 'email', address, topics: [topic] } });
+    await api('POST', '/subscriptions', {
+      body: { channel: 'email', address, topics: ['firefighting-rescue'] },
+    });
     const confirmation = (await stack.outbox.read(address)).find(
       (message) => message.kind === 'confirmation',
     );
@@ -88,24 +104,38 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
       args: launchArgs,
       viewport: { width: 1280, height: 900 },
     });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) pageProblems.push(message.text());
-    });
   });
 
   afterAll(async () => {
     await browser?.close();
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
     await stack?.stop();
+    if (dueMinutesBefore === undefined) delete process.env[env.severityDueMinutes];
+    else process.env[env.severityDueMinutes] = dueMinutesBefore;
   });
 
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  /** A new tab (its own sessionStorage, so signed out), reporting its problems; English unless asked not to. */
+  async function newPage(language: 'en' | 'default' = 'en'): Promise<Page> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageProblems.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Trusted Type/i.test(message.text())) pageProblems.push(message.text());
+    });
+    await page.addInitScript((chosen) => {
+      if (chosen === 'en') localStorage.setItem('corrections-console.language', 'en');
+      else localStorage.removeItem('corrections-console.language');
+    }, language);
+    return page;
+  }
 
-  async function signIn(identity: RegExp | { sub: string; groups: string[] }): Promise<void> {
-    await heading('Sign in to the corrections desk').waitFor();
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const notice = (page: Page, text: string) => page.locator('.notice', { hasText: text }).waitFor();
+  const status = (page: Page, text: string) =>
+    page.locator('.case-line .badge', { hasText: text }).first().waitFor();
+
+  async function signIn(page: Page, identity: RegExp | { sub: string; groups: string[] }): Promise<void> {
+    await heading(page, 'Sign in to the corrections desk').waitFor();
     if (identity instanceof RegExp) {
       await page.getByRole('radio', { name: identity }).check();
     } else {
@@ -117,23 +147,19 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
-  async function signOut(): Promise<void> {
+  async function signOut(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await heading('Sign in to the corrections desk').waitFor();
+    await heading(page, 'Sign in to the corrections desk').waitFor();
   }
 
-  const notice = (text: string) => page.locator('.notice', { hasText: text }).waitFor();
-  const status = (text: string) => page.locator('.case-line .badge', { hasText: text }).first().waitFor();
-  const meter = () => page.locator('.sms-meter p').first();
-
   it('takes a case from the queue to publication, with two people and the rules on the way', async () => {
-    const editorToken = await stack.issueToken({ sub: 'editor-wang', groups: ['editor'] });
-    const opened = await api<Case>('POST', '/admin/cases', {
-      token: editorToken,
+    const page = await newPage('default');
+    const opened = await api('POST', '/admin/cases', {
+      token: tokens.editor,
       body: {
         text: '通报称仓库火灾造成3人受伤，实际为1人轻伤。',
         url: 'https://119.example.gov.cn/news/warehouse-fire.html',
-        topic,
+        topic: 'firefighting-rescue',
         source: 'monitoring',
         severity: 'normal',
       },
@@ -146,85 +172,84 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     expect(policy).toContain("require-trusted-types-for 'script'");
 
     // Chinese first; the switch turns the whole console to English.
-    await heading('登录更正工作台').waitFor();
+    await heading(page, '登录更正工作台').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
-    await signIn(/reviewer-li/);
-    await heading('Queue').waitFor();
+    await signIn(page, /reviewer-li/);
+    await heading(page, 'Queue').waitFor();
     await page.getByText('Signed in as 李审核 · reviewer-li (reviewer)').waitFor();
 
     await page.getByRole('link', { name: opened.id }).click();
-    await heading(`Case ${opened.id}`).waitFor();
-    await status('Received');
+    await heading(page, `Case ${opened.id}`).waitFor();
+    await status(page, 'Received');
 
     // Assign: to yourself unless you say otherwise.
     expect(await page.getByLabel('Assignee', { exact: true }).inputValue()).toBe('reviewer-li');
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await notice('Assigned.');
-    await status('In review');
+    await notice(page, 'Assigned.');
+    await status(page, 'In review');
 
     await page.getByLabel('Verdict', { exact: true }).selectOption('correction');
     await page.getByLabel('Findings').fill('指挥中心核实：受伤1人。');
     await page.getByRole('button', { name: 'Record verdict' }).click();
-    await notice('Verdict recorded.');
-    await status('Drafting');
+    await notice(page, 'Verdict recorded.');
+    await status(page, 'Drafting');
 
     // The draft, with the SMS counted as it is typed, by the domain's own rules.
+    const meter = page.locator('.sms-meter p').first();
+    const smsField = page.getByLabel('SMS text (optional)');
     await page.getByLabel('Type', { exact: true }).selectOption('correction');
     await page.getByLabel('Headline').fill('关于仓库火灾受伤人数的更正');
     await page.getByLabel('Body').fill('通报称3人受伤。经核实，实际受伤1人。特此更正。');
     await page.getByText('No SMS text: it will be made from the headline:').waitFor();
     const link = longestPermalink(stack.url);
     const gsm = 'Correction: 1 person was hurt in the warehouse fire, not 3.';
-    await page.getByLabel('SMS text (optional)').fill(gsm);
-    expect(await meter().textContent()).toBe(
+    await smsField.fill(gsm);
+    expect(await meter.textContent()).toBe(
       `SMS with link: ${smsUnits(composeSms(gsm, link))} / 160 GSM-7 characters, 1 segment`,
     );
-    const tooLong =
-      '更正：仓库火灾受伤人数为1人，而非3人。伤者已于当日出院，通报已更新。详情请见本局官方网站相关页面。';
-    await page.getByLabel('SMS text (optional)').fill(tooLong);
-    expect(await meter().getAttribute('data-sms-segments')).toBe('2');
-    expect(await meter().textContent()).toContain('UCS-2');
+    await smsField.fill(
+      '更正：仓库火灾受伤人数为1人，而非3人。伤者已于当日出院，通报已更新。详情请见本局官方网站相关页面。',
+    );
+    expect(await meter.getAttribute('data-sms-segments')).toBe('2');
+    expect(await meter.textContent()).toContain('UCS-2');
     await page.getByText('Longer than one SMS').waitFor();
 
     // The API refuses it too, and its problem's field error shows beside the field.
     await page.getByRole('button', { name: 'Save draft' }).click();
-    const smsField = page.getByLabel('SMS text (optional)');
     await page.locator('.field-error', { hasText: 'must fit one SMS segment' }).waitFor();
     expect(await smsField.getAttribute('aria-invalid')).toBe('true');
 
     const fitting = '更正：仓库火灾受伤1人，非3人。';
     await smsField.fill(fitting);
-    expect(await meter().getAttribute('data-sms-segments')).toBe('1');
-    expect(await meter().textContent()).toBe(
+    expect(await meter.getAttribute('data-sms-segments')).toBe('1');
+    expect(await meter.textContent()).toBe(
       `SMS with link: ${smsUnits(composeSms(fitting, link))} / 70 UCS-2 characters, 1 segment`,
     );
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await notice('Draft saved.');
+    await notice(page, 'Draft saved.');
 
     await page.getByRole('button', { name: 'Submit for approval' }).click();
-    await notice('Submitted for approval.');
-    await status('Awaiting approval');
+    await notice(page, 'Submitted for approval.');
+    await status(page, 'Awaiting approval');
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-    await signOut();
+    await signOut(page);
 
     // The two-person rule: whoever wrote the draft cannot approve it, even with the editor group.
-    await signIn({ sub: 'reviewer-li', groups: ['editor'] });
-    await page.goto(`${stack.url}/console#/cases/${opened.id}`);
+    await signIn(page, { sub: 'reviewer-li', groups: ['editor'] });
     await page.getByText('You wrote this draft').waitFor();
     await page.getByText('Publication would reach').waitFor();
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true);
-    await signOut();
+    await signOut(page);
 
-    await signIn(/editor-wang/);
-    await page.goto(`${stack.url}/console#/cases/${opened.id}`);
-    await heading(`Case ${opened.id}`).waitFor();
+    await signIn(page, /editor-wang/);
+    await heading(page, `Case ${opened.id}`).waitFor();
     await page.getByText('1 email subscribers, 0 SMS subscribers, 0 reporters').waitFor();
     await page.getByText('SMS of 1 segment').waitFor();
 
     // Someone else changes the case meanwhile: the approval is refused (412) and the case reloaded.
-    const before = await api<Case>('GET', `/admin/cases/${opened.id}`, { token: admin });
+    const before = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
     await api('PATCH', `/admin/cases/${opened.id}`, {
-      token: admin,
+      token: tokens.admin,
       ifMatch: before.version,
       body: { severity: 'high' },
     });
@@ -233,17 +258,203 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     await page.locator('.case-line .badge', { hasText: 'High' }).waitFor();
 
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
-    await notice('Approved; publication follows within seconds.');
+    await notice(page, 'Approved; publication follows within seconds.');
     // The stream poller publishes; the open case notices by itself.
-    await status('Published');
-    const published = await api<Case>('GET', `/admin/cases/${opened.id}`, { token: admin });
-    expect(published.status).toBe('published');
-    expect(published.approval?.approver).toBe('editor-wang');
-    await page
-      .getByRole('link', { name: published.correctionId ?? '' })
-      .first()
-      .waitFor();
-
+    await status(page, 'Published');
+    const published = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
+    expect(published).toMatchObject({ status: 'published', approval: { approver: 'editor-wang' } });
+    await page.getByRole('link', { name: published.correctionId }).first().waitFor();
+    await page.close();
     expect(pageProblems).toEqual([]);
   }, 180_000);
+
+  it('filters and pages the queue, marks what is overdue, opens a case by form and shows the digest', async () => {
+    const topic = 'assets-finance';
+    const urgent = await api('POST', '/admin/cases', {
+      token: tokens.editor,
+      body: { text: '装备采购金额有误（紧急）', topic, source: 'monitoring', severity: 'critical' },
+    });
+    for (let i = 0; i < 21; i++) {
+      await api('POST', '/admin/cases', {
+        token: tokens.editor,
+        body: { text: `预算表第${i + 1}行数字有误`, topic, source: 'staff', severity: 'low' },
+      });
+    }
+    await eventually(async () => Date.parse(urgent.dueAt) < Date.now());
+
+    const page = await newPage();
+    await page.goto(`${stack.url}/console`);
+    await signIn(page, /admin-chen/);
+    await page.getByLabel('Topic', { exact: true }).selectOption(topic);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.waitForURL(/#\/queue\?topic=assets-finance$/);
+    const items = page.locator('.case-item');
+    await page.getByRole('button', { name: 'Load more' }).waitFor();
+    expect(await items.count()).toBe(20);
+    // Soonest due first: the critical case, marked overdue.
+    const first = items.first();
+    expect(await first.getByRole('link').textContent()).toBe(urgent.id);
+    await first.locator('.due.overdue', { hasText: 'Overdue' }).waitFor();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventually(async () => (await items.count()) === 22);
+    expect(await page.getByRole('button', { name: 'Load more' }).isHidden()).toBe(true);
+
+    // A new case: the problem's field errors beside their fields, then the case itself.
+    await page.getByRole('link', { name: 'New case' }).click();
+    await heading(page, 'Open a case (monitoring or staff)').waitFor();
+    await page.getByLabel('What is wrong').fill('内部发现：人事公告日期有误');
+    await page.getByLabel('Topic', { exact: true }).selectOption('personnel');
+    await page.getByLabel('Source').selectOption('staff');
+    await page
+      .getByLabel('Evidence links (optional, one per line)')
+      .fill('https://example.org/a\nnot a link');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.locator('.field-error', { hasText: 'must be an http or https URL' }).waitFor();
+    await page.getByLabel('Evidence links (optional, one per line)').fill('https://example.org/a');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await heading(page, /^Case /).waitFor();
+    await status(page, 'Received');
+    await page.getByText('Staff', { exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Digest' }).click();
+    await heading(page, 'Daily digest').waitFor();
+    await page.getByRole('heading', { level: 2, name: /Overdue cases/ }).waitFor();
+    await page.getByRole('link', { name: urgent.id }).waitFor();
+    await page.close();
+    expect(pageProblems).toEqual([]);
+  }, 120_000);
+
+  describe('signed in through Cognito’s hosted UI (a stand-in for it)', () => {
+    const clientId = 'console-client';
+    let hostedUi: Server;
+    let consoleServer: Server;
+    let hostedUiUrl: string;
+    const exchanges: Array<Record<string, string>> = [];
+    const revoked: string[] = [];
+
+    beforeAll(async () => {
+      const grants = new Map<string, { challenge: string; redirectUri: string }>();
+      // The hosted UI: signs "editor-zhou" in at once, and answers the token and revocation endpoints.
+      hostedUi = createServer(async (request, response: ServerResponse) => {
+        const url = new URL(request.url ?? '/', hostedUiUrl);
+        const cors = { 'access-control-allow-origin': '*' };
+        if (url.pathname === '/oauth2/authorize') {
+          const query = Object.fromEntries(url.searchParams);
+          const valid =
+            query.response_type === 'code' &&
+            query.client_id === clientId &&
+            query.code_challenge_method === 'S256';
+          const code = randomUUID();
+          grants.set(code, { challenge: query.code_challenge ?? '', redirectUri: query.redirect_uri ?? '' });
+          const back = new URL(query.redirect_uri ?? '');
+          back.search = new URLSearchParams(
+            valid ? { code, state: query.state ?? '' } : { error: 'invalid_request' },
+          ).toString();
+          response.writeHead(302, { location: back.href }).end();
+        } else if (url.pathname === '/oauth2/token' && request.method === 'POST') {
+          const form = Object.fromEntries(new URLSearchParams((await bodyOf(request)).toString()));
+          exchanges.push(form);
+          const grant = grants.get(form.code ?? '');
+          grants.delete(form.code ?? '');
+          const verified =
+            grant &&
+            form.client_id === clientId &&
+            form.redirect_uri === grant.redirectUri &&
+            createHash('sha256')
+              .update(form.code_verifier ?? '')
+              .digest('base64url') === grant.challenge;
+          if (!verified) {
+            response.writeHead(400, { ...cors, 'content-type': 'application/json' });
+            response.end(JSON.stringify({ error: 'invalid_grant' }));
+            return;
+          }
+          const idToken = await stack.issueToken({ sub: 'editor-zhou', name: '周编辑', groups: ['editor'] });
+          response.writeHead(200, { ...cors, 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({
+              id_token: idToken,
+              access_token: 'access',
+              refresh_token: 'refresh-1',
+              expires_in: 3600,
+              token_type: 'Bearer',
+            }),
+          );
+        } else if (url.pathname === '/oauth2/revoke') {
+          revoked.push(new URLSearchParams((await bodyOf(request)).toString()).get('token') ?? '');
+          response.writeHead(200, cors).end();
+        } else if (url.pathname === '/logout') {
+          response.writeHead(302, { location: url.searchParams.get('logout_uri') ?? '/' }).end();
+        } else {
+          response.writeHead(404).end();
+        }
+      });
+      hostedUiUrl = await listen(hostedUi);
+
+      // The console in Cognito mode on an origin of its own, with the API behind it, as deployed.
+      let consoleUrl = '';
+      consoleServer = createServer(async (request, response) => {
+        const url = new URL(request.url ?? '/', consoleUrl);
+        if (url.pathname === '/console') {
+          const settings: ConsoleSettings = {
+            signIn: 'cognito',
+            consoleUrl: `${consoleUrl}/console`,
+            cognitoDomainUrl: hostedUiUrl,
+            cognitoClientId: clientId,
+            smsLink: longestPermalink(consoleUrl),
+            timeZone: 'Asia/Shanghai',
+          };
+          response.writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': consoleContentSecurityPolicy(settings),
+          });
+          response.end(consolePage(settings));
+          return;
+        }
+        const body = await bodyOf(request);
+        const headers = Object.fromEntries(
+          ['authorization', 'content-type', 'if-match', 'idempotency-key']
+            .filter((name) => request.headers[name])
+            .map((name) => [name, String(request.headers[name])]),
+        );
+        const answer = await fetch(`${stack.url}${url.pathname}${url.search}`, {
+          method: request.method ?? 'GET',
+          headers,
+          ...(body.length ? { body: Uint8Array.from(body) } : {}),
+        });
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      });
+      consoleUrl = await listen(consoleServer);
+    });
+
+    afterAll(async () => {
+      await close(hostedUi);
+      await close(consoleServer);
+    });
+
+    it('signs in with the code flow and PKCE, lands where it started, calls the API and signs out', async () => {
+      const page = await newPage();
+      const consoleUrl = `http://localhost:${(consoleServer.address() as AddressInfo).port}/console`;
+      await page.goto(`${consoleUrl}#/digest`);
+      await page.getByText('Sign in with your staff account (Amazon Cognito).').waitFor();
+      await page.getByRole('button', { name: 'Go to sign-in' }).click();
+
+      await heading(page, 'Daily digest').waitFor();
+      await page.getByText('Signed in as 周编辑 · editor-zhou (editor)').waitFor();
+      await page.getByRole('heading', { level: 2, name: /Overdue cases/ }).waitFor();
+      // The one-time code is spent and gone from the address bar.
+      expect(page.url()).toBe(`${consoleUrl}#/digest`);
+      expect(exchanges).toHaveLength(1);
+      expect(exchanges[0]).toMatchObject({ grant_type: 'authorization_code', client_id: clientId });
+      expect(exchanges[0]).not.toHaveProperty('client_secret');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(consoleUrl);
+      await page.getByRole('button', { name: 'Go to sign-in' }).waitFor();
+      expect(revoked).toEqual(['refresh-1']);
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      await page.close();
+      expect(pageProblems).toEqual([]);
+    }, 60_000);
+  });
 });
