@@ -3,20 +3,15 @@
  * problem+json, for the routes of the review workflow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTopics } from '../../local/demo-topics.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
-import { type Call, editors, httpClient, type Reply } from '../support/http.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { type Call, type Reply, runningDesk, type Tokens } from '../support/http.ts';
 
 let stack: LocalStack;
 let call: Call;
-let tokens: Awaited<ReturnType<typeof editors>>;
+let tokens: Tokens;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, log: () => undefined });
-  call = httpClient(stack.url);
-  tokens = await editors(stack);
-  for (const { key, ...topic } of demoTopics)
-    await call('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+  ({ stack, call, tokens } = await runningDesk());
 });
 afterAll(async () => {
   await stack?.stop();

@@ -3,21 +3,16 @@
  * critical, and the daily digest, which matches GET /admin/digest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTopics } from '../../local/demo-topics.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
-import { type Call, editors, eventually, httpClient } from '../support/http.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 
 let stack: LocalStack;
 let call: Call;
-let tokens: Awaited<ReturnType<typeof editors>>;
+let tokens: Tokens;
 const staff = 'desk-editors@example.org';
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, alertEmails: [staff], log: () => undefined });
-  call = httpClient(stack.url);
-  tokens = await editors(stack);
-  for (const { key, ...topic } of demoTopics)
-    await call('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+  ({ stack, call, tokens } = await runningDesk({ alertEmails: [staff] }));
 });
 afterAll(async () => {
   await stack?.stop();

@@ -3,23 +3,15 @@
  * correction, carried from approval to publication by a real DynamoDB Streams record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTopics } from '../../local/demo-topics.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
-import { type Call, editors, eventually, httpClient } from '../support/http.ts';
+import type { LocalStack } from '../../local/stack.ts';
+import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 
 let stack: LocalStack;
 let call: Call;
-let tokens: Awaited<ReturnType<typeof editors>>;
+let tokens: Tokens;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, log: () => undefined });
-  call = httpClient(stack.url);
-  tokens = await editors(stack);
-  for (const { key, ...topic } of demoTopics) {
-    expect((await call('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic })).status).toBe(
-      200,
-    );
-  }
+  ({ stack, call, tokens } = await runningDesk());
 });
 afterAll(async () => {
   await stack?.stop();

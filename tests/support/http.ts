@@ -1,5 +1,6 @@
 /** A small HTTP client for tests against the running local stack: raw status, headers and body. */
-import type { LocalStack } from '../../local/stack.ts';
+import { demoTopics } from '../../local/demo-topics.ts';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/stack.ts';
 
 export interface Reply {
   status: number;
@@ -70,3 +71,20 @@ export async function editors(stack: LocalStack) {
     otherEditor: await stack.issueToken({ sub: 'editor-zhou', name: '周编辑', groups: ['editor'] }),
   };
 }
+
+/**
+ * A local stack of the test file's own on a free port, with the demo topic catalogue, an HTTP client
+ * and a token per editor group; `stop` in afterAll.
+ */
+export async function runningDesk(options: Omit<LocalStackOptions, 'port' | 'log'> = {}) {
+  const stack = await startLocalStack({ ...options, port: 0, log: () => undefined });
+  const call = httpClient(stack.url);
+  const tokens = await editors(stack);
+  for (const { key, ...topic } of demoTopics) {
+    const saved = await call('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+    if (saved.status !== 200) throw new Error(`Topic ${key} not saved: ${saved.text}`);
+  }
+  return { stack, call, tokens };
+}
+
+export type Tokens = Awaited<ReturnType<typeof editors>>;
