@@ -264,6 +264,14 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     const published = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
     expect(published).toMatchObject({ status: 'published', approval: { approver: 'editor-wang' } });
     await page.getByRole('link', { name: published.correctionId }).first().waitFor();
+
+    // Amending what was published opens a new case, drafting, with the published wording.
+    await page.getByLabel('Note').fill('伤者人数另有更新');
+    await page.getByRole('button', { name: 'Open amendment' }).click();
+    await heading(page, new RegExp(`^Case (?!${opened.id})`)).waitFor();
+    await status(page, 'Drafting');
+    expect(await page.getByLabel('Headline').inputValue()).toBe('关于仓库火灾受伤人数的更正');
+    await page.getByText(published.correctionId, { exact: true }).first().waitFor();
     await page.close();
     expect(pageProblems).toEqual([]);
   }, 180_000);

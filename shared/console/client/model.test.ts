@@ -55,6 +55,7 @@ describe('the token’s claims', () => {
 
   it('takes no groups when there are none, and refuses what is not a token', () => {
     expect(readClaims(token({ sub: 'x', exp: 1 })).groups).toEqual([]);
+    expect(readClaims(token({ sub: 'x', email: 'x@example.org', exp: 1 })).name).toBe('x@example.org');
     expect(() => readClaims('nonsense')).toThrow();
     expect(() => readClaims(token({ exp: 1 }))).toThrow();
   });

@@ -15,6 +15,7 @@ export type CaseView = Case & { history?: HistoryEntry[] };
 
 export interface Claims {
   sub: string;
+  /** For display only: the API writes the sub into history. */
   name?: string;
   groups: Role[];
   /** Expiry, in seconds since the epoch. */
@@ -37,9 +38,11 @@ export function readClaims(token: string): Claims {
   const claims = JSON.parse(base64UrlDecode(payload)) as Record<string, unknown>;
   if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') throw new Error('no sub or exp');
   const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [];
+  // Who to show: the name, else (a Cognito user without one) the email address.
+  const name = [claims.name, claims.email].find((value) => typeof value === 'string' && value);
   return {
     sub: claims.sub,
-    ...(typeof claims.name === 'string' && claims.name ? { name: claims.name } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
     groups: roles.filter((role) => groups.includes(role)),
     exp: claims.exp,
   };

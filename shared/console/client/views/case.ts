@@ -233,12 +233,17 @@ export function caseView(context: Context, id: string): HTMLElement {
     try {
       const answer = await context.api.call<CaseView>('GET', `admin/cases/${encodeURIComponent(id)}`);
       if (!context.isCurrent(view)) return;
-      const quiet = !notice && current && answer.data.version === current.version;
+      const previous = current;
       current = answer.data;
       etag = answer.etag;
-      if (!quiet) render(current, notice);
+      // A poll that finds nothing new leaves the page (and whatever has focus) alone.
+      if (notice || previous?.version !== current.version) render(current, notice);
+      if (!notice && previous && previous.status !== current.status) {
+        context.announce(words.statuses[current.status]);
+      }
     } catch (error) {
-      if (!context.isCurrent(view)) return;
+      // A failed poll keeps the case on screen; the next poll tries again.
+      if (!context.isCurrent(view) || (current && !notice)) return;
       const box = errorBox();
       showError(box, words, problemMessage(error, words));
       replaceChildren(body, box);

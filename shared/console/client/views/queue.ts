@@ -71,7 +71,7 @@ export function queueView(context: Context, filters: URLSearchParams): HTMLEleme
     context.navigate(`#/queue${query.size ? `?${query}` : ''}`);
   });
 
-  const list = h('ol', { class: 'cases', 'aria-live': 'polite' });
+  const list = h('ol', { class: 'cases' });
   const box = errorBox();
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, words.more);
   const progress = h('p', { class: 'meta', role: 'status' });
