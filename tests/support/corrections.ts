@@ -4,28 +4,15 @@
  */
 import type { Case, CorrectionType, Language } from '../../shared/domain/case.ts';
 import { type Correction, publicView, publishFrom } from '../../shared/domain/correction.ts';
-import type { Topic } from '../../shared/domain/topic.ts';
 import { publicSite } from '../../shared/presentation/site.ts';
 import { Signer } from '../../shared/security/tokens.ts';
 import { links } from '../../shared/usecases/links.ts';
 import type { PublicCorrection } from '../../shared/usecases/read-corrections.ts';
+import { testTopics } from './topics.ts';
 
 export const baseUrl = 'https://corrections.example.org';
 export const site = publicSite(baseUrl, links(baseUrl, new Signer('test-link-secret')).permalink);
-export const topics: Topic[] = [
-  {
-    key: 'firefighting-rescue',
-    names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' },
-    desk: 'operations-desk',
-    defaultSeverity: 'high',
-  },
-  {
-    key: 'public-information',
-    names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' },
-    desk: 'press-office',
-    defaultSeverity: 'normal',
-  },
-];
+export const topics = testTopics;
 
 export interface Wording {
   type?: CorrectionType;

@@ -19,8 +19,6 @@ import { assemble } from '../../shared/runtime/assemble.ts';
 import { readConfig } from '../../shared/runtime/config.ts';
 import { randomId } from '../../shared/security/tokens.ts';
 
-export { demoTopics };
-
 /** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
 export class TestClock implements Clock {
   private at = Date.now();

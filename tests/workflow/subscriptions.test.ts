@@ -17,22 +17,9 @@ import {
 import { unsubscribe, unsubscribePage } from '../../shared/usecases/unsubscribe.ts';
 import { verifySms } from '../../shared/usecases/verify-subscription.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
+import { testTopics } from '../support/topics.ts';
 
-/** The catalogue these tests name, independent of the demo data. */
-const topics: Topic[] = [
-  {
-    key: 'public-information',
-    names: { 'zh-CN': '新闻宣传与政务公开', en: 'Public information' },
-    desk: 'press-office',
-    defaultSeverity: 'normal',
-  },
-  {
-    key: 'firefighting-rescue',
-    names: { 'zh-CN': '灭火与救援', en: 'Firefighting and rescue' },
-    desk: 'operations-desk',
-    defaultSeverity: 'high',
-  },
-];
+const topics = testTopics;
 
 let desk: TestDesk;
 beforeAll(async () => {
