@@ -4,7 +4,6 @@ import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/rate-limiter.ts';
 import { InvalidInput, NotFound, RateLimited } from '../../shared/domain/errors.ts';
 import { recipientHash } from '../../shared/domain/recipient.ts';
-import type { Topic } from '../../shared/domain/topic.ts';
 import { randomDigits, randomId } from '../../shared/security/tokens.ts';
 import { confirmEmail } from '../../shared/usecases/confirm-subscription.ts';
 import { unsubscribeToken } from '../../shared/usecases/links.ts';
