@@ -1,4 +1,4 @@
-/** The public API: reports, corrections, topics. */
+/** Everything outside /admin: reports, corrections and feeds, subscriptions, the public pages, the console, the contract. */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { consoleRoutes } from './console.ts';
