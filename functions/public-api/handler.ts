@@ -1,4 +1,7 @@
-/** Everything outside /admin: reports, corrections and feeds, subscriptions, the public pages, the console, the contract. */
+/**
+ * Everything outside /admin: reports, corrections and their feeds, subscriptions, the public pages,
+ * the editors' console page and the contract.
+ */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { consoleRoutes } from './console.ts';
