@@ -20,10 +20,11 @@ const privateKeys = new Set([
   'authorization',
 ]);
 
-export const logger = new Logger({
-  serviceName,
-  jsonReplacerFn: (key: string, value: unknown) => (privateKeys.has(key) ? '[redacted]' : value),
-});
+/** JSON.stringify replacer for log lines: private values never leave the function. */
+export const redactPrivate = (key: string, value: unknown): unknown =>
+  privateKeys.has(key) ? '[redacted]' : value;
+
+export const logger = new Logger({ serviceName, jsonReplacerFn: redactPrivate });
 
 export const metrics = new Metrics({ namespace: metricsNamespace, serviceName });
 
