@@ -102,6 +102,74 @@ describe('one report, end to end', () => {
     expect(reply.body).toContain(`${stack.url}/c/${published.correctionId}`);
   });
 
+  it('changes nothing when the approval record and the delivery message are delivered again', async () => {
+    const reported = await call('POST', '/submissions', {
+      body: { text: '重放测试', contact: { phone: '+8613700137000' } },
+    });
+    const { caseId } = reported.json;
+    let c = (await call('GET', `/admin/cases/${caseId}`, { token: tokens.editor })).json;
+    for (const [method, path, token, body] of [
+      ['POST', 'assign', tokens.reviewer, { assignee: 'reviewer-li' }],
+      ['POST', 'review', tokens.reviewer, { verdict: 'clarification', findings: '需要说明' }],
+      [
+        'PUT',
+        'draft',
+        tokens.reviewer,
+        { type: 'clarification', headline: '关于统计口径的说明', body: '说明正文' },
+      ],
+      ['POST', 'submit', tokens.reviewer, undefined],
+      ['POST', 'approve', tokens.editor, undefined],
+    ] as const) {
+      c = (
+        await call(method, `/admin/cases/${caseId}/${path}`, {
+          token,
+          ifMatch: c.version,
+          ...(body ? { body } : {}),
+        })
+      ).json;
+    }
+    const approved = c;
+    const published = await eventually(async () => {
+      const now = (await call('GET', `/admin/cases/${caseId}`, { token: tokens.editor })).json;
+      return now.status === 'published' ? now : undefined;
+    });
+    const reply = await eventually(async () =>
+      (await stack.outbox.read('+8613700137000')).find((m) => m.kind === 'reply'),
+    );
+    expect(reply.body).toContain('澄清');
+
+    // The approval's stream record again, as Lambda would redeliver it after a timeout.
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const image = (value: object) =>
+      marshall(
+        { pk: `CASE#${caseId}`, sk: 'CASE', entity: 'case', ...value },
+        { removeUndefinedValues: true },
+      );
+    const record = {
+      eventID: 'replayed',
+      eventName: 'MODIFY',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'us-east-1',
+      dynamodb: {
+        Keys: marshall({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+        NewImage: image(approved),
+        OldImage: image({ ...approved, status: 'awaiting_approval', version: approved.version - 1 }),
+        SequenceNumber: '1',
+        SizeBytes: 1,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
+    };
+    expect(await stack.invoke('publisher', { Records: [record, record] })).toEqual({ batchItemFailures: [] });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = (await call('GET', `/admin/cases/${caseId}`, { token: tokens.editor })).json;
+    expect(after.version).toBe(published.version);
+    expect(after.history).toHaveLength(published.history.length);
+    expect((await call('GET', `/corrections/${published.correctionId}`)).json.versions).toHaveLength(1);
+    // The announcement went out again; the reporter was still told once.
+    expect((await stack.outbox.read('+8613700137000')).filter((m) => m.kind === 'reply')).toHaveLength(1);
+  });
+
   it('serves the topic catalogue with Chinese and English names', async () => {
     const topics = await call('GET', '/topics');
     expect(topics.status).toBe(200);
