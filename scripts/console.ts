@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const consoleEntry = 'shared/console/client/main.ts';
-export const consoleScriptModule = `${root}shared/console/script.generated.ts`;
+const consoleEntry = 'shared/console/client/main.ts';
+const consoleScriptModule = `${root}shared/console/script.generated.ts`;
 
 /** The bundle: one ES module for current browsers, ASCII only, readable (it is reviewed like code). */
 export async function bundleConsoleScript(): Promise<string> {

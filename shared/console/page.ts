@@ -69,7 +69,8 @@ ol.cases { list-style: none; padding: 0; margin: 0.5rem 0; }
 .severity-low { color: var(--muted); }
 .due.overdue { color: var(--bad); }
 .case-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
-@media (min-width: 60rem) { .case-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
+@media (min-width: 60rem) { .case-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  grid-template-rows: auto 1fr; align-items: start; }
   .case-grid .actions { grid-column: 2; grid-row: 1 / span 2; } }
 .panel { background: var(--panel); border-radius: 0.4rem; padding: 0.75rem 1rem; min-width: 0; }
 .action { border-top: 1px solid var(--line); padding-top: 0.75rem; margin-top: 0.75rem; }
@@ -83,7 +84,8 @@ dd p, .prose { margin: 0; white-space: pre-wrap; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
 ol.timeline li { border-left: 3px solid var(--line); padding: 0 0 0.6rem 0.75rem; }
 ol.timeline p { margin: 0; }
-.sms-meter { border: 1px solid var(--line); border-radius: 0.3rem; padding: 0.25rem 0.5rem; }
+.sms-meter { border: 1px solid var(--line); border-radius: 0.3rem; padding: 0.25rem 0.5rem; margin-top: 0.25rem; }
+.sms-meter p { margin: 0.2rem 0; }
 .sms-meter.too-long { border-color: var(--bad); }
 .sms-preview { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .audience { margin-bottom: 0.5rem; }

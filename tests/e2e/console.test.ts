@@ -15,14 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTopics } from '../../local/demo-topics.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import type { LocalStack } from '../../local/stack.ts';
 import { consoleContentSecurityPolicy, consolePage } from '../../shared/console/page.ts';
 import type { ConsoleSettings } from '../../shared/console/settings.ts';
 import { composeSms, smsUnits } from '../../shared/domain/sms.ts';
 import { longestPermalink } from '../../shared/http/schemas.ts';
 import { env } from '../../shared/runtime/config.ts';
-import { type Call, editors, eventually, httpClient } from '../support/http.ts';
+import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -63,7 +62,7 @@ const bodyOf = async (request: IncomingMessage): Promise<Buffer> => {
 describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
   let stack: LocalStack;
   let call: Call;
-  let tokens: Awaited<ReturnType<typeof editors>>;
+  let tokens: Tokens;
   let browser: BrowserContext;
   let userDataDir: string;
   const dueMinutesBefore = process.env[env.severityDueMinutes];
@@ -80,11 +79,7 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
   beforeAll(async () => {
     // Critical cases fall due within a second, so the queue and digest have an overdue one to show.
     process.env[env.severityDueMinutes] = 'critical=0.01';
-    stack = await startLocalStack({ port: 0, log: () => undefined });
-    call = httpClient(stack.url);
-    tokens = await editors(stack);
-    for (const { key, ...topic } of demoTopics)
-      await api('PUT', `/admin/topics/${key}`, { token: tokens.admin, body: topic });
+    ({ stack, call, tokens } = await runningDesk());
     // One confirmed email subscriber of a topic, for the audience preview to count.
     const address = 'follower@example.org';
     await api('POST', '/subscriptions', {

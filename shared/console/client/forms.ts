@@ -9,18 +9,23 @@ import type { Words } from './words.ts';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** A labelled control, with an optional hint and room for its errors, all tied to it for screen readers. */
-export function field(label: string, control: Control, hint?: Child): HTMLElement {
+/**
+ * A labelled control, with an optional hint and room for its errors, all tied to it for screen readers;
+ * `after` (a counter, say) follows the control and describes it too.
+ */
+export function field(label: string, control: Control, hint?: Child, after?: HTMLElement): HTMLElement {
   control.id ||= uniqueId(control.name || 'field');
   const hintId = hint ? `${control.id}-hint` : undefined;
   const errorId = `${control.id}-error`;
-  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  if (after) after.id ||= `${control.id}-after`;
+  control.setAttribute('aria-describedby', [hintId, after?.id, errorId].filter(Boolean).join(' '));
   return h(
     'div',
     { class: 'field' },
     h('label', { for: control.id }, label),
     hint ? h('div', { class: 'hint', id: hintId }, hint) : null,
     control,
+    after,
     h('p', { class: 'field-error', id: errorId, hidden: true }),
   );
 }

@@ -12,7 +12,7 @@ export interface CognitoClient {
 }
 
 /** The scopes the app client allows; profile brings the name shown in history and the header. */
-export const scopes = 'openid email profile';
+const scopes = 'openid email profile';
 
 const base64Url = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes))

@@ -551,7 +551,7 @@ export function caseView(context: Context, id: string): HTMLElement {
         field(words.draftType, type),
         field(words.headline, headline),
         field(words.body, bodyText),
-        field(words.smsText, smsText, meter),
+        field(words.smsText, smsText, undefined, meter),
         field(words.affectedUrl, affectedUrl),
       ],
       (f) =>

@@ -7,7 +7,7 @@ import { type Context, dueOf, severityBadge, statusBadge, topicLabel } from '../
 import { h, replaceChildren } from '../dom.ts';
 import { errorBox, field, input, problemMessage, select, showError } from '../forms.ts';
 
-export const pageSize = 20;
+const pageSize = 20;
 
 /** A case as one line of a list (the queue's and the digest's): what it is, how urgent, whose. */
 export function caseItem(context: Context, c: Case): HTMLElement {

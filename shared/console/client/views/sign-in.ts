@@ -9,7 +9,7 @@ import { field, form, input } from '../forms.ts';
 import type { Words } from '../words.ts';
 
 /** The people `npm start` loads as demo data. */
-export const devIdentities: ReadonlyArray<{ sub: string; name: string; groups: Role[] }> = [
+const devIdentities: ReadonlyArray<{ sub: string; name: string; groups: Role[] }> = [
   { sub: 'admin-chen', name: '陈主任', groups: ['admin'] },
   { sub: 'reviewer-li', name: '李审核', groups: ['reviewer'] },
   { sub: 'editor-wang', name: '王编辑', groups: ['editor'] },
