@@ -16,6 +16,7 @@ import {
 import { unsubscribe, unsubscribePage } from '../../shared/usecases/unsubscribe.ts';
 import { verifySms } from '../../shared/usecases/verify-subscription.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
+import { confirmLink, smsCode } from '../support/subscribers.ts';
 import { testTopics } from '../support/topics.ts';
 
 const topics = testTopics;
@@ -34,26 +35,10 @@ const subscribe = (
   on: RequestSubscriptionDeps = desk,
 ) => requestSubscription(on, { channel: 'email', address, topics: ['public-information'], ...extra });
 
-/** The confirm link in the newest confirmation email to `address`. */
-async function confirmLink(address: string, on: TestDesk = desk) {
-  const sent = (await on.outbox.read(address)).filter((m) => m.kind === 'confirmation');
-  const match = /\/subscriptions\/([0-9a-z]+)\/confirm\?token=([\w-]+)/.exec(sent.at(-1)?.body ?? '');
-  if (!match) throw new Error('no confirmation email');
-  return { id: match[1] as string, token: match[2] as string };
-}
-
-/** The code in the newest verification SMS to `phone`. */
-async function smsCode(phone: string): Promise<string> {
-  const sent = (await desk.outbox.read(phone)).filter((m) => m.kind === 'verification_code');
-  const code = /\d{6}/.exec(sent.at(-1)?.body ?? '')?.[0];
-  if (!code) throw new Error('no verification SMS');
-  return code;
-}
-
 async function activeEmail(topics: string[], on: TestDesk = desk) {
   const address = newEmail();
   const { id } = await subscribe(address, { topics }, on);
-  await confirmEmail(on, id, (await confirmLink(address, on)).token);
+  await confirmEmail(on, id, (await confirmLink(on, address)).token);
   return { address, id };
 }
 
@@ -98,7 +83,7 @@ describe('email double opt-in', () => {
 
     const sent = await desk.outbox.read(address);
     expect(sent).toHaveLength(1);
-    const { token } = await confirmLink(address);
+    const { token } = await confirmLink(desk, address);
     expect(sent[0]).toMatchObject({ channel: 'email', kind: 'confirmation', subject: '请确认订阅更正通知' });
     expect(sent[0]?.body).toContain(
       `https://corrections.example.org/subscriptions/${view.id}/confirm?token=${token}`,
@@ -119,7 +104,7 @@ describe('email double opt-in', () => {
   it('activates on the link, records consent, and answers the link again without changing anything', async () => {
     const address = newEmail();
     const { id } = await subscribe(address, { language: 'en' });
-    const { token } = await confirmLink(address);
+    const { token } = await confirmLink(desk, address);
     const first = await confirmEmail(desk, id, token);
     expect(first).toEqual({
       alreadyConfirmed: false,
@@ -145,7 +130,7 @@ describe('email double opt-in', () => {
   it('answers an unknown id, a wrong token and an expired link alike', async () => {
     const address = newEmail();
     const { id } = await subscribe(address);
-    const { token } = await confirmLink(address);
+    const { token } = await confirmLink(desk, address);
     const wrong = await refusal(confirmEmail(desk, id, `${token.slice(0, -1)}x`));
     const unknown = await refusal(confirmEmail(desk, 'nosuchsubscription', token));
     desk.clock.advance(3 * 24 * 60 + 1);
@@ -160,7 +145,7 @@ describe('email double opt-in', () => {
   it('confirms once when the link is opened ten times at once', async () => {
     const address = newEmail();
     const { id } = await subscribe(address);
-    const { token } = await confirmLink(address);
+    const { token } = await confirmLink(desk, address);
     const before = await desk.subscriptions.get(id);
     const results = await Promise.all(Array.from({ length: 10 }, () => confirmEmail(desk, id, token)));
     expect(results.filter((result) => !result.alreadyConfirmed)).toHaveLength(1);
@@ -174,7 +159,7 @@ describe('SMS double opt-in', () => {
     const view = await requestSubscription(desk, { channel: 'sms', address: phone, topics: ['*'] });
     expect(view).toMatchObject({ status: 'pending_confirmation', topics: ['*'], channel: 'sms' });
     expect(view.maskedAddress).toBe(`+86*******${phone.slice(-4)}`);
-    const code = await smsCode(phone);
+    const code = await smsCode(desk, phone);
     expect(await desk.outbox.read(phone)).toEqual([
       {
         channel: 'sms',
@@ -203,7 +188,7 @@ describe('SMS double opt-in', () => {
       topics: ['*'],
       language: 'en',
     });
-    const code = await smsCode(phone);
+    const code = await smsCode(desk, phone);
     const wrong = await refusal(verifySms(desk, id, code === '000000' ? '111111' : '000000'));
     expect(wrong).toBeInstanceOf(InvalidInput);
     expect((wrong as InvalidInput).errors).toEqual([
@@ -218,7 +203,7 @@ describe('SMS double opt-in', () => {
   it('locks after five wrong codes, the right one included, until a new request', async () => {
     const phone = newPhone();
     const { id } = await requestSubscription(desk, { channel: 'sms', address: phone, topics: ['*'] });
-    const code = await smsCode(phone);
+    const code = await smsCode(desk, phone);
     const other = code === '999999' ? '888888' : '999999';
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) messages.push(((await refusal(verifySms(desk, id, other))) as Error).message);
@@ -236,14 +221,14 @@ describe('SMS double opt-in', () => {
     );
 
     await requestSubscription(desk, { channel: 'sms', address: phone, topics: ['*'] });
-    const fresh = await smsCode(phone);
+    const fresh = await smsCode(desk, phone);
     expect(await verifySms(desk, id, fresh)).toMatchObject({ status: 'active' });
   });
 
   it('counts ten wrong codes sent at once as five, and then refuses the right one', async () => {
     const phone = newPhone();
     const { id } = await requestSubscription(desk, { channel: 'sms', address: phone, topics: ['*'] });
-    const code = await smsCode(phone);
+    const code = await smsCode(desk, phone);
     const guesses = Array.from({ length: 10 }, (_, i) =>
       String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
     );
@@ -307,11 +292,11 @@ describe('one subscription per address', () => {
   it('replaces the topics of a pending subscription; the first link stops working', async () => {
     const address = newEmail();
     const first = await subscribe(address);
-    const firstLink = await confirmLink(address);
+    const firstLink = await confirmLink(desk, address);
     const second = await subscribe(address, { topics: ['firefighting-rescue'], language: 'en' });
     expect(second).toMatchObject({ id: first.id, topics: ['firefighting-rescue'], language: 'en' });
     expect(await refusal(confirmEmail(desk, first.id, firstLink.token))).toBeInstanceOf(NotFound);
-    await confirmEmail(desk, first.id, (await confirmLink(address)).token);
+    await confirmEmail(desk, first.id, (await confirmLink(desk, address)).token);
     expect(await desk.subscriptions.get(first.id)).toMatchObject({
       status: 'active',
       topics: ['firefighting-rescue'],
@@ -337,7 +322,7 @@ describe('one subscription per address', () => {
     expect(await followerIds('public-information')).toContain(id);
     expect(await followerIds('firefighting-rescue')).not.toContain(id);
 
-    await confirmEmail(desk, id, (await confirmLink(address)).token);
+    await confirmEmail(desk, id, (await confirmLink(desk, address)).token);
     const changed = await desk.subscriptions.get(id);
     expect(changed).toMatchObject({ status: 'active', topics: ['firefighting-rescue'] });
     expect(changed?.consent?.topics).toEqual(['firefighting-rescue']);
@@ -470,7 +455,7 @@ describe('unsubscribing', () => {
     const pending = await desk.subscriptions.get(id);
     expect(pending?.consent).toBeUndefined();
     expect(pending?.status).toBe('pending_confirmation');
-    await confirmEmail(desk, id, (await confirmLink(address)).token);
+    await confirmEmail(desk, id, (await confirmLink(desk, address)).token);
     expect(await desk.subscriptions.get(id)).toMatchObject({ status: 'active', topics: ['*'] });
     expect((await partition(id)).every((item) => item.expiresAt === undefined)).toBe(true);
   });
@@ -523,7 +508,7 @@ describe('limits and failures', () => {
 
     const retried = await subscribe(address);
     expect(retried.id).toBe(kept?.id);
-    await confirmEmail(desk, retried.id, (await confirmLink(address)).token);
+    await confirmEmail(desk, retried.id, (await confirmLink(desk, address)).token);
     expect((await desk.subscriptions.get(retried.id))?.status).toBe('active');
   });
 });

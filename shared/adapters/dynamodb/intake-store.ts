@@ -107,14 +107,16 @@ export class DynamoIntakeStore implements IntakeStore {
         },
       },
       this.submissionPut(input.submission),
+      ...this.reporterMarks(input.submission),
     ];
+    const idempotencyAt = items.length;
     if (input.idempotency)
       items.push(idempotencyItem(this.tableName, input.idempotency, input.submission.createdAt));
     try {
       await transact(this.doc, items);
     } catch (error) {
       if (error instanceof ConditionsFailed) {
-        if (input.idempotency && error.failedAt(2)) {
+        if (input.idempotency && error.failedAt(idempotencyAt)) {
           throw new IdempotencyRecordExists(input.idempotency.scope, input.idempotency.key);
         }
         if (error.failedAt(0)) throw new CaseNotOpen();
@@ -175,6 +177,12 @@ export class DynamoIntakeStore implements IntakeStore {
       await Promise.all(
         items.map(async (submission) => {
           const moved = submissionIndexKeys(to, submission.createdAt, submission.id);
+          // The reporter's marks go first, so a reporter is never unmarked on the case they now belong to.
+          await Promise.all(
+            this.reporterMarks({ ...submission, caseId: to }).map((mark) =>
+              this.doc.send(new PutCommand(mark.Put)),
+            ),
+          );
           try {
             await this.doc.send(
               new UpdateCommand({
