@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/console.ts`: bundles the console's browser code (shared/console/client, with the
+ * `npm run console`: bundles the console's browser code (shared/console/client, with the
  * domain modules it imports: lifecycle, roles, SMS, messages) into shared/console/script.generated.ts,
  * which the page inlines. Functions are bundled from TypeScript by the CDK and run from it locally,
  * so the browser's script is a string in a module too. A test fails while the two disagree.
