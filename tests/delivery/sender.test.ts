@@ -1,4 +1,3 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqsDeliveryQueues } from '../../shared/adapters/sqs/delivery-queues.ts';
 import type { DeliveryJob } from '../../shared/domain/delivery.ts';
