@@ -1,13 +1,13 @@
 /**
- * The notifier, on the table's stream: alerts the editors when a case becomes high or critical, and
- * queues the closing replies to reporters when a case is closed. The event source filters select
- * those records; the code checks the change again, since filters cannot compare the two images.
+ * The notifier, on the table's stream: counts new cases, alerts the editors when a case becomes high
+ * or critical, and queues the closing replies to reporters when a case is closed. The event source
+ * filters select those records; the code checks the change again (filters cannot compare images).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
-import { logger } from '../../shared/runtime/observability.ts';
+import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { alertIfUrgent, replyOnClosure } from '../../shared/usecases/notify.ts';
 
@@ -17,6 +17,7 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
   const { before, after } = caseImages(record);
   if (!after) return;
   const deps = await services();
+  if (record.eventName === 'INSERT') countForTopic(productMetrics.casesOpened, after.topic);
   if (await alertIfUrgent(deps, before, after))
     logger.info('Alerted editors', { caseId: after.id, severity: after.severity });
   if (after.status === 'closed' && before && before.status !== 'closed') {

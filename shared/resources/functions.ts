@@ -56,6 +56,12 @@ export const severityRaised: FilterPattern = {
   dynamodb: { NewImage: caseImage({ severity: { S: ['high', 'critical'] } }) },
 };
 
+/** A new case: counted (CasesOpened), and alerted on if it starts high or critical. */
+export const caseOpened: FilterPattern = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: caseImage({}) },
+};
+
 /** A case moving into closed: its reporters are told the outcome. */
 export const closedTransition: FilterPattern = {
   eventName: ['MODIFY'],
@@ -104,10 +110,10 @@ export const functionDefinitions = {
   notifier: {
     id: 'Notifier',
     entry: 'functions/notifier/handler.ts',
-    description: 'Alerts editors to escalated cases and tells reporters when their case is closed',
+    description: 'Counts new cases, alerts editors to urgent ones, tells reporters when their case is closed',
     memoryMb: 256,
     timeoutSeconds: 30,
-    trigger: { kind: 'stream', filters: [severityRaised, closedTransition], ...streamDefaults },
+    trigger: { kind: 'stream', filters: [caseOpened, severityRaised, closedTransition], ...streamDefaults },
   },
   planner: {
     id: 'Planner',
