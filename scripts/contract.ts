@@ -1,6 +1,7 @@
 /**
  * `npm run contract`: writes shared/http/openapi.json (served at GET /openapi.json) from the
- * contract's YAML copy in contract/openapi.yaml, formatted the way the repository's formatter wants.
+ * contract's YAML copy in contract/openapi.yaml and the desk's additions in contract/additions.yaml,
+ * formatted the way the repository's formatter wants.
  * A test fails while the two disagree.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contractYaml = `${root}contract/openapi.yaml`;
+const additionsYaml = `${root}contract/additions.yaml`;
 export const contractJson = `${root}shared/http/openapi.json`;
 
 /**
@@ -20,12 +22,30 @@ const yaml = createRequire(createRequire(import.meta.url).resolve('aws-cdk-lib/p
   parse(text: string, options?: { prettyErrors?: boolean }): unknown;
 };
 
-export async function contractFromYaml(): Promise<unknown> {
-  return yaml.parse(await readFile(contractYaml, 'utf8'), { prettyErrors: true });
+type Document = { paths: Record<string, Record<string, unknown>> };
+
+const parse = async (file: string) =>
+  yaml.parse(await readFile(file, 'utf8'), { prettyErrors: true }) as Document;
+
+/** The contract as written, untouched. */
+export const contractFromYaml = (): Promise<Document> => parse(contractYaml);
+
+/** The contract with the desk's additions: new paths and methods only, never a change to the contract's. */
+export async function servedContract(): Promise<Document> {
+  const [contract, additions] = await Promise.all([contractFromYaml(), parse(additionsYaml)]);
+  const paths = { ...contract.paths };
+  for (const [path, methods] of Object.entries(additions.paths)) {
+    for (const method of Object.keys(methods)) {
+      if (contract.paths[path]?.[method])
+        throw new Error(`${method} ${path} is the contract's; an addition cannot change it`);
+    }
+    paths[path] = { ...contract.paths[path], ...methods };
+  }
+  return { ...contract, paths };
 }
 
 async function main(): Promise<void> {
-  await writeFile(contractJson, `${JSON.stringify(await contractFromYaml(), null, 2)}\n`, 'utf8');
+  await writeFile(contractJson, `${JSON.stringify(await servedContract(), null, 2)}\n`, 'utf8');
   execFileSync(`${root}node_modules/.bin/biome`, ['format', '--write', contractJson], { stdio: 'inherit' });
 }
 
