@@ -1,0 +1,121 @@
+/**
+ * Every editorial action from every status, on cases stored in DynamoDB Local: an allowed action moves
+ * the stored case and appends one history entry; a refused one is a 409 that changes nothing stored.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Case, type CaseStatus, caseStatuses } from '../../shared/domain/case.ts';
+import { ActionNotAllowed } from '../../shared/domain/errors.ts';
+import type { Actor } from '../../shared/domain/roles.ts';
+import type { EditorialCommand } from '../../shared/usecases/act-on-case.ts';
+import { openStaffCase } from '../../shared/usecases/open-case.ts';
+import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
+import { type TestDesk, testDesk } from '../support/desk.ts';
+import { act, editor, reviewer } from '../support/flows.ts';
+
+let desk: TestDesk;
+beforeAll(async () => {
+  desk = await testDesk();
+});
+
+/** Someone who may take every editorial action and wrote no draft. */
+const checker: Actor = { id: 'editor-checker', roles: ['editor'] };
+
+const commands: Record<EditorialCommand['action'], EditorialCommand> = {
+  assign: { action: 'assign', assignee: reviewer.id },
+  review: { action: 'review', verdict: 'correction', findings: '核实' },
+  draft: { action: 'draft', draft: { type: 'correction', headline: '更正', body: '正文' } },
+  submit: { action: 'submit' },
+  'request-changes': { action: 'request-changes', note: '请修改' },
+  approve: { action: 'approve' },
+  close: { action: 'close', reason: '无需更正' },
+  update: { action: 'update', severity: 'high' },
+};
+
+const allowed: Record<EditorialCommand['action'], Partial<Record<CaseStatus, CaseStatus>>> = {
+  assign: { received: 'in_review', in_review: 'in_review' },
+  review: { in_review: 'drafting' },
+  draft: { drafting: 'drafting' },
+  submit: { drafting: 'awaiting_approval' },
+  'request-changes': { awaiting_approval: 'drafting' },
+  approve: { awaiting_approval: 'approved' },
+  close: { received: 'closed', in_review: 'closed', drafting: 'closed', awaiting_approval: 'closed' },
+  update: {
+    received: 'received',
+    in_review: 'in_review',
+    drafting: 'drafting',
+    awaiting_approval: 'awaiting_approval',
+  },
+};
+
+/** A stored case brought to `status` by the real use cases. */
+async function caseIn(status: CaseStatus): Promise<Case> {
+  let c = await openStaffCase(desk, editor, {
+    text: `到达 ${status}`,
+    topic: 'public-information',
+    source: 'staff',
+  });
+  const path: Array<[CaseStatus, () => Promise<Case>]> = [
+    ['in_review', () => act(desk, c, reviewer, commands.assign)],
+    // In drafting with a saved draft, so that submit is possible (without one it is refused).
+    [
+      'drafting',
+      async () => act(desk, await act(desk, c, reviewer, commands.review), reviewer, commands.draft),
+    ],
+    ['awaiting_approval', () => act(desk, c, reviewer, commands.submit)],
+    ['approved', () => act(desk, c, editor, commands.approve)],
+  ];
+  if (status === 'closed') return act(desk, c, editor, commands.close);
+  for (const [reached, step] of path) {
+    if (c.status === status) break;
+    c = await step();
+    expect(c.status).toBe(reached);
+  }
+  if (status === 'published') {
+    await publishCorrection(desk, c.id);
+    c = (await desk.cases.get(c.id)) as Case;
+  }
+  expect(c.status).toBe(status);
+  return c;
+}
+
+describe('every action from every status, stored', () => {
+  for (const [action, from] of Object.entries(allowed) as [
+    EditorialCommand['action'],
+    Record<string, CaseStatus>,
+  ][]) {
+    for (const status of caseStatuses) {
+      const to = from[status];
+      it(`${action} from ${status}: ${to ? `→ ${to}` : 'refused'}`, async () => {
+        const before = await caseIn(status);
+        const historyBefore = (await desk.cases.getWithHistory(before.id))?.history.length ?? 0;
+        const attempt = act(desk, before, checker, commands[action]);
+        if (to) {
+          const after = await attempt;
+          expect(after).toMatchObject({ status: to, version: before.version + 1 });
+          const stored = await desk.cases.getWithHistory(before.id);
+          expect(stored?.case).toMatchObject({ status: to, version: before.version + 1 });
+          expect(stored?.history).toHaveLength(historyBefore + 1);
+          expect(stored?.history.at(-1)).toMatchObject({ action, actor: checker.id, from: status, to });
+        } else {
+          await expect(attempt).rejects.toBeInstanceOf(ActionNotAllowed);
+          const stored = await desk.cases.getWithHistory(before.id);
+          expect(stored?.case).toEqual(before);
+          expect(stored?.history).toHaveLength(historyBefore);
+        }
+      });
+    }
+  }
+});
+
+describe('the two-person rule, stored', () => {
+  for (const roles of [['editor'], ['admin'], ['reviewer', 'editor', 'admin']] as Actor['roles'][]) {
+    it(`refuses the draft's author with groups ${roles.join('+')} and changes nothing`, async () => {
+      const awaiting = await caseIn('awaiting_approval');
+      const author: Actor = { id: reviewer.id, roles };
+      await expect(act(desk, awaiting, author, commands.approve)).rejects.toBeInstanceOf(ActionNotAllowed);
+      expect(await desk.cases.get(awaiting.id)).toEqual(awaiting);
+      const approved = await act(desk, awaiting, { id: 'someone-else', roles }, commands.approve);
+      expect(approved.approval?.approver).toBe('someone-else');
+    });
+  }
+});
