@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandFor, contractTransitions } from '../../tests/support/transitions.ts';
 import { type Case, type CaseStatus, caseStatuses, systemActor } from './case.ts';
 import { ActionNotAllowed, PermissionDenied } from './errors.ts';
 import { allowedActions, type CaseCommand, decide } from './lifecycle.ts';
@@ -28,35 +29,8 @@ const aCase = (status: CaseStatus, extra: Partial<Case> = {}): Case => ({
   ...extra,
 });
 
-const commands: Record<CaseCommand['action'], CaseCommand> = {
-  assign: { action: 'assign', assignee: 'rev-1' },
-  review: { action: 'review', verdict: 'correction', findings: '核实有误' },
-  draft: { action: 'draft', draft: { type: 'correction', headline: '更正', body: '更正正文' } },
-  submit: { action: 'submit' },
-  'request-changes': { action: 'request-changes', note: '请补充' },
-  approve: { action: 'approve' },
-  close: { action: 'close', reason: '不属实' },
-  update: { action: 'update', severity: 'high' },
-  publish: { action: 'publish', correctionId: 'corr123456' },
-};
-
-/** The contract's CaseStatus table, written out: action → statuses it may start from → result. */
-const allowed: Record<CaseCommand['action'], Partial<Record<CaseStatus, CaseStatus>>> = {
-  assign: { received: 'in_review', in_review: 'in_review' },
-  review: { in_review: 'drafting' },
-  draft: { drafting: 'drafting' },
-  submit: { drafting: 'awaiting_approval' },
-  'request-changes': { awaiting_approval: 'drafting' },
-  approve: { awaiting_approval: 'approved' },
-  close: { received: 'closed', in_review: 'closed', drafting: 'closed', awaiting_approval: 'closed' },
-  update: {
-    received: 'received',
-    in_review: 'in_review',
-    drafting: 'drafting',
-    awaiting_approval: 'awaiting_approval',
-  },
-  publish: { approved: 'published' },
-};
+const commands = commandFor;
+const allowed = contractTransitions;
 
 describe('the case state machine', () => {
   for (const [action, from] of Object.entries(allowed) as [

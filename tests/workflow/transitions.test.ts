@@ -11,6 +11,7 @@ import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { act, editor, reviewer } from '../support/flows.ts';
+import { commandFor, contractTransitions } from '../support/transitions.ts';
 
 let desk: TestDesk;
 beforeAll(async () => {
@@ -20,32 +21,8 @@ beforeAll(async () => {
 /** Someone who may take every editorial action and wrote no draft. */
 const checker: Actor = { id: 'editor-checker', roles: ['editor'] };
 
-const commands: Record<EditorialCommand['action'], EditorialCommand> = {
-  assign: { action: 'assign', assignee: reviewer.id },
-  review: { action: 'review', verdict: 'correction', findings: '核实' },
-  draft: { action: 'draft', draft: { type: 'correction', headline: '更正', body: '正文' } },
-  submit: { action: 'submit' },
-  'request-changes': { action: 'request-changes', note: '请修改' },
-  approve: { action: 'approve' },
-  close: { action: 'close', reason: '无需更正' },
-  update: { action: 'update', severity: 'high' },
-};
-
-const allowed: Record<EditorialCommand['action'], Partial<Record<CaseStatus, CaseStatus>>> = {
-  assign: { received: 'in_review', in_review: 'in_review' },
-  review: { in_review: 'drafting' },
-  draft: { drafting: 'drafting' },
-  submit: { drafting: 'awaiting_approval' },
-  'request-changes': { awaiting_approval: 'drafting' },
-  approve: { awaiting_approval: 'approved' },
-  close: { received: 'closed', in_review: 'closed', drafting: 'closed', awaiting_approval: 'closed' },
-  update: {
-    received: 'received',
-    in_review: 'in_review',
-    drafting: 'drafting',
-    awaiting_approval: 'awaiting_approval',
-  },
-};
+const commands = commandFor as Record<EditorialCommand['action'], EditorialCommand>;
+const { publish: _bySystem, ...allowed } = contractTransitions;
 
 /** A stored case brought to `status` by the real use cases. */
 async function caseIn(status: CaseStatus): Promise<Case> {
