@@ -6,14 +6,12 @@ import { parse } from '../../shared/http/validation.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-
-/** Public reads may be cached briefly by browsers and CDNs; the desk publishes within seconds anyway. */
-const cacheable = { 'cache-control': 'public, max-age=30' };
+import { cachedBriefly } from './public-site.ts';
 
 export function catalogueRoutes(app: Router): void {
   app.get('/topics', async () => {
     const topics = await listTopics((await services()).topics);
-    return json(200, { items: topics.map(({ key, names, desk }) => ({ key, names, desk })) }, cacheable);
+    return json(200, { items: topics.map(({ key, names, desk }) => ({ key, names, desk })) }, cachedBriefly);
   });
 
   app.get('/corrections', async (request) => {
@@ -21,11 +19,11 @@ export function catalogueRoutes(app: Router): void {
     return json(
       200,
       await listCorrections((await services()).corrections, { ...filters, limit: limit ?? 20 }),
-      cacheable,
+      cachedBriefly,
     );
   });
 
   app.get('/corrections/:id', async (request) =>
-    json(200, await readCorrection((await services()).corrections, request.params.id ?? ''), cacheable),
+    json(200, await readCorrection((await services()).corrections, request.params.id ?? ''), cachedBriefly),
   );
 }

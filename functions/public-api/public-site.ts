@@ -2,10 +2,12 @@
 
 import { publicSite, type Site } from '../../shared/presentation/site.ts';
 import type { Services } from '../../shared/runtime/assemble.ts';
-import { links } from '../../shared/usecases/links.ts';
 
-export const siteOf = (deps: Pick<Services, 'config' | 'signer'>): Site =>
-  publicSite(deps.config.publicBaseUrl, links(deps.config.publicBaseUrl, deps.signer).permalink);
+export const siteOf = (deps: Pick<Services, 'config' | 'links'>): Site =>
+  publicSite(deps.config.publicBaseUrl, deps.links.permalink);
+
+/** Public reads may be cached briefly by browsers and CDNs: the desk publishes within seconds anyway. */
+export const cachedBriefly = { 'cache-control': 'public, max-age=30' };
 
 /**
  * A page or feed. Successes may be cached briefly (the desk publishes within seconds anyway); error
@@ -21,7 +23,7 @@ export const publicResponse = (
     status,
     headers: {
       'content-type': contentType,
-      'cache-control': status === 200 ? 'public, max-age=30' : 'no-store',
+      ...(status === 200 ? cachedBriefly : { 'cache-control': 'no-store' }),
       'x-content-type-options': 'nosniff',
       ...headers,
     },

@@ -4,11 +4,16 @@
  * exactly what was said when. The head carries its schema.org JSON-LD.
  */
 import type { Language } from '../domain/case.ts';
-import { typeLabels } from '../domain/messages.ts';
 import type { Topic } from '../domain/topic.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup, paragraphs } from '../presentation/text.ts';
-import { correctionLabel, labelledHeadline, publicWords, topicName } from '../presentation/words.ts';
+import {
+  correctionLabel,
+  labelledHeadline,
+  publicWords,
+  topicName,
+  typeLabels,
+} from '../presentation/words.ts';
 import type { PublicCorrection } from '../usecases/read-corrections.ts';
 import { correctionJsonLd, jsonLdScript } from './json-ld.ts';
 import { page, timeElement } from './layout.ts';

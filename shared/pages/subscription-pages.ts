@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Language, languages } from '../domain/case.ts';
-import { escapeHtml } from '../domain/messages.ts';
+import { markup } from '../presentation/text.ts';
 
 export interface PageSubscription {
   language: Language;
@@ -78,14 +78,14 @@ function page(
   const heading = order.map((language) => title(words[language])).join(' · ');
   const body = order
     .map((language) => {
-      const parts = sections(words[language], language).map((text) => `<p>${escapeHtml(text)}</p>`);
-      return `<section lang="${language}"><h1>${escapeHtml(title(words[language]))}</h1>${parts.join('')}</section>`;
+      const parts = sections(words[language], language).map((text) => `<p>${markup(text)}</p>`);
+      return `<section lang="${language}"><h1>${markup(title(words[language]))}</h1>${parts.join('')}</section>`;
     })
     .join('\n');
   return (
     `<!doctype html><html lang="${first}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>${escapeHtml(heading)}</title><style>${style}</style></head>` +
+    `<title>${markup(heading)}</title><style>${style}</style></head>` +
     `<body><main>\n${body}\n${after}</main></body></html>`
   );
 }
@@ -114,8 +114,8 @@ export function unsubscribeHtml(s: PageSubscription, token: string, subscribed: 
   const label = order.map((language) => words[language].button).join(' · ');
   const form =
     '<form method="post" action="unsubscribe">' +
-    `<input type="hidden" name="token" value="${escapeHtml(token)}">` +
-    `<button type="submit">${escapeHtml(label)}</button></form>\n`;
+    `<input type="hidden" name="token" value="${markup(token)}">` +
+    `<button type="submit">${markup(label)}</button></form>\n`;
   return page(
     s.language,
     (w) => w.unsubscribeTitle,

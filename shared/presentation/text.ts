@@ -3,7 +3,7 @@
  * carry at all are dropped (an escape would not make them legal), and the rest is escaped so it can
  * stand in element content or a quoted attribute value of either.
  */
-import { escapeHtml } from '../domain/messages.ts';
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Anything outside XML 1.0's Char production: most C0 controls, lone surrogates, U+FFFE and U+FFFF. */
 const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -21,3 +21,9 @@ export const paragraphs = (text: string): string =>
     .filter(Boolean)
     .map((paragraph) => `<p>${markup(paragraph).replace(/\n/g, '<br />')}</p>`)
     .join('\n');
+
+/** One line of at most `characters` characters (code points), cut with an ellipsis when longer. */
+export function shorten(text: string, characters: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length > characters ? `${chars.slice(0, characters - 1).join('')}…` : chars.join('');
+}

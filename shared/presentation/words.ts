@@ -3,8 +3,12 @@
  * type labels are the messages' (更正 / 澄清 / 撤回); an amended correction says so in its label.
  */
 import { type CorrectionType, type Language, languages } from '../domain/case.ts';
-import { typeLabels } from '../domain/messages.ts';
 import type { Topic } from '../domain/topic.ts';
+
+export const typeLabels: Record<Language, Record<CorrectionType, string>> = {
+  'zh-CN': { correction: '更正', clarification: '澄清', retraction: '撤回' },
+  en: { correction: 'Correction', clarification: 'Clarification', retraction: 'Retraction' },
+};
 
 export const publicWords = {
   'zh-CN': {

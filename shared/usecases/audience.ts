@@ -48,13 +48,12 @@ export async function audiencePage(
     limit,
     ...(position.cursor ? { cursor: position.cursor } : {}),
   });
+  // A subscription's addressHash is the recipient hash its reporter marks are keyed by.
   const reported = await deps.intake.reportersAmong(
     target.caseId,
-    page.items.map((s) => recipientHash({ channel: s.channel, address: s.address })),
+    page.items.map((s) => s.addressHash),
   );
-  const followers = page.items.filter(
-    (s) => !reported.has(recipientHash({ channel: s.channel, address: s.address })),
-  );
+  const followers = page.items.filter((s) => !reported.has(s.addressHash));
   const next: PlanPosition | undefined = page.nextCursor
     ? { phase: position.phase, cursor: page.nextCursor }
     : position.phase === 'followers' && target.topic !== allTopics

@@ -9,11 +9,7 @@ import { isMoreSevere, isUrgent } from '../domain/severity.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
 import type { IntakeStore } from '../ports/intake-store.ts';
-
-const excerpt = (text: string, characters: number): string => {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length > characters ? `${chars.slice(0, characters - 1).join('')}…` : chars.join('');
-};
+import { shorten } from '../presentation/text.ts';
 
 /** Sends an alert if `after` is urgent and more severe than `before` (or new). True if it alerted. */
 export async function alertIfUrgent(
@@ -25,13 +21,13 @@ export async function alertIfUrgent(
   const link = `${deps.consoleUrl}#/cases/${encodeURIComponent(after.id)}`;
   await deps.alerts.publish({
     kind: 'alert',
-    subject: `[${after.severity}] ${after.topic}: ${excerpt(after.text, 60)}`,
+    subject: `[${after.severity}] ${after.topic}: ${shorten(after.text, 60)}`,
     text: [
       `Case ${after.id} is ${after.severity} (${after.reportCount} report(s)); review is due by ${after.dueAt}.`,
       `Topic: ${after.topic} · Status: ${after.status} · Source: ${after.source}`,
       ...(after.url ? [`Page: ${after.url}`] : []),
       '',
-      excerpt(after.text, 1000),
+      shorten(after.text, 1000),
       '',
       `Open it in the console: ${link}`,
     ].join('\n'),

@@ -1,10 +1,10 @@
 /** What publishing a case would reach now, before anyone approves it: counts only, never addresses. */
 import { correctionIdLength } from '../domain/correction.ts';
 import { NotFound } from '../domain/errors.ts';
-import { correctionSms } from '../domain/messages.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import { smsSegments } from '../domain/sms.ts';
 import type { CaseStore } from '../ports/case-store.ts';
+import { correctionSms } from '../presentation/messages.ts';
 import { type AudienceCount, type AudienceDeps, countAudience } from './audience.ts';
 import type { Links } from './links.ts';
 

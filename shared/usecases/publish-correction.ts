@@ -50,15 +50,7 @@ export async function publishCorrection(deps: PublishDeps, caseId: string): Prom
       ? announceAgain(deps, caseId, after.correctionId)
       : { outcome: 'nothing-to-do' };
   }
-  await deps.events.published({
-    eventType: 'correction.published',
-    correctionId: correction.id,
-    version: correction.version,
-    topic: correction.topic,
-    language: correction.language,
-    caseId,
-    publishedAt: now,
-  });
+  await announce(deps, correction, caseId);
   const minutesToCorrection = (Date.parse(now) - Date.parse(current.createdAt)) / 60_000;
   return { outcome: 'published', correction, minutesToCorrection };
 }
@@ -69,17 +61,22 @@ async function announceAgain(
   correctionId: string,
 ): Promise<PublishOutcome> {
   const correction = await deps.corrections.get(correctionId);
-  const index = correction?.caseIds.indexOf(caseId) ?? -1;
-  const version = correction?.versions[index];
-  if (!correction || !version) return { outcome: 'nothing-to-do' };
+  if (!correction?.caseIds.includes(caseId)) return { outcome: 'nothing-to-do' };
+  await announce(deps, correction, caseId);
+  return { outcome: 'announced-again', correctionId };
+}
+
+/** correction.published for the version that `caseId` published. */
+async function announce(deps: PublishDeps, correction: Correction, caseId: string): Promise<void> {
+  const version = correction.versions[correction.caseIds.indexOf(caseId)];
+  if (!version) throw new Error(`Case ${caseId} published no version of correction ${correction.id}`);
   await deps.events.published({
     eventType: 'correction.published',
-    correctionId,
+    correctionId: correction.id,
     version: version.version,
     topic: correction.topic,
     language: correction.language,
     caseId,
     publishedAt: version.publishedAt,
   });
-  return { outcome: 'announced-again', correctionId };
 }

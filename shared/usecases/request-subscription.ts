@@ -6,7 +6,6 @@
  */
 import type { Language } from '../domain/case.ts';
 import { RateLimited } from '../domain/errors.ts';
-import { confirmationEmail, verificationSms } from '../domain/messages.ts';
 import { recipientHash } from '../domain/recipient.ts';
 import {
   type Channel,
@@ -20,6 +19,7 @@ import type { EmailSender, SmsSender } from '../ports/messaging.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
+import { confirmationEmail, verificationSms } from '../presentation/messages.ts';
 import type { Config } from '../runtime/config.ts';
 import { randomDigits, randomId, randomToken, type Signer } from '../security/tokens.ts';
 import { links } from './links.ts';

@@ -6,15 +6,6 @@
 import type { Language } from '../domain/case.ts';
 import type { Correction, CorrectionVersion } from '../domain/correction.ts';
 import { type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
-import {
-  correctionEmail,
-  correctionSms,
-  type Outcome,
-  type PublishedWording,
-  type RenderedEmail,
-  replyEmail,
-  replySms,
-} from '../domain/messages.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
 import { allTopics } from '../domain/topic.ts';
 import type { CaseStore } from '../ports/case-store.ts';
@@ -24,6 +15,15 @@ import type { DeliveryStore } from '../ports/delivery-store.ts';
 import type { IntakeStore } from '../ports/intake-store.ts';
 import type { EmailSender, SmsSender } from '../ports/messaging.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import {
+  correctionEmail,
+  correctionSms,
+  type Outcome,
+  type PublishedWording,
+  type RenderedEmail,
+  replyEmail,
+  replySms,
+} from '../presentation/messages.ts';
 import type { Links } from './links.ts';
 
 export interface SendDeps {

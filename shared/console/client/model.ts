@@ -5,9 +5,9 @@
  */
 import type { Case, CorrectionType, HistoryEntry, Language } from '../../domain/case.ts';
 import { allowedActions, requireAction } from '../../domain/lifecycle.ts';
-import { correctionSms } from '../../domain/messages.ts';
 import { type Actor, can, type Role, roles } from '../../domain/roles.ts';
 import { type SmsEncoding, smsEncoding, smsSegments, smsUnits } from '../../domain/sms.ts';
+import { correctionSms } from '../../presentation/messages.ts';
 import type { ConsoleAction } from './words.ts';
 
 /** A case as GET /admin/cases/{id} answers it. */

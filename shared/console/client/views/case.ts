@@ -11,7 +11,7 @@ import {
   severities,
   verdicts,
 } from '../../../domain/case.ts';
-import { typeLabels } from '../../../domain/messages.ts';
+import { typeLabels } from '../../../presentation/words.ts';
 import { ApiError } from '../api.ts';
 import { type Context, dueOf, severityBadge, statusBadge, timeOf, topicLabel } from '../context.ts';
 import { type Child, h, replaceChildren, webLink } from '../dom.ts';

@@ -2,17 +2,13 @@
  * What people receive, per channel and language: corrections for subscribers, replies for
  * reporters, and the subscription confirmations. Pure text; no address ever appears in a body.
  */
-import type { CorrectionType, Language } from './case.ts';
-import { composeSms, fitOneSegment } from './sms.ts';
+import type { CorrectionType, Language } from '../domain/case.ts';
+import { composeSms, fitOneSegment } from '../domain/sms.ts';
+import { markup, paragraphs, shorten } from './text.ts';
+import { correctionLabel, typeLabels } from './words.ts';
 
-export const typeLabels: Record<Language, Record<CorrectionType, string>> = {
-  'zh-CN': { correction: '更正', clarification: '澄清', retraction: '撤回' },
-  en: { correction: 'Correction', clarification: 'Clarification', retraction: 'Retraction' },
-};
-
-const words = {
+const phrases = {
   'zh-CN': {
-    updated: '更新',
     readMore: '查看全文及历次版本：',
     unsubscribe: '不想再收到此类邮件？退订：',
     whyEmail: '您收到此邮件，是因为您订阅了该主题的更正通知。',
@@ -29,7 +25,6 @@ const words = {
     allTopics: '全部主题',
   },
   en: {
-    updated: 'updated',
     readMore: 'Read it in full, with every version: ',
     unsubscribe: 'No longer want these emails? Unsubscribe: ',
     whyEmail: 'You receive this because you subscribed to corrections on this topic.',
@@ -63,25 +58,8 @@ export interface PublishedWording {
   note?: string;
 }
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
 /** Subjects are one line and short (SNS and mail clients both cut long ones). */
-const subjectLine = (text: string): string => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return [...line].length > 90 ? `${[...line].slice(0, 89).join('')}…` : line;
-};
-
-const paragraphs = (text: string): string =>
-  text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-
-function label(wording: PublishedWording, language: Language): string {
-  const base = typeLabels[language][wording.type];
-  return wording.version > 1 ? `${base} · ${words[language].updated}` : base;
-}
+const subjectLine = (text: string): string => shorten(text, 90);
 
 function emailFrame(
   language: Language,
@@ -92,7 +70,7 @@ function emailFrame(
   return {
     subject: subjectLine(subject),
     text: textParts.join('\n\n'),
-    html: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>\n${htmlParts.join('\n')}\n</body></html>`,
+    html: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${markup(subject)}</title></head><body>\n${htmlParts.join('\n')}\n</body></html>`,
   };
 }
 
@@ -101,8 +79,8 @@ export function correctionEmail(
   language: Language,
   links: { permalink: string; unsubscribe: string },
 ): RenderedEmail {
-  const w = words[language];
-  const tag = label(wording, language);
+  const w = phrases[language];
+  const tag = correctionLabel(wording, language);
   const note = wording.note ? [wording.note] : [];
   return emailFrame(
     language,
@@ -115,12 +93,12 @@ export function correctionEmail(
       `${w.whyEmail}\n${w.unsubscribe}${links.unsubscribe}`,
     ],
     [
-      `<p><strong>${escapeHtml(tag)}</strong></p>`,
-      `<h1>${escapeHtml(wording.headline)}</h1>`,
-      ...note.map((text) => `<p><em>${escapeHtml(text)}</em></p>`),
+      `<p><strong>${markup(tag)}</strong></p>`,
+      `<h1>${markup(wording.headline)}</h1>`,
+      ...note.map((text) => `<p><em>${markup(text)}</em></p>`),
       paragraphs(wording.body),
-      `<p>${escapeHtml(w.readMore)}<a href="${escapeHtml(links.permalink)}">${escapeHtml(links.permalink)}</a></p>`,
-      `<hr><p><small>${escapeHtml(w.whyEmail)} <a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(w.unsubscribe)}</a></small></p>`,
+      `<p>${markup(w.readMore)}<a href="${markup(links.permalink)}">${markup(links.permalink)}</a></p>`,
+      `<hr><p><small>${markup(w.whyEmail)} <a href="${markup(links.unsubscribe)}">${markup(w.unsubscribe)}</a></small></p>`,
     ],
   );
 }
@@ -129,7 +107,7 @@ export function correctionEmail(
 export function correctionSms(wording: PublishedWording, language: Language, permalink: string): string {
   if (wording.smsText) return composeSms(wording.smsText, permalink);
   return fitOneSegment(
-    words[language].smsPrefix(label(wording, language)),
+    phrases[language].smsPrefix(correctionLabel(wording, language)),
     wording.headline,
     ` ${permalink}`,
   );
@@ -140,14 +118,9 @@ export type Outcome =
   | { kind: 'closed' };
 
 export function replyEmail(outcome: Outcome, language: Language): RenderedEmail {
-  const w = words[language];
+  const w = phrases[language];
   if (outcome.kind === 'closed') {
-    return emailFrame(
-      language,
-      w.replyClosedSubject,
-      [w.replyClosed],
-      [`<p>${escapeHtml(w.replyClosed)}</p>`],
-    );
+    return emailFrame(language, w.replyClosedSubject, [w.replyClosed], [`<p>${markup(w.replyClosed)}</p>`]);
   }
   const { wording, permalink } = outcome;
   const intro = w.replyPublished(typeLabels[language][wording.type]);
@@ -156,15 +129,15 @@ export function replyEmail(outcome: Outcome, language: Language): RenderedEmail 
     w.replyPublishedSubject,
     [`${intro}${wording.headline}`, wording.body, `${w.readMore}${permalink}`],
     [
-      `<p>${escapeHtml(intro)}<strong>${escapeHtml(wording.headline)}</strong></p>`,
+      `<p>${markup(intro)}<strong>${markup(wording.headline)}</strong></p>`,
       paragraphs(wording.body),
-      `<p>${escapeHtml(w.readMore)}<a href="${escapeHtml(permalink)}">${escapeHtml(permalink)}</a></p>`,
+      `<p>${markup(w.readMore)}<a href="${markup(permalink)}">${markup(permalink)}</a></p>`,
     ],
   );
 }
 
 export function replySms(outcome: Outcome, language: Language): string {
-  const w = words[language];
+  const w = phrases[language];
   if (outcome.kind === 'closed') return fitOneSegment('', w.replyClosed, '');
   return fitOneSegment(
     w.replySmsPublished(typeLabels[language][outcome.wording.type]),
@@ -178,18 +151,18 @@ export function confirmationEmail(
   language: Language,
   confirmLink: string,
 ): RenderedEmail {
-  const w = words[language];
+  const w = phrases[language];
   const topics = topicNames.length ? topicNames.join(language === 'zh-CN' ? '、' : ', ') : w.allTopics;
   return emailFrame(
     language,
     w.confirmSubject,
     [w.confirm(topics), confirmLink, w.confirmIgnore],
     [
-      `<p>${escapeHtml(w.confirm(topics))}</p>`,
-      `<p><a href="${escapeHtml(confirmLink)}">${escapeHtml(confirmLink)}</a></p>`,
-      `<p><small>${escapeHtml(w.confirmIgnore)}</small></p>`,
+      `<p>${markup(w.confirm(topics))}</p>`,
+      `<p><a href="${markup(confirmLink)}">${markup(confirmLink)}</a></p>`,
+      `<p><small>${markup(w.confirmIgnore)}</small></p>`,
     ],
   );
 }
 
-export const verificationSms = (code: string, language: Language): string => words[language].code(code);
+export const verificationSms = (code: string, language: Language): string => phrases[language].code(code);
