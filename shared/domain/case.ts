@@ -80,6 +80,11 @@ export interface Case {
   amendmentNote?: string;
   review?: Review;
   draft?: Draft;
+  /**
+   * The two-person rule's memory: everyone who saved a version of the draft since the case last
+   * entered drafting, and whoever submitted it. None of them may approve it.
+   */
+  draftAuthors?: string[];
   approval?: { approver: string; at: string };
   correctionId?: string;
   resolution?: Resolution;

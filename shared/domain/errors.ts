@@ -34,6 +34,8 @@ export class ActionNotAllowed extends DomainError {
     message: string,
     readonly currentStatus: string,
     readonly allowedActions: string[],
+    /** Which rule refused it, stable for clients: status-not-allowed, two-person-rule, draft-required... */
+    readonly code = 'status-not-allowed',
   ) {
     super(message);
   }

@@ -75,6 +75,8 @@ export function openAmendment(
     amends: correction.id,
     amendmentNote: note,
     draft,
+    // The prefilled wording is the published one, approved before: whoever edits or submits it counts.
+    draftAuthors: [],
   };
   return { next, entry: { at: now, actor, action: 'amend', to: 'drafting', note } };
 }

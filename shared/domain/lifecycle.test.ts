@@ -124,11 +124,51 @@ describe('the case state machine', () => {
 
 describe('the two-person rule', () => {
   const groups: Role[][] = [['editor'], ['admin'], ['editor', 'admin'], ['reviewer', 'editor', 'admin']];
+  const refusal = (c: Case, actor: Actor) => {
+    try {
+      decide(c, commands.approve, actor, ctx);
+    } catch (error) {
+      return error as ActionNotAllowed;
+    }
+    throw new Error(`${actor.id} was allowed to approve`);
+  };
+
+  /** An editor writes, a reviewer adds a full stop, a third person submits: all three are kept. */
+  const written = (): Case => {
+    const writer: Actor = { id: 'ed-writer', roles: ['editor'] };
+    const touchUp: Actor = { id: 'rev-fullstop', roles: ['reviewer'] };
+    const submitter: Actor = { id: 'rev-submitter', roles: ['reviewer'] };
+    let c = decide(aCase('in_review'), commands.review, touchUp, ctx).next;
+    expect(c.draftAuthors).toEqual([]);
+    c = decide(c, { action: 'draft', draft: { ...draft, body: '受伤人数为1人' } }, writer, ctx).next;
+    c = decide(c, { action: 'draft', draft: { ...draft, body: '受伤人数为1人。' } }, touchUp, ctx).next;
+    c = decide(c, commands.submit, submitter, ctx).next;
+    expect(c).toMatchObject({ status: 'awaiting_approval', draft: { author: 'rev-fullstop' } });
+    return c;
+  };
+
+  it('keeps everyone who saved or submitted the draft, once each, as the draft authors', () => {
+    expect(written().draftAuthors).toEqual(['ed-writer', 'rev-fullstop', 'rev-submitter']);
+  });
+
   for (const roles of groups) {
+    for (const who of ['ed-writer', 'rev-fullstop', 'rev-submitter']) {
+      it(`refuses ${who} (saved or submitted) as approver, even with groups ${roles.join('+')}`, () => {
+        const refused = refusal(written(), { id: who, roles });
+        expect(refused).toBeInstanceOf(ActionNotAllowed);
+        expect(refused.code).toBe('two-person-rule');
+        expect(refused.message).toMatch(/two-person rule/);
+      });
+    }
     it(`refuses the draft's author as approver, even with groups ${roles.join('+')}`, () => {
       const author: Actor = { id: 'rev-1', roles };
       expect(() => decide(aCase('awaiting_approval'), commands.approve, author, ctx)).toThrow(
         /two-person rule/,
+      );
+    });
+    it(`lets someone who neither saved nor submitted it approve, with groups ${roles.join('+')}`, () => {
+      expect(decide(written(), commands.approve, { id: 'ed-checker', roles }, ctx).next.status).toBe(
+        'approved',
       );
     });
     it(`lets another person with groups ${roles.join('+')} approve`, () => {
@@ -139,6 +179,23 @@ describe('the two-person rule', () => {
       });
     });
   }
+});
+
+describe("the two-person rule counts from the case's last entry into drafting", () => {
+  it('request-changes starts the count again; whoever writes or submits next is counted', () => {
+    const writer: Actor = { id: 'ed-writer', roles: ['editor'] };
+    let c = aCase('drafting', { draftAuthors: [] });
+    c = decide(c, commands.draft, writer, ctx).next;
+    c = decide(c, commands.submit, writer, ctx).next;
+    c = decide(c, commands['request-changes'], editor, ctx).next;
+    expect(c).toMatchObject({ status: 'drafting', draftAuthors: [] });
+    c = decide(c, commands.submit, { id: 'rev-2', roles: ['reviewer'] }, ctx).next;
+    expect(c.draftAuthors).toEqual(['rev-2']);
+    expect(() => decide(c, commands.approve, { id: 'rev-2', roles: ['editor'] }, ctx)).toThrow(
+      /two-person rule/,
+    );
+    expect(decide(c, commands.approve, writer, ctx).next.approval?.approver).toBe('ed-writer');
+  });
 });
 
 describe('permissions by group', () => {

@@ -5,7 +5,8 @@
  * received → in_review (assign) → drafting (review: correction | clarification)
  * in_review → closed (review: no_action | duplicate)
  * drafting → awaiting_approval (submit, needs a saved draft)
- * awaiting_approval → drafting (request-changes) | approved (approve, not by the draft's author)
+ * awaiting_approval → drafting (request-changes) | approved (approve, by nobody who saved or submitted
+ *   the draft since the case last entered drafting: the two-person rule)
  * approved → published (the publisher) ; any status before approved → closed (close)
  */
 import {
@@ -85,15 +86,27 @@ export function requireAction(actor: Actor, action: CaseAction): void {
   requireCapability(actor, capability);
 }
 
-function refuse(current: Case, action: CaseAction, why?: string): never {
+/** Refuse with a stable code the console translates (the message is for API users and logs). */
+function refuse(current: Case, action: CaseAction, why?: string, code?: string): never {
   const allowed = allowedActions(current.status);
   throw new ActionNotAllowed(
     why ??
       `A case in status "${current.status}" cannot be sent "${action}"; allowed: ${allowed.join(', ') || 'none'}.`,
     current.status,
     allowed,
+    code ?? 'status-not-allowed',
   );
 }
+
+/**
+ * Who may not approve the case's draft. Cases stored before the set was kept name only the last
+ * saver, as the draft's author.
+ */
+export function draftAuthors(c: Case): string[] {
+  return c.draftAuthors ?? (c.draft ? [c.draft.author] : []);
+}
+
+const withAuthor = (c: Case, actorId: string): string[] => [...new Set([...draftAuthors(c), actorId])];
 
 /** Decide one command on one case: the next case (version + 1) and its history entry, or an error. */
 export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: DecisionContext): Decision {
@@ -126,10 +139,13 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
       };
       const note = `${command.verdict}: ${command.findings}`;
       if (command.verdict === 'correction' || command.verdict === 'clarification') {
-        return { next: { ...base, status: 'drafting', review }, entry: entry('drafting', note) };
+        return {
+          next: { ...base, status: 'drafting', review, draftAuthors: [] },
+          entry: entry('drafting', note),
+        };
       }
       if (command.verdict === 'duplicate' && command.duplicateOf === current.id) {
-        refuse(current, command.action, 'A case cannot be a duplicate of itself.');
+        refuse(current, command.action, 'A case cannot be a duplicate of itself.', 'duplicate-of-itself');
       }
       const resolution =
         command.verdict === 'duplicate'
@@ -139,18 +155,35 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
     }
     case 'draft': {
       const draft: Draft = { ...command.draft, author: actor.id, at: ctx.now };
-      return { next: { ...base, draft }, entry: entry('drafting', draft.headline) };
+      return {
+        next: { ...base, draft, draftAuthors: withAuthor(current, actor.id) },
+        entry: entry('drafting', draft.headline),
+      };
     }
     case 'submit':
-      if (!current.draft) refuse(current, 'submit', 'A case needs a saved draft before it is submitted.');
-      return { next: { ...base, status: 'awaiting_approval' }, entry: entry('awaiting_approval') };
+      if (!current.draft) {
+        refuse(current, 'submit', 'A case needs a saved draft before it is submitted.', 'draft-required');
+      }
+      return {
+        next: { ...base, status: 'awaiting_approval', draftAuthors: withAuthor(current, actor.id) },
+        entry: entry('awaiting_approval'),
+      };
     case 'request-changes': {
       const { approval: _cleared, ...rest } = base;
-      return { next: { ...rest, status: 'drafting' }, entry: entry('drafting', command.note) };
+      // Back in drafting: the rule counts only who writes or submits from here on.
+      return {
+        next: { ...rest, status: 'drafting', draftAuthors: [] },
+        entry: entry('drafting', command.note),
+      };
     }
     case 'approve':
-      if (current.draft?.author === actor.id) {
-        refuse(current, 'approve', 'The two-person rule: the author of a draft cannot approve it.');
+      if (draftAuthors(current).includes(actor.id)) {
+        refuse(
+          current,
+          'approve',
+          `The two-person rule: ${actor.id} saved or submitted this draft, so someone else must approve it.`,
+          'two-person-rule',
+        );
       }
       return {
         next: { ...base, status: 'approved', approval: { approver: actor.id, at: ctx.now } },

@@ -16,6 +16,11 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
+  /**
+   * Added to the contract's Problem: a stable code for what went wrong (the type's slug unless a
+   * rule says more, e.g. two-person-rule), so clients can say it in their own words and language.
+   */
+  code: string;
   detail?: string;
   errors?: FieldError[];
   [extension: string]: unknown;
@@ -42,7 +47,7 @@ export const problemType = (slug: string): string => `urn:corrections-desk:probl
 
 export function problem(status: number, detail?: string, extensions: Record<string, unknown> = {}): Problem {
   const [slug, title] = titles[status] ?? ['error', 'Error'];
-  return { type: problemType(slug), title, status, ...(detail ? { detail } : {}), ...extensions };
+  return { type: problemType(slug), title, status, code: slug, ...(detail ? { detail } : {}), ...extensions };
 }
 
 export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
@@ -60,6 +65,7 @@ export function problemFor(error: DomainError): { body: Problem; headers?: Recor
   if (error instanceof ActionNotAllowed) {
     return {
       body: problem(409, error.message, {
+        code: error.code,
         currentStatus: error.currentStatus,
         allowedActions: error.allowedActions,
       }),

@@ -190,6 +190,35 @@ describe('404, 409, 412, 428', () => {
     expectProblem(await go('approve', tokens.editor), 409);
     expect((await go('approve', tokens.otherEditor)).status).toBe(200);
   });
+
+  it("409 naming the rule when the draft's writer approves after someone else added a full stop and submitted", async () => {
+    let c = await openCase();
+    const go = async (method: string, path: string, token: string, body?: unknown) => {
+      const reply = await call(method, `/admin/cases/${c.id}/${path}`, {
+        token,
+        ifMatch: c.version,
+        ...(body ? { body } : {}),
+      });
+      if (reply.status === 200) c = reply.json;
+      return reply;
+    };
+    await go('POST', 'assign', tokens.editor, { assignee: 'reviewer-li' });
+    await go('POST', 'review', tokens.reviewer, { verdict: 'correction', findings: '人数有误' });
+    const draft = { type: 'correction', headline: '关于受伤人数的更正', body: '受伤人数为1人，不是3人' };
+    await go('PUT', 'draft', tokens.editor, draft);
+    await go('PUT', 'draft', tokens.reviewer, { ...draft, body: `${draft.body}。` });
+    expect((await go('POST', 'submit', tokens.reviewer)).status).toBe(200);
+    expect(c.draftAuthors).toEqual(['editor-wang', 'reviewer-li']);
+
+    const refused = await go('POST', 'approve', tokens.editor);
+    expectProblem(refused, 409);
+    expect(refused.json).toMatchObject({ code: 'two-person-rule', currentStatus: 'awaiting_approval' });
+    expect(refused.json.detail).toMatch(/two-person rule/);
+    expect((await call('GET', `/admin/cases/${c.id}`, { token: tokens.admin })).json.status).toBe(
+      'awaiting_approval',
+    );
+    expect((await go('POST', 'approve', tokens.otherEditor)).json.approval.approver).toBe('editor-zhou');
+  });
 });
 
 describe('413, 415, 422', () => {

@@ -85,14 +85,39 @@ describe('every action from every status, stored', () => {
 });
 
 describe('the two-person rule, stored', () => {
-  for (const roles of [['editor'], ['admin'], ['reviewer', 'editor', 'admin']] as Actor['roles'][]) {
-    it(`refuses the draft's author with groups ${roles.join('+')} and changes nothing`, async () => {
-      const awaiting = await caseIn('awaiting_approval');
-      const author: Actor = { id: reviewer.id, roles };
-      await expect(act(desk, awaiting, author, commands.approve)).rejects.toBeInstanceOf(ActionNotAllowed);
-      expect(await desk.cases.get(awaiting.id)).toEqual(awaiting);
-      const approved = await act(desk, awaiting, { id: 'someone-else', roles }, commands.approve);
-      expect(approved.approval?.approver).toBe('someone-else');
-    });
+  /** The issue's scenario: an editor writes the draft, a reviewer adds a full stop and submits. */
+  async function writtenByTwo(): Promise<Case> {
+    let c = await caseIn('drafting');
+    c = await act(desk, c, editor, { action: 'draft', draft: { ...draftOf(c), body: '受伤人数为1人' } });
+    c = await act(desk, c, reviewer, { action: 'draft', draft: { ...draftOf(c), body: '受伤人数为1人。' } });
+    c = await act(desk, c, reviewer, commands.submit);
+    expect(c.draftAuthors).toEqual([reviewer.id, editor.id]);
+    return c;
   }
+  const draftOf = (c: Case) => ({
+    type: 'correction' as const,
+    headline: c.draft?.headline ?? '更正',
+    body: '',
+  });
+
+  for (const roles of [['editor'], ['admin'], ['reviewer', 'editor', 'admin']] as Actor['roles'][]) {
+    for (const who of [editor.id, reviewer.id]) {
+      it(`refuses ${who}, who saved the draft, with groups ${roles.join('+')} and changes nothing`, async () => {
+        const awaiting = await writtenByTwo();
+        const refused = await act(desk, awaiting, { id: who, roles }, commands.approve).catch((e) => e);
+        expect(refused).toBeInstanceOf(ActionNotAllowed);
+        expect(refused.code).toBe('two-person-rule');
+        expect(await desk.cases.get(awaiting.id)).toEqual(awaiting);
+        const approved = await act(desk, awaiting, { id: 'someone-else', roles }, commands.approve);
+        expect(approved.approval?.approver).toBe('someone-else');
+      });
+    }
+  }
+
+  it('refuses whoever only submitted a draft someone else wrote', async () => {
+    let c = await caseIn('drafting');
+    c = await act(desk, c, checker, commands.submit);
+    expect(c.draftAuthors).toEqual([reviewer.id, checker.id]);
+    await expect(act(desk, c, checker, commands.approve)).rejects.toThrow(/two-person rule/);
+  });
 });

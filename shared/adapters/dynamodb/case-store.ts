@@ -244,6 +244,7 @@ export class DynamoCaseStore implements CaseStore {
           `Case ${targetBefore.id} is ${status} and can no longer absorb a duplicate.`,
           status,
           now ? allowedActions(now.status) : [],
+          'duplicate-target-closed',
         );
       }
       throw error;

@@ -92,6 +92,19 @@ describe('the actions a case offers', () => {
     });
   });
 
+  it('shows approve blocked for whoever submitted or saved any version since drafting began', () => {
+    const submitted = aCase('awaiting_approval', { draft, draftAuthors: ['li', 'zhou'] });
+    for (const id of ['li', 'zhou']) {
+      expect(offeredActions(submitted, { id, roles: ['editor'] })).toContainEqual({
+        action: 'approve',
+        blocked: 'own-draft',
+      });
+    }
+    expect(offeredActions(submitted, { id: 'wang', roles: ['editor'] })).toContainEqual({
+      action: 'approve',
+    });
+  });
+
   it('offers amending a published correction to editors only', () => {
     const published = aCase('published', { correctionId: 'k1' });
     expect(names(published, editor)).toEqual(['amend']);

@@ -4,7 +4,7 @@
  * domain's own (lifecycle, roles, SMS, messages), bundled into the page rather than restated.
  */
 import type { Case, CorrectionType, HistoryEntry, Language } from '../../domain/case.ts';
-import { allowedActions, requireAction } from '../../domain/lifecycle.ts';
+import { allowedActions, draftAuthors, requireAction } from '../../domain/lifecycle.ts';
 import { type Actor, can, type Role, roles } from '../../domain/roles.ts';
 import { type SmsEncoding, smsEncoding, smsSegments, smsUnits } from '../../domain/sms.ts';
 import { correctionSms } from '../../presentation/messages.ts';
@@ -71,7 +71,7 @@ export function offeredActions(c: Case, actor: Actor): OfferedAction[] {
     .filter((action): action is Exclude<ConsoleAction, 'amend'> => action !== 'publish')
     .filter((action) => mayTake(actor, action))
     .map((action) => {
-      if (action === 'approve' && c.draft?.author === actor.id) return { action, blocked: 'own-draft' };
+      if (action === 'approve' && draftAuthors(c).includes(actor.id)) return { action, blocked: 'own-draft' };
       if (action === 'submit' && !c.draft) return { action, blocked: 'needs-draft' };
       return { action };
     });

@@ -185,7 +185,7 @@ const zh = {
   audienceLoading: '正在统计发布范围…',
   audienceFailed: '无法统计发布范围，请重试。',
   retry: '重试',
-  ownDraft: '您撰写了这份草稿：按照双人审核规则，需由另一位编辑批准。',
+  ownDraft: '您撰写或提交了这份草稿：按照双人审核规则，需由另一位编辑批准。',
   published: '已发布，可在公开页面查看：',
   waitingForPublication: '已批准，正在发布…',
   amendHint: '将以当前发布的内容为草稿新建一个修订案件；批准后更正会增加一个新版本。',
@@ -372,7 +372,8 @@ const en: Words = {
   audienceLoading: 'Counting who publication would reach…',
   audienceFailed: 'The audience could not be counted. Try again.',
   retry: 'Retry',
-  ownDraft: 'You wrote this draft: under the two-person rule, another editor must approve it.',
+  ownDraft:
+    'You wrote this draft or submitted it: under the two-person rule, another editor must approve it.',
   published: 'Published; the public page:',
   waitingForPublication: 'Approved; publishing…',
   amendHint:
