@@ -6,6 +6,16 @@ import type { Node } from 'constructs';
 
 export const logLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export type LogLevel = (typeof logLevels)[number];
+/** Lambda's own lines (START, END, REPORT, platform errors) take only these levels. */
+export const systemLogLevels = ['DEBUG', 'INFO', 'WARN'] as const;
+export type SystemLogLevel = (typeof systemLogLevels)[number];
+/** The retention periods CloudWatch Logs accepts, in days; 9999 keeps logs forever. */
+export const logRetentionChoices = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+  9999,
+] as const;
+/** Six months: the PRC Cybersecurity Law's minimum for network logs (docs/regions.md). */
+export const defaultLogRetentionDays = 180;
 
 export interface DeskConfig {
   /** Names the stack and the resources that need a readable name; one deployment per stage. */
@@ -27,7 +37,11 @@ export interface DeskConfig {
   /** The functions' own per-client and per-address limits; absent: the code's defaults. */
   clientRequestsPerMinute?: number;
   subscriptionRequestsPerAddressPerHour?: number;
+  /** The functions' own log lines below this level are dropped by Lambda (and by Powertools). */
   logLevel: LogLevel;
+  systemLogLevel: SystemLogLevel;
+  /** Days every log group (functions, API access logs) keeps its lines. */
+  logRetentionDays: number;
   /** A table restored from a backup that the stack adopts instead of its own (see docs/deploy.md). */
   adoptedTable?: { name: string; streamArn: string };
 }
@@ -102,6 +116,20 @@ export function readConfig(node: Node): DeskConfig {
   const logLevel = (text('logLevel') ?? 'INFO').toUpperCase();
   if (!logLevels.includes(logLevel as LogLevel)) fail('logLevel', logLevels.join(' | '), logLevel);
 
+  const systemLogLevel = (text('systemLogLevel') ?? 'WARN').toUpperCase();
+  if (!systemLogLevels.includes(systemLogLevel as SystemLogLevel))
+    fail('systemLogLevel', systemLogLevels.join(' | '), systemLogLevel);
+
+  const retentionText = text('logRetentionDays');
+  const logRetentionDays =
+    retentionText === undefined
+      ? defaultLogRetentionDays
+      : retentionText.toLowerCase() === 'infinite'
+        ? 9999
+        : Number(retentionText);
+  if (!(logRetentionChoices as readonly number[]).includes(logRetentionDays))
+    fail('logRetentionDays', `one of ${logRetentionChoices.join(', ')} or "infinite"`, retentionText);
+
   const tableName = text('tableName');
   const tableStreamArn = text('tableStreamArn');
   if ((tableName === undefined) !== (tableStreamArn === undefined)) {
@@ -121,6 +149,8 @@ export function readConfig(node: Node): DeskConfig {
     clientRequestsPerMinute: positive('clientRequestsPerMinute'),
     subscriptionRequestsPerAddressPerHour: positive('subscriptionRequestsPerAddressPerHour'),
     logLevel: logLevel as LogLevel,
+    systemLogLevel: systemLogLevel as SystemLogLevel,
+    logRetentionDays,
     adoptedTable: tableName && tableStreamArn ? { name: tableName, streamArn: tableStreamArn } : undefined,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import {
@@ -32,12 +32,12 @@ export interface CorrectionsDeskStackProps extends StackProps {
   sourceRoot: string;
 }
 
-const logRetention = RetentionDays.THREE_MONTHS;
-
 export class CorrectionsDeskStack extends Stack {
   constructor(scope: Construct, id: string, props: CorrectionsDeskStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // readConfig accepts only the periods CloudWatch Logs offers, which are RetentionDays' values.
+    const logRetention = config.logRetentionDays as RetentionDays;
     const definitions: Record<FunctionKey, FunctionDefinition> = functionDefinitions;
 
     const { table } = new DeskTable(this, 'Data', { adopted: config.adoptedTable });
@@ -93,6 +93,7 @@ export class CorrectionsDeskStack extends Stack {
           sourceRoot: props.sourceRoot,
           environment,
           logRetention,
+          logLevels: { application: config.logLevel, system: config.systemLogLevel },
         }),
     );
     const keys = Object.keys(definitions) as FunctionKey[];

@@ -141,7 +141,10 @@ async function handle(
     reply = problemResponse(500, 'Internal Server Error');
     write(response, reply, requestId);
   }
-  deps.log(`${method} ${target} → ${reply.statusCode} (${handledBy}, ${Date.now() - started} ms)`);
+  // The request id is the correlation_id of the function's own log lines for this request.
+  deps.log(
+    `${method} ${target} → ${reply.statusCode} (${handledBy}, ${Date.now() - started} ms, request ${requestId})`,
+  );
 }
 
 /** The whole body, or 'too large' once it passes the limit (the rest is read and dropped, so the client can read the 413). */

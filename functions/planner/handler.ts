@@ -7,6 +7,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { CorrectionPublished } from '../../shared/ports/correction-events.ts';
 import type { PlanStep } from '../../shared/ports/delivery-queues.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
+import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { logger } from '../../shared/runtime/observability.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { firstStep, planDelivery } from '../../shared/usecases/plan-delivery.ts';
@@ -32,5 +33,5 @@ async function onRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = instrumented((event: SQSEvent, context) =>
-  processPartialResponse(event, onRecord, processor, { context }),
+  processPartialResponse(event, scopedToRecord(onRecord), processor, { context }),
 );

@@ -7,6 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
+import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
@@ -31,5 +32,5 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
 }
 
 export const handler = instrumented((event: DynamoDBStreamEvent, context) =>
-  processPartialResponse(event, onRecord, processor, { context }),
+  processPartialResponse(event, scopedToRecord(onRecord), processor, { context }),
 );

@@ -7,6 +7,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryJob } from '../../shared/domain/delivery.ts';
 import { queues } from '../../shared/resources/messaging.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
+import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { DeliveryFailed, sendDelivery } from '../../shared/usecases/send-delivery.ts';
@@ -34,5 +35,5 @@ async function onRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = instrumented((event: SQSEvent, context) =>
-  processPartialResponse(event, onRecord, processor, { context }),
+  processPartialResponse(event, scopedToRecord(onRecord), processor, { context }),
 );

@@ -5,11 +5,19 @@
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../../shared/resources/functions.ts';
+import type { LogLevel, SystemLogLevel as SystemLevel } from '../config.ts';
 
 /** The newest Node.js runtime Lambda offers (supported to 2028); the handlers are all async. */
 export const runtime = Runtime.NODEJS_24_X;
@@ -35,6 +43,8 @@ export interface DeskFunctionProps {
   sourceRoot: string;
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** Lambda drops lines below these levels before they are stored (and billed). */
+  logLevels: { application: LogLevel; system: SystemLevel };
 }
 
 export class DeskFunction extends Construct {
@@ -66,6 +76,10 @@ export class DeskFunction extends Construct {
       timeout: Duration.seconds(definition.timeoutSeconds),
       role: this.role,
       logGroup: this.logGroup,
+      // JSON lines: Lambda filters by level, and Logs Insights queries fields (correlation_id, caseId).
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel[props.logLevels.application],
+      systemLogLevelV2: SystemLogLevel[props.logLevels.system],
       tracing: Tracing.ACTIVE,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling,

@@ -3,6 +3,7 @@ import { Router } from '@aws-lambda-powertools/event-handler/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../domain/errors.ts';
 import { instrumented } from '../runtime/invocation.ts';
+import { currentLogKeys } from '../runtime/log-keys.ts';
 import { logger } from '../runtime/observability.ts';
 import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts';
 
@@ -20,7 +21,9 @@ export function createApi(): Router {
   // Registered last: the specific handlers above are found first.
   app.errorHandler(Error, async (error) => {
     logger.error('Unhandled error', error);
-    return problemResponse(problem(500));
+    // The id to quote to the desk: its log lines carry it as correlation_id.
+    const requestId = currentLogKeys().correlation_id;
+    return problemResponse(problem(500, undefined, requestId ? { requestId } : {}));
   });
   return app;
 }

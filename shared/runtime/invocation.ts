@@ -1,14 +1,22 @@
-/** What every handler does around its work: log context and correlation id in, metrics out. */
+/** What every handler does around its work: log context and request id in, metrics out. */
 import type { Context } from 'aws-lambda';
+import { withLogKeys } from './log-keys.ts';
 import { logger, metrics } from './observability.ts';
 
 export function instrumented<E, R>(work: (event: E, context: Context) => Promise<R>) {
   return async (event: E, context: Context): Promise<R> => {
     if (context?.functionName) logger.addContext(context);
+    // The API's request id: the response's apigw-requestid header shows the same value.
     const requestId = (event as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
-    if (requestId) logger.setCorrelationId(requestId);
     try {
-      return await work(event, context);
+      // The function's name and request id too: the local stack runs invocations side by side in one
+      // process, where the logger's own (container-wide) Lambda context would name another one.
+      const keys = {
+        function_name: context?.functionName,
+        function_request_id: context?.awsRequestId,
+        correlation_id: requestId,
+      };
+      return await withLogKeys(keys, () => work(event, context));
     } finally {
       // Single-metric (per-topic) emits flush on their own; publish only what is still buffered.
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

@@ -4,6 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ScopedLogFormatter } from './log-keys.ts';
 
 export const serviceName = 'corrections-desk';
 export const metricsNamespace = 'CorrectionsDesk';
@@ -24,7 +25,12 @@ const privateKeys = new Set([
 export const redactPrivate = (key: string, value: unknown): unknown =>
   privateKeys.has(key) ? '[redacted]' : value;
 
-export const logger = new Logger({ serviceName, jsonReplacerFn: redactPrivate });
+/** JSON lines at the level of POWERTOOLS_LOG_LEVEL (or Lambda's application log level when set). */
+export const logger = new Logger({
+  serviceName,
+  jsonReplacerFn: redactPrivate,
+  logFormatter: new ScopedLogFormatter(),
+});
 
 export const metrics = new Metrics({ namespace: metricsNamespace, serviceName });
 

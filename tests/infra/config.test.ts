@@ -19,6 +19,8 @@ describe('configuration from context', () => {
       clientRequestsPerMinute: undefined,
       subscriptionRequestsPerAddressPerHour: undefined,
       logLevel: 'INFO',
+      systemLogLevel: 'WARN',
+      logRetentionDays: 180,
       adoptedTable: undefined,
     });
   });
@@ -64,6 +66,15 @@ describe('configuration from context', () => {
     ).toBe('no-reply@mail.example.org');
   });
 
+  it('takes the log levels and any retention CloudWatch offers, forever included', () => {
+    expect(read({ logLevel: 'warn', systemLogLevel: 'debug', logRetentionDays: '365' })).toMatchObject({
+      logLevel: 'WARN',
+      systemLogLevel: 'DEBUG',
+      logRetentionDays: 365,
+    });
+    expect(read({ logRetentionDays: 'infinite' }).logRetentionDays).toBe(9999);
+  });
+
   it('adopts a restored table only when given its name and stream', () => {
     const streamArn =
       'arn:aws:dynamodb:eu-central-1:111122223333:table/restored/stream/2026-01-01T00:00:00.000';
@@ -87,6 +98,8 @@ describe('configuration from context', () => {
     [{ apiRateLimit: '0' }, /positive number/],
     [{ apiBurstLimit: 'lots' }, /positive number/],
     [{ logLevel: 'CHATTY' }, /logLevel/],
+    [{ systemLogLevel: 'ERROR' }, /systemLogLevel/],
+    [{ logRetentionDays: '100' }, /logRetentionDays/],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });

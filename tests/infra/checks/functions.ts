@@ -53,9 +53,16 @@ export function checkFunctions(synthesized: Synthesized): void {
       expect(Number(major)).toBeGreaterThanOrEqual(22);
     });
 
-    it('logs to its own log group, kept for a bounded time', () => {
-      expect(fn.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
-      expect(logGroup.Properties.RetentionInDays).toBe(90);
+    it('logs JSON to its own log group at the configured levels, kept for the configured time', () => {
+      expect(fn.Properties.LoggingConfig).toEqual({
+        LogGroup: { Ref: logGroupId },
+        LogFormat: 'JSON',
+        ApplicationLogLevel: 'INFO',
+        SystemLogLevel: 'WARN',
+      });
+      expect(logGroup.Properties.RetentionInDays).toBe(180);
+      // Powertools follows Lambda's application level; told the same, it never warns of a mismatch.
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('INFO');
     });
 
     it('has a role of its own with no AWS-managed policy', () => {

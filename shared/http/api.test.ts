@@ -1,0 +1,40 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { apiHandler, createApi } from './api.ts';
+
+const event = (path: string, requestId: string) =>
+  ({
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '111122223333',
+      apiId: 'api',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: '28/Nov/2026:00:00:00 +0000',
+      timeEpoch: 0,
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+    },
+  }) as APIGatewayProxyEventV2;
+
+describe('an HTTP API function', () => {
+  it('answers an unexpected failure with a 500 that names the request id its log lines carry', async () => {
+    const app = createApi();
+    app.get('/broken', () => {
+      throw new Error('database on fire');
+    });
+    const handler = apiHandler(app);
+    const response = await handler(event('/broken', 'req-500'), {} as Context);
+    expect(response.statusCode).toBe(500);
+    const body = JSON.parse(response.body ?? '{}');
+    expect(body).toMatchObject({ status: 500, requestId: 'req-500' });
+    expect(response.body).not.toContain('on fire');
+  });
+});
