@@ -1,8 +1,13 @@
 /**
- * The deployment's configuration, read once from CDK context (`-c key=value` or cdk.json). Every key
- * has a default or is optional, so `npm run synth` works with no flags, no account and no network.
+ * The deployment's configuration: the stage's committed settings (infra/stages/<stage>.ts), with any
+ * `-c key=value` on top, checked and read once. The `dev` stage requires nothing, so `npm run synth`
+ * works with no flags, no account and no network; other stages must pass the stage guard
+ * (infra/stages/required.ts).
  */
 import type { Node } from 'constructs';
+import { stages } from './stages/index.ts';
+import { checkRequiredSettings } from './stages/required.ts';
+import type { SettingKey, StageSettings } from './stages/settings.ts';
 
 export const logLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -31,6 +36,8 @@ export interface DeskConfig {
   consoleOrigin?: string;
   /** IANA time zone of the daily digest and of dates the functions render. */
   timeZone: string;
+  /** ISO 3166-1 alpha-2 codes of the countries SMS may be sent to. */
+  smsCountries: string[];
   /** Stage throttling of the public routes (requests per second, and burst). */
   apiRateLimit: number;
   apiBurstLimit: number;
@@ -49,9 +56,28 @@ export interface DeskConfig {
 const emailPattern = /^[^\s@]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const domainPattern = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
-export function readConfig(node: Node): DeskConfig {
+export function readConfig(
+  node: Node,
+  committed: Readonly<Record<string, StageSettings>> = stages,
+): DeskConfig {
+  const stage = String(node.tryGetContext('stage') ?? 'dev').trim() || 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
+    throw new Error(`Context "stage": expected lower-case letters, digits and dashes, got "${stage}"`);
+  }
+  const settings = committed[stage];
+  if (!settings) {
+    throw new Error(
+      `No settings for stage "${stage}": add infra/stages/${stage}.ts and list it in infra/stages/index.ts ` +
+        `(known stages: ${Object.keys(committed).join(', ')})`,
+    );
+  }
+  // A `-c` value wins over the committed one.
+  const setting = (key: SettingKey | string) =>
+    node.tryGetContext(key) ?? (settings as Record<string, unknown>)[key];
+  checkRequiredSettings(stage, setting);
+
   const text = (key: string): string | undefined => {
-    const value = node.tryGetContext(key);
+    const value = setting(key);
     if (value === undefined || value === null) return undefined;
     const trimmed = String(value).trim();
     return trimmed === '' ? undefined : trimmed;
@@ -72,14 +98,14 @@ export function readConfig(node: Node): DeskConfig {
     return url?.protocol === 'https:' && !url.search && !url.hash ? value : fail(key, 'an https URL', value);
   };
 
-  const stage = text('stage') ?? 'dev';
-  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) fail('stage', 'lower-case letters, digits and dashes', stage);
-
-  // A comma-separated string from `-c`, or a list from cdk.json.
-  const rawEmails = node.tryGetContext('alertEmails');
-  const alertEmails = (Array.isArray(rawEmails) ? rawEmails : String(rawEmails ?? '').split(','))
-    .map((email) => String(email).trim())
-    .filter(Boolean);
+  // A comma-separated string from `-c`, or a list from a stage file or cdk.json.
+  const list = (key: string): string[] => {
+    const value = setting(key);
+    return (Array.isArray(value) ? value : String(value ?? '').split(','))
+      .map((item) => String(item).trim())
+      .filter(Boolean);
+  };
+  const alertEmails = list('alertEmails');
   for (const email of alertEmails)
     if (!emailPattern.test(email)) fail('alertEmails', 'email addresses', email);
 
@@ -113,6 +139,10 @@ export function readConfig(node: Node): DeskConfig {
     fail('timeZone', 'an IANA time zone such as Asia/Shanghai', timeZone);
   }
 
+  const smsCountries = list('smsCountries').map((code) => code.toUpperCase());
+  for (const code of smsCountries)
+    if (!/^[A-Z]{2}$/.test(code)) fail('smsCountries', 'ISO 3166-1 alpha-2 country codes such as CN', code);
+
   const logLevel = (text('logLevel') ?? 'INFO').toUpperCase();
   if (!logLevels.includes(logLevel as LogLevel)) fail('logLevel', logLevels.join(' | '), logLevel);
 
@@ -144,6 +174,7 @@ export function readConfig(node: Node): DeskConfig {
     publicBaseUrl: httpsUrl('publicBaseUrl'),
     consoleOrigin,
     timeZone,
+    smsCountries,
     apiRateLimit: positive('apiRateLimit') ?? 100,
     apiBurstLimit: positive('apiBurstLimit') ?? 200,
     clientRequestsPerMinute: positive('clientRequestsPerMinute'),

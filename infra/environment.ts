@@ -42,6 +42,7 @@ export function functionEnvironment(
     [env.sesFromAddress]: config.sesFromAddress,
     [env.sesConfigurationSet]: resources.sesConfigurationSet,
     [env.timeZone]: config.timeZone,
+    [env.smsCountries]: config.smsCountries.join(','),
     [env.consoleSignIn]: 'cognito',
     [env.cognitoDomainUrl]: resources.signIn.domainUrl,
     [env.cognitoClientId]: resources.signIn.clientId,

@@ -52,6 +52,7 @@ export function localEnvironment(
     severityDueMinutes: shell[env.severityDueMinutes],
     clientRequestsPerMinute: shell[env.clientRequestsPerMinute],
     subscriptionRequestsPerAddressPerHour: shell[env.subscriptionRequestsPerAddressPerHour],
+    smsCountries: shell[env.smsCountries],
     unsubscribedRetentionDays: shell[env.unsubscribedRetentionDays],
     // The console signs in with a picked identity and POST /dev/token: there is no Cognito here.
     consoleSignIn: 'dev',

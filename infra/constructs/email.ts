@@ -2,7 +2,7 @@
  * Amazon SES for the public's email: a configuration set every message is sent through, and the
  * sending identity when the deployment names one (otherwise it is verified outside the stack).
  */
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
@@ -42,6 +42,9 @@ export class EmailSending extends Construct {
           : Identity.domain(props.identity),
         configurationSet: this.configurationSet,
       });
+      // Its DKIM keys are published in DNS and its reputation is the desk's: deleting or replacing the
+      // stack must not delete them.
+      this.identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
     // SES authorizes a send against the identity of the From address: the domain or the address
     // itself, whichever was verified. Without a named identity, allow exactly those two.

@@ -30,6 +30,8 @@ export interface Config {
   clientRequestsPerMinute: number;
   /** Subscription requests per email address or phone number per hour. */
   subscriptionRequestsPerAddressPerHour: number;
+  /** ISO 3166-1 alpha-2 codes of the countries the desk sends SMS to (the deployment's own by default). */
+  smsCountries: string[];
   /** Days an unsubscribed address is kept before it is erased. */
   unsubscribedRetentionDays: number;
   /** How the editors' console signs in: a picked dev identity (local stack) or Cognito's hosted UI. */
@@ -61,6 +63,7 @@ export const env = {
   severityDueMinutes: 'SEVERITY_DUE_MINUTES',
   clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
   subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
+  smsCountries: 'SMS_COUNTRIES',
   unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
   consoleSignIn: 'CONSOLE_SIGN_IN',
   cognitoDomainUrl: 'COGNITO_DOMAIN_URL',
@@ -107,6 +110,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     severityPolicy: severityPolicy(get(env.severityDueMinutes)),
     clientRequestsPerMinute: number(get(env.clientRequestsPerMinute), 1200),
     subscriptionRequestsPerAddressPerHour: number(get(env.subscriptionRequestsPerAddressPerHour), 20),
+    smsCountries: (get(env.smsCountries) ?? 'CN')
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean),
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
     consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
     cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),

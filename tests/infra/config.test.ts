@@ -14,6 +14,7 @@ describe('configuration from context', () => {
       publicBaseUrl: undefined,
       consoleOrigin: undefined,
       timeZone: 'Asia/Shanghai',
+      smsCountries: ['CN'],
       apiRateLimit: 100,
       apiBurstLimit: 200,
       clientRequestsPerMinute: undefined,
@@ -100,6 +101,7 @@ describe('configuration from context', () => {
     [{ logLevel: 'CHATTY' }, /logLevel/],
     [{ systemLogLevel: 'ERROR' }, /systemLogLevel/],
     [{ logRetentionDays: '100' }, /logRetentionDays/],
+    [{ smsCountries: 'CN,China' }, /smsCountries/],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });

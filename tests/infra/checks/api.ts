@@ -230,6 +230,12 @@ export function checkApi(synthesized: Synthesized): void {
       });
     });
 
+    it('keeps the identity (and its DKIM keys) when the stack is deleted or the identity replaced', () => {
+      const [, identity] = resourceAt(synthesized, 'Email/Identity');
+      expect(identity.DeletionPolicy).toBe('Retain');
+      expect(identity.UpdateReplacePolicy).toBe('Retain');
+    });
+
     it('without an identity in context, may send only as the from address or its domain', () => {
       const defaults = synthesize({});
       defaults.template.resourceCountIs('AWS::SES::EmailIdentity', 0);

@@ -1,0 +1,40 @@
+/**
+ * What a stage's file in infra/stages sets: the deployment's configuration, committed, so that every
+ * deploy of a stage uses the same values and a forgotten `-c` flag cannot delete the SES identity or
+ * send alarms nowhere. A `-c key=value` on the command line still wins, for a one-off.
+ */
+import type { LogLevel, SystemLogLevel } from '../config.ts';
+
+export interface StageSettings {
+  /** Staff addresses subscribed by email to the editors' alerts topic. */
+  alertEmails?: readonly string[];
+  /** The SES identity (a domain or an email address) the stack creates and keeps. */
+  sesIdentity?: string;
+  /** The From address of public email; it must belong to the identity. */
+  sesFromAddress?: string;
+  /** Base of every public link: the distribution's custom domain once there is one. */
+  publicBaseUrl?: string;
+  /** The editors' console when served from another origin; absent: same origin, no CORS. */
+  consoleOrigin?: string;
+  /** IANA time zone of the daily digest and of dates in messages. */
+  timeZone?: string;
+  /** ISO 3166-1 alpha-2 codes of the countries the desk sends SMS to (SMS pumping defence). */
+  smsCountries?: readonly string[];
+  /** Throttling of each public API route (requests per second, and burst). */
+  apiRateLimit?: number;
+  apiBurstLimit?: number;
+  /** The functions' own per-client and per-address limits; absent: the code's defaults. */
+  clientRequestsPerMinute?: number;
+  subscriptionRequestsPerAddressPerHour?: number;
+  logLevel?: LogLevel;
+  /** Lambda's own lines (START, REPORT, platform errors). */
+  systemLogLevel?: SystemLogLevel;
+  /** Days every log group keeps its lines (a CloudWatch period), or 'infinite'. */
+  logRetentionDays?: number | 'infinite';
+  /** A restored table the stack adopts instead of its own (docs/deploy.md, Restore). */
+  tableName?: string;
+  tableStreamArn?: string;
+}
+
+/** The context keys a stage file may set (the same names as `-c`). */
+export type SettingKey = keyof StageSettings;

@@ -1,0 +1,81 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../infra/config.ts';
+import { stages } from '../../infra/stages/index.ts';
+import { requiredSettings } from '../../infra/stages/required.ts';
+import type { StageSettings } from '../../infra/stages/settings.ts';
+
+const complete: StageSettings = {
+  alertEmails: ['chief@example.org'],
+  sesIdentity: 'example.org',
+  publicBaseUrl: 'https://corrections.example.org',
+  smsCountries: ['CN', 'hk'],
+};
+const read = (context: Record<string, unknown>, committed: Record<string, StageSettings> = stages) =>
+  readConfig(new App({ context }).node, committed);
+const required = Object.keys(requiredSettings.deployed);
+
+describe('the committed stages', () => {
+  it.each(Object.keys(stages))('%s passes the guard and reads cleanly', (stage) => {
+    const config = read({ stage });
+    expect(config.stage).toBe(stage);
+    expect(config.smsCountries.length).toBeGreaterThan(0);
+  });
+
+  it('dev is the default and requires nothing, so synth works offline with no flags', () => {
+    expect(requiredSettings.dev).toEqual({});
+    expect(read({}, { dev: {} })).toMatchObject({ stage: 'dev', alertEmails: [], sesIdentity: undefined });
+  });
+
+  it('every deployed stage sends from a real identity, links from a public URL, alerts someone', () => {
+    for (const [stage, settings] of Object.entries(stages)) {
+      if (stage === 'dev') continue;
+      for (const key of required) expect(settings, `${stage}.${key}`).toHaveProperty(key);
+    }
+  });
+});
+
+describe('the stage guard', () => {
+  it('requires sender identity, alert addresses, public URL and SMS countries of a non-dev stage', () => {
+    expect([...required].sort()).toEqual(['alertEmails', 'publicBaseUrl', 'sesIdentity', 'smsCountries']);
+  });
+
+  it('reads a stage’s committed settings, and a -c value over them', () => {
+    const committed = { dev: {}, live: complete };
+    expect(read({ stage: 'live' }, committed)).toMatchObject({
+      sesIdentity: 'example.org',
+      sesFromAddress: 'corrections@example.org',
+      alertEmails: ['chief@example.org'],
+      publicBaseUrl: 'https://corrections.example.org',
+      smsCountries: ['CN', 'HK'],
+    });
+    expect(read({ stage: 'live', smsCountries: 'MO' }, committed).smsCountries).toEqual(['MO']);
+  });
+
+  it.each(required)('fails a non-dev stage without %s, and says why', (key) => {
+    const { [key as keyof StageSettings]: _left, ...rest } = complete;
+    const committed = { dev: {}, live: rest };
+    expect(() => read({ stage: 'live' }, committed)).toThrow(
+      new RegExp(`Stage "live" is missing[\\s\\S]*- ${key}: .{20,}`),
+    );
+  });
+
+  it('counts an empty list or blank text as missing, and names every missing setting at once', () => {
+    const committed = { dev: {}, live: { ...complete, alertEmails: [' '], sesIdentity: '' } };
+    expect(() => read({ stage: 'live' }, committed)).toThrow(/- sesIdentity: [\s\S]*- alertEmails: /);
+    expect(() => read({ stage: 'live' }, { dev: {}, live: {} })).toThrow(
+      new RegExp(required.map((key) => `- ${key}:`).join('[\\s\\S]*')),
+    );
+  });
+
+  it('lets -c supply what the stage file lacks', () => {
+    const { sesIdentity: _left, ...rest } = complete;
+    expect(read({ stage: 'live', sesIdentity: 'example.org' }, { dev: {}, live: rest }).sesIdentity).toBe(
+      'example.org',
+    );
+  });
+
+  it('refuses a stage that has no committed settings', () => {
+    expect(() => read({ stage: 'qa' })).toThrow(/No settings for stage "qa": add infra\/stages\/qa\.ts/);
+  });
+});
