@@ -21,7 +21,13 @@ export async function closedLoop(
   concurrency: number,
   ms: number,
   work: (i: number) => Promise<unknown>,
-): Promise<{ completed: number; errors: number; firstError?: unknown; latencies: number[]; elapsedMs: number }> {
+): Promise<{
+  completed: number;
+  errors: number;
+  firstError?: unknown;
+  latencies: number[];
+  elapsedMs: number;
+}> {
   const start = performance.now();
   const deadline = start + ms;
   let next = 0;
