@@ -1,10 +1,12 @@
 /**
- * The notifier, on the table's stream: counts new cases, alerts the editors when a case becomes high
- * or critical, and queues the closing replies to reporters when a case is closed. The event source
- * filters select those records; the code checks the change again (filters cannot compare images).
+ * The notifier, on the table's stream: counts new cases, keeps the audience counters from follow items
+ * and reporter marks, alerts the editors when a case becomes high or critical, and queues the closing
+ * replies to reporters when a case is closed. The event source filters select those records; the
+ * code checks the change again (filters cannot compare images).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { audienceChange } from '../../shared/adapters/dynamodb/audience-images.ts';
 import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
@@ -15,9 +17,11 @@ import { alertIfUrgent, replyOnClosure } from '../../shared/usecases/notify.ts';
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 async function onRecord(record: DynamoDBRecord): Promise<void> {
+  const deps = await services();
+  const change = audienceChange(record);
+  if (change) await deps.audience.apply(change.id, change.deltas);
   const { before, after } = caseImages(record);
   if (!after) return;
-  const deps = await services();
   if (record.eventName === 'INSERT') countForTopic(productMetrics.casesOpened, after.topic);
   if (await alertIfUrgent(deps, before, after))
     logger.info('Alerted editors', { caseId: after.id, severity: after.severity });

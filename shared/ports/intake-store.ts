@@ -35,6 +35,11 @@ export interface IntakeStore {
   moveClaim(urlKey: string, from: string, to: string): Promise<void>;
   getSubmission(id: string): Promise<Submission | undefined>;
   submissionsOf(caseId: string, cursor?: string): Promise<Page<Submission>>;
+  /**
+   * The people (recipient hashes) marked as reporters of the case, a page of up to 100 at a time:
+   * pass the previous page's `after` to go on.
+   */
+  reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }>;
   /** Which of these people (recipient hashes) reported to the case. */
   reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>>;
   /** Moves the submissions of a merged duplicate (and their reporter marks) to the case that absorbed it. */

@@ -9,6 +9,14 @@ export interface SubscriptionStore {
    * a page at a time through an index: the cost of a page does not grow with the subscriber count.
    */
   followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>>;
+  /**
+   * The active subscriptions, among those of these address hashes (at most 100), that follow any of
+   * `topics`: channel and language only.
+   */
+  activeFollowersAmong(
+    addressHashes: string[],
+    topics: string[],
+  ): Promise<Array<Pick<Subscription, 'channel' | 'language'>>>;
   /** The address's only subscription; SubscriptionChanged if the address has one already. */
   create(subscription: Subscription): Promise<void>;
   /**

@@ -71,6 +71,12 @@ export const closedTransition: FilterPattern = {
   },
 };
 
+/** Follow items and reporter marks, as written and as removed: they keep the audience counters. */
+export const audienceChanges: ReadonlyArray<FilterPattern> = [
+  { dynamodb: { NewImage: { entity: { S: ['follow', 'reporter'] } } } },
+  { dynamodb: { OldImage: { entity: { S: ['follow', 'reporter'] } } } },
+];
+
 const streamDefaults = { batchSize: 10, retryAttempts: 5, maxRecordAgeSeconds: 6 * 60 * 60 } as const;
 
 export const functionDefinitions = {
@@ -110,10 +116,15 @@ export const functionDefinitions = {
   notifier: {
     id: 'Notifier',
     entry: 'functions/notifier/handler.ts',
-    description: 'Counts new cases, alerts editors to urgent ones, tells reporters when their case is closed',
+    description:
+      'Counts new cases and audiences, alerts editors to urgent cases, tells reporters when their case is closed',
     memoryMb: 256,
     timeoutSeconds: 30,
-    trigger: { kind: 'stream', filters: [caseOpened, severityRaised, closedTransition], ...streamDefaults },
+    trigger: {
+      kind: 'stream',
+      filters: [caseOpened, severityRaised, closedTransition, ...audienceChanges],
+      ...streamDefaults,
+    },
   },
   planner: {
     id: 'Planner',

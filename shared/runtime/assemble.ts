@@ -4,6 +4,7 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
+import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
@@ -53,6 +54,7 @@ export function assemble(
     cases: new DynamoCaseStore(documents, table, cursors),
     intake: new DynamoIntakeStore(documents, table, cursors),
     subscriptions: new DynamoSubscriptionStore(documents, table, cursors, clock),
+    audience: new DynamoAudienceCounters(documents, table, clock),
     topics: new CachedTopicStore(new DynamoTopicStore(documents, table), 30_000),
     idempotency: new DynamoIdempotencyStore(documents, table),
     corrections: new DynamoCorrectionStore(documents, table, cursors),

@@ -3,13 +3,13 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { openStatuses } from '../../domain/case.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
-import { contactRecipients, recipientHash } from '../../domain/recipient.ts';
+import { contactRecipients, recipientHash, reporterRecipient } from '../../domain/recipient.ts';
 import type { Submission } from '../../domain/submission.ts';
 import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../../ports/intake-store.ts';
@@ -180,7 +180,7 @@ export class DynamoIntakeStore implements IntakeStore {
           // The reporter's marks go first, so a reporter is never unmarked on the case they now belong to.
           await Promise.all(
             this.reporterMarks({ ...submission, caseId: to }).map((mark) =>
-              this.doc.send(new PutCommand(mark.Put)),
+              this.doc.send(new UpdateCommand(mark.Update)),
             ),
           );
           try {
@@ -206,6 +206,23 @@ export class DynamoIntakeStore implements IntakeStore {
     }
   }
 
+  async reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }> {
+    const prefix = 'REPORTER#';
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': prefix },
+        ProjectionExpression: 'sk',
+        Limit: 100,
+        ...(after ? { ExclusiveStartKey: keys.reporter(caseId, after) } : {}),
+      }),
+    );
+    const hashes = (result.Items ?? []).map((item) => String(item.sk).slice(prefix.length));
+    const last = hashes.at(-1);
+    return { hashes, ...(result.LastEvaluatedKey && last ? { after: last } : {}) };
+  }
+
   async reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     const unique = [...new Set(recipientHashes)];
@@ -229,16 +246,30 @@ export class DynamoIntakeStore implements IntakeStore {
     return found;
   }
 
-  /** One mark per way the reporter can be reached, so a subscriber who reported is told once. */
+  /**
+   * One mark per way the reporter can be reached, so a subscriber who reported is told once. The way
+   * the reply goes (email if given, else SMS) is flagged `reply`: the case's reporter count counts
+   * those. Updates, not puts, so a later report never clears a flag an earlier one set.
+   */
   private reporterMarks(
     submission: Submission,
-  ): Array<{ Put: { TableName: string; Item: Record<string, unknown> } }> {
-    return contactRecipients(submission.contact).map((recipient) => ({
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.reporter(submission.caseId, recipientHash(recipient)), entity: 'reporter' },
-      },
-    }));
+  ): Array<{ Update: UpdateCommandInput & { UpdateExpression: string } }> {
+    const reply = reporterRecipient(submission.contact);
+    return contactRecipients(submission.contact).map((recipient) => {
+      const replyHere = reply?.channel === recipient.channel;
+      return {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.reporter(submission.caseId, recipientHash(recipient)),
+          UpdateExpression: `SET entity = :entity, channel = :channel${replyHere ? ', reply = :reply' : ''}`,
+          ExpressionAttributeValues: {
+            ':entity': 'reporter',
+            ':channel': recipient.channel,
+            ...(replyHere ? { ':reply': true } : {}),
+          },
+        },
+      };
+    });
   }
 
   private submissionPut(submission: Submission): TransactItem {

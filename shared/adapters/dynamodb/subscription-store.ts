@@ -7,7 +7,12 @@
  * the gsi4 keys only while it is active: a topic's followers are one Query, with no second read.
  * Erasure is DynamoDB TTL (`expiresAt`); TTL deletes late, so an item past it is read as gone.
  */
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { recipientHash } from '../../domain/recipient.ts';
 import type { Channel, Subscription } from '../../domain/subscription.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -65,6 +70,52 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
       items: page.items.map((item) => withoutStorage<Subscription>(item)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  async activeFollowersAmong(
+    addressHashes: string[],
+    topics: string[],
+  ): Promise<Array<Pick<Subscription, 'channel' | 'language'>>> {
+    const claims = await this.batchGet(
+      [...new Set(addressHashes)].map(keys.subscriberAddress),
+      'subscriptionId, expiresAt',
+    );
+    const ids = [...new Set(claims.map((claim) => String(claim.subscriptionId)))];
+    const found = await this.batchGet(
+      ids.map(keys.subscription),
+      'channel, #language, #status, topics, expiresAt',
+      { '#language': 'language', '#status': 'status' },
+    );
+    return found
+      .filter((s) => s.status === 'active' && (s.topics as string[]).some((topic) => topics.includes(topic)))
+      .map((s) => ({ channel: s.channel as Channel, language: s.language as Subscription['language'] }));
+  }
+
+  /** Up to 100 items by key, unprocessed keys asked for again; items past their erasure left out. */
+  private async batchGet(
+    wanted: Array<{ pk: string; sk: string }>,
+    projection: string,
+    names?: Record<string, string>,
+  ): Promise<Item[]> {
+    const items: Item[] = [];
+    let requested: Item[] = wanted;
+    while (requested.length > 0) {
+      const result = await this.doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.tableName]: {
+              Keys: requested,
+              ProjectionExpression: projection,
+              ...(names ? { ExpressionAttributeNames: names } : {}),
+            },
+          },
+        }),
+      );
+      items.push(...(result.Responses?.[this.tableName] ?? []));
+      requested = (result.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    }
+    const now = this.nowSeconds();
+    return items.filter((item) => !(typeof item.expiresAt === 'number' && item.expiresAt <= now));
   }
 
   async create(subscription: Subscription): Promise<void> {

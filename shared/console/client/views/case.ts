@@ -416,7 +416,8 @@ export function caseView(context: Context, id: string): HTMLElement {
         );
       case 'approve': {
         const own = offered.blocked === 'own-draft';
-        const approveForm = make([], (f) => change(action, f, 'POST', '/approve'), true);
+        // The preview loads beside the button; approving never waits for it.
+        const approveForm = make([], (f) => change(action, f, 'POST', '/approve'), own);
         const audience = h('div', { class: 'audience', 'aria-live': 'polite' });
         const showAudience = async () => {
           replaceChildren(audience, h('p', { class: 'meta' }, words.audienceLoading));
@@ -439,8 +440,6 @@ export function caseView(context: Context, id: string): HTMLElement {
                 ? null
                 : h('p', { class: 'meta' }, words.audienceSegments(data.smsSegments)),
             );
-            const button = approveForm.querySelector('button[type="submit"]');
-            if (button instanceof HTMLButtonElement) button.disabled = own;
           } catch (error) {
             const retry = h('button', { type: 'button', class: 'secondary' }, words.retry);
             retry.addEventListener('click', () => void showAudience());

@@ -1,0 +1,121 @@
+/**
+ * Audience counters in the single table: one small item per scope (AUDIENCE#TOPIC#<topic>,
+ * AUDIENCE#URL#<url hash>, AUDIENCE#REPORTERS#<case>) holding one number per channel and language
+ * (`email#zh-CN`, or `sms` where the language is not known). A change is applied in one transaction
+ * with a marker keyed by the change's id (the stream record's), so a replayed record adds nothing.
+ * Markers expire after the stream's 24 hours of retention, with a day to spare.
+ */
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { languages } from '../../domain/case.ts';
+import type {
+  AudienceCounters,
+  AudienceDelta,
+  AudienceScope,
+  AudienceTally,
+} from '../../ports/audience-counters.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { digest } from '../../security/tokens.ts';
+import type { Key } from './keys.ts';
+import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+
+const markerDays = 2;
+
+export const audienceKey = (scope: AudienceScope): Key => {
+  switch (scope.kind) {
+    case 'topic':
+      return { pk: `AUDIENCE#TOPIC#${scope.topic}`, sk: 'AUDIENCE' };
+    case 'url':
+      return { pk: `AUDIENCE#URL#${digest(scope.urlKey)}`, sk: 'AUDIENCE' };
+    case 'reporters':
+      return { pk: `AUDIENCE#REPORTERS#${scope.caseId}`, sk: 'AUDIENCE' };
+  }
+};
+
+const counterName = (d: AudienceDelta): string => (d.language ? `${d.channel}#${d.language}` : d.channel);
+
+export class DynamoAudienceCounters implements AudienceCounters {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(changeId: string, deltas: ReadonlyArray<AudienceDelta>): Promise<boolean> {
+    // Net each counter: a change that moves nobody (a re-save, an inactive follow) writes nothing.
+    const byScope = new Map<string, { key: Key; counters: Map<string, number> }>();
+    for (const d of deltas) {
+      const key = audienceKey(d.scope);
+      const entry = byScope.get(key.pk) ?? { key, counters: new Map<string, number>() };
+      entry.counters.set(counterName(d), (entry.counters.get(counterName(d)) ?? 0) + d.delta);
+      byScope.set(key.pk, entry);
+    }
+    const updates: TransactItem[] = [];
+    for (const { key, counters } of byScope.values()) {
+      const moved = [...counters].filter(([, n]) => n !== 0);
+      if (moved.length === 0) continue;
+      updates.push({
+        Update: {
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET entity = :entity ADD ${moved.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(moved.map(([name], i) => [`#c${i}`, name])),
+          ExpressionAttributeValues: {
+            ':entity': 'audience',
+            ...Object.fromEntries(moved.map(([, n], i) => [`:c${i}`, n])),
+          },
+        },
+      });
+    }
+    if (updates.length === 0) return false;
+    const expiresAt = Math.floor(Date.parse(this.clock.now()) / 1000) + markerDays * 24 * 60 * 60;
+    try {
+      await transact(this.doc, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { pk: `AUDIENCE-CHANGE#${changeId}`, sk: 'CHANGE', entity: 'audience-change', expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...updates,
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
+      throw error;
+    }
+  }
+
+  async read(scopes: ReadonlyArray<AudienceScope>): Promise<AudienceTally[]> {
+    const wanted = scopes.map(audienceKey);
+    const found = new Map<string, Record<string, unknown>>();
+    let requested: Key[] = [...new Map(wanted.map((key) => [key.pk, key])).values()];
+    while (requested.length > 0) {
+      const result = await this.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } },
+        }),
+      );
+      for (const item of result.Responses?.[this.tableName] ?? []) found.set(String(item.pk), item);
+      requested = (result.UnprocessedKeys?.[this.tableName]?.Keys as Key[] | undefined) ?? [];
+    }
+    return wanted.map((key) => tally(found.get(key.pk)));
+  }
+}
+
+function tally(item: Record<string, unknown> | undefined): AudienceTally {
+  const result: AudienceTally = { email: 0, sms: 0, byLanguage: {} };
+  if (!item) return result;
+  for (const [name, value] of Object.entries(item)) {
+    const [channel, language] = name.split('#');
+    if ((channel !== 'email' && channel !== 'sms') || typeof value !== 'number') continue;
+    result[channel] += value;
+    if (language && (languages as ReadonlyArray<string>).includes(language)) {
+      const known = language as (typeof languages)[number];
+      const counts = result.byLanguage[known] ?? { email: 0, sms: 0 };
+      counts[channel] += value;
+      result.byLanguage[known] = counts;
+    }
+  }
+  return result;
+}
