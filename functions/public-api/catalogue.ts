@@ -1,7 +1,7 @@
-/** The public's reads: topics, corrections, and the contract itself. */
+/** The public's reads: topics, corrections and the public log of every published version. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { eventOf, json, query } from '../../shared/http/request.ts';
-import { correctionListQuery } from '../../shared/http/schemas.ts';
+import { correctionListQuery, logQuery } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
@@ -22,6 +22,14 @@ export function catalogueRoutes(app: Router): void {
       cachedBriefly,
     );
   });
+
+  // The public log changes with every publication: cached as briefly as the lists it records.
+  app.get('/corrections/log', async (request) => {
+    const { after, limit } = parse(logQuery, query(eventOf(request)));
+    return json(200, await (await services()).log.entries(after ?? 0, limit ?? 100), cachedBriefly);
+  });
+
+  app.get('/corrections/log/head', async () => json(200, await (await services()).log.head(), cachedBriefly));
 
   app.get('/corrections/:id', async (request) =>
     json(200, await readCorrection((await services()).corrections, request.params.id ?? ''), cachedBriefly),

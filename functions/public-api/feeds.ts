@@ -11,11 +11,15 @@ import { publicResponse, siteOf } from './public-site.ts';
 
 async function feedContent(): Promise<{ corrections: PublicCorrection[]; context: FeedContext }> {
   const deps = await services();
-  const [corrections, topics] = await Promise.all([
+  const [corrections, topics, logHead] = await Promise.all([
     latestCorrections(deps.corrections, feedSize),
     listTopics(deps.topics),
+    deps.log.head(),
   ]);
-  return { corrections, context: { site: siteOf(deps), topics, language: 'zh-CN', now: deps.clock.now() } };
+  return {
+    corrections,
+    context: { site: siteOf(deps), topics, language: 'zh-CN', now: deps.clock.now(), logHead },
+  };
 }
 
 export function feedRoutes(app: Router): void {

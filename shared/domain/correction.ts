@@ -61,7 +61,8 @@ export function publishFrom(
       type: added.type,
       headline: added.headline,
       body: added.body,
-      affectedUrl: c.draft?.affectedUrl ?? existing.affectedUrl,
+      // The correction's own fields (topic, language, affected page) stay as first published: the
+      // public log's hash of every earlier version covers them.
       updatedAt: now,
       versions: [...existing.versions, added],
       caseIds: [...existing.caseIds, c.id],

@@ -2,6 +2,7 @@
  * The Atom 1.0 feed (RFC 4287) of the newest corrections: every element the RFC requires of a feed
  * and its entries, an entry per correction whose id survives amendments, all text escaped for XML.
  */
+import type { LogHead } from '../domain/public-log.ts';
 import { markup } from '../presentation/text.ts';
 import { publicWords } from '../presentation/words.ts';
 import type { PublicCorrection } from '../usecases/read-corrections.ts';
@@ -33,6 +34,15 @@ function entry(item: FeedEntry, context: FeedContext): string {
   ].join('\n');
 }
 
+/** Atom's foreign markup (RFC 4287 6.4): the log's head, and where the log itself is read. */
+export const logNamespace = 'urn:corrections-desk:log';
+function logHead(head: LogHead, context: FeedContext): string {
+  return [
+    `  ${element('link', { rel: 'related', type: 'application/json', href: context.site.log, title: 'log' })}`,
+    `  ${element('log:head', { 'xmlns:log': logNamespace, seq: String(head.seq), hash: head.hash, at: head.at, href: context.site.logHead })}`,
+  ].join('\n');
+}
+
 export function atomFeed(corrections: ReadonlyArray<PublicCorrection>, context: FeedContext): string {
   const words = publicWords[context.language];
   const entries = corrections.map((correction) => feedEntry(correction, context));
@@ -49,6 +59,7 @@ export function atomFeed(corrections: ReadonlyArray<PublicCorrection>, context: 
     `  ${element('link', { rel: 'self', type: 'application/atom+xml', href: context.site.atomFeed })}`,
     `  ${element('link', { rel: 'alternate', type: 'text/html', href: home })}`,
     `  ${element('link', { rel: 'alternate', type: 'application/feed+json', href: context.site.jsonFeed })}`,
+    ...(context.logHead ? [logHead(context.logHead, context)] : []),
     ...entries.map((item) => entry(item, context)),
     '</feed>',
     '',

@@ -4,6 +4,7 @@
  * Both feeds show the same text, so characters XML cannot carry are dropped for JSON too.
  */
 import type { Language } from '../domain/case.ts';
+import type { LogHead } from '../domain/public-log.ts';
 import type { Topic } from '../domain/topic.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup, paragraphs, printable } from '../presentation/text.ts';
@@ -19,6 +20,8 @@ export interface FeedContext {
   language: Language;
   /** The feed's updated time while it has no entries. */
   now: string;
+  /** The public log's head as the feed was built, so copies of the feed pin the log (Atom only). */
+  logHead?: LogHead;
 }
 
 export interface FeedEntry {

@@ -106,6 +106,24 @@ export const caseListQuery = z.strictObject({
 
 export const correctionListQuery = z.strictObject({ ...page, topic: z.string().max(40).optional() });
 
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    );
+
+/** GET /corrections/log: entries after a seq, up to 500 a page. */
+export const logQuery = z.strictObject({
+  after: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional(),
+  limit: wholeNumber(1, 500).optional(),
+});
+
 const channels = ['email', 'sms'] as const;
 const addressOf = { email: email(), sms: e164Phone() };
 

@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case.ts';
 import type { Correction } from '../domain/correction.ts';
 import type { Decision } from '../domain/lifecycle.ts';
+import type { LogEntry } from '../domain/public-log.ts';
 import type { Page } from './page.ts';
 
 export interface CorrectionStore {
@@ -12,9 +13,20 @@ export interface CorrectionStore {
   /** How many corrections were published or amended at or after `since`. */
   countUpdatedSince(since: string): Promise<number>;
   /**
-   * Writes the correction (new, or its next version if the stored one is still at version - 1) and
-   * the case's move from `approved` to published, in one transaction. False if the case had moved on
-   * (published already); throws if the correction had moved on (retry on top of it).
+   * Writes the correction (new, or its next version if the stored one is still at version - 1), the
+   * case's move from `approved` to published and the version's public log entry, in one transaction.
+   * False if the case had moved on (published already); throws LogMovedOn if the log's head is no
+   * longer the one the entry follows (build the entry again), and throws if the correction had moved
+   * on (retry on top of it).
    */
-  publish(correction: Correction, publication: Decision, approved: Case): Promise<boolean>;
+  publish(publication: Publication): Promise<boolean>;
+}
+
+/** Everything one publication writes at once. */
+export interface Publication {
+  correction: Correction;
+  /** The case's move to published, decided on `approved`. */
+  decision: Decision;
+  approved: Case;
+  logEntry: LogEntry;
 }

@@ -12,6 +12,12 @@ export interface Site {
   atomFeed: string;
   jsonFeed: string;
   topics: string;
+  /** The public log and its head (JSON). */
+  log: string;
+  logHead: string;
+  /** How fast corrections are published: the page, and the same figures as JSON. */
+  transparency(language?: Language): string;
+  stats: string;
 }
 
 function withQuery(url: string, parameters: Record<string, string | undefined>): string {
@@ -34,5 +40,10 @@ export function publicSite(publicBaseUrl: string, permalink: (correctionId: stri
     atomFeed: `${base}/corrections/feed.atom`,
     jsonFeed: `${base}/corrections/feed.json`,
     topics: `${base}/topics`,
+    log: `${base}/corrections/log`,
+    logHead: `${base}/corrections/log/head`,
+    transparency: (language) =>
+      withQuery(`${base}/transparency`, { [languageParameter]: languageValue(language) }),
+    stats: `${base}/stats`,
   };
 }

@@ -11,6 +11,7 @@ import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
+import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
@@ -58,6 +59,7 @@ export function assemble(
     topics: new CachedTopicStore(new DynamoTopicStore(documents, table), 30_000),
     idempotency: new DynamoIdempotencyStore(documents, table),
     corrections: new DynamoCorrectionStore(documents, table, cursors),
+    log: new DynamoPublicLog(documents, table),
     rateLimiter: new DynamoRateLimiter(documents, table),
     events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
     alerts: new SnsEditorAlerts(sns, config.editorAlertsTopicArn),

@@ -3,9 +3,11 @@
  * published in the last 24 hours. The schedule sends it; GET /admin/digest shows the same.
  */
 import { type Case, type CaseStatus, openStatuses } from '../domain/case.ts';
+import type { LogHead } from '../domain/public-log.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { PublicLog } from '../ports/public-log.ts';
 
 export interface Digest {
   generatedAt: string;
@@ -13,6 +15,8 @@ export interface Digest {
   overdue: Case[];
   newSince: number;
   publishedSince: number;
+  /** The public log's head today: a copy in every editor's mailbox pins the log against rewriting. */
+  logHead: LogHead;
 }
 
 const inFlight: CaseStatus[] = [...openStatuses, 'approved'];
@@ -22,15 +26,17 @@ const overdueShown = 100;
 export async function buildDigest(deps: {
   cases: CaseStore;
   corrections: CorrectionStore;
+  log: PublicLog;
   clock: Clock;
 }): Promise<Digest> {
   const now = deps.clock.now();
   const since = new Date(Date.parse(now) - 24 * 60 * 60 * 1000).toISOString();
-  const [counts, overdue, newSince, publishedSince] = await Promise.all([
+  const [counts, overdue, newSince, publishedSince, logHead] = await Promise.all([
     Promise.all(inFlight.map(async (status) => [status, await deps.cases.countInStatus(status)] as const)),
     Promise.all(openStatuses.map((status) => deps.cases.overdue(status, now, overdueShown))),
     deps.cases.countOpenedSince(since, now),
     deps.corrections.countUpdatedSince(since),
+    deps.log.head(),
   ]);
   return {
     generatedAt: now,
@@ -41,6 +47,7 @@ export async function buildDigest(deps: {
       .slice(0, overdueShown),
     newSince,
     publishedSince,
+    logHead,
   };
 }
 
@@ -65,6 +72,7 @@ export function digestMessage(
     ...inFlight.map((status) => `  ${status}: ${digest.counts[status] ?? 0}`),
     `过去24小时新开 Opened in the last 24 h: ${digest.newSince}`,
     `过去24小时发布 Published in the last 24 h: ${digest.publishedSince}`,
+    `公开日志 Public log head: ${digest.logHead.seq} ${digest.logHead.hash}`,
     '',
     `逾期 Overdue: ${digest.overdue.length}`,
     ...digest.overdue.map(

@@ -1,22 +1,26 @@
 /**
  * publishCorrection: the publisher's verb, run for each approved case the stream brings. It writes
- * the correction (or its next version) and moves the case to published in one transaction, then
+ * the correction (or its next version), moves the case to published and appends the version to the
+ * public log in one transaction, then
  * announces it. A replayed record finds the case published and only announces again, which the
  * delivery pipeline absorbs (deliveries are keyed by correction, version and recipient).
  */
 import { systemActor } from '../domain/case.ts';
 import { type Correction, correctionIdLength, publishFrom } from '../domain/correction.ts';
 import { decide } from '../domain/lifecycle.ts';
+import { nextEntry } from '../domain/public-log.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionEvents } from '../ports/correction-events.ts';
-import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { CorrectionStore, Publication } from '../ports/correction-store.ts';
+import { LogMovedOn, type PublicLog } from '../ports/public-log.ts';
 import { randomId } from '../security/tokens.ts';
 
 export interface PublishDeps {
   cases: CaseStore;
   corrections: CorrectionStore;
+  log: PublicLog;
   events: CorrectionEvents;
   clock: Clock;
   policy: SeverityPolicy;
@@ -40,11 +44,11 @@ export async function publishCorrection(deps: PublishDeps, caseId: string): Prom
   if (current.amends && !amended)
     throw new Error(`Case ${caseId} amends unknown correction ${current.amends}`);
   const correction = publishFrom(current, amended, randomId(correctionIdLength), now);
-  const publication = decide(current, { action: 'publish', correctionId: correction.id }, system, {
+  const decision = decide(current, { action: 'publish', correctionId: correction.id }, system, {
     now,
     policy: deps.policy,
   });
-  if (!(await deps.corrections.publish(correction, publication, current))) {
+  if (!(await publishAndLog(deps, { correction, decision, approved: current }, now))) {
     const after = await deps.cases.get(caseId);
     return after?.correctionId
       ? announceAgain(deps, caseId, after.correctionId)
@@ -54,6 +58,29 @@ export async function publishCorrection(deps: PublishDeps, caseId: string): Prom
   const minutesToCorrection = (Date.parse(now) - Date.parse(current.createdAt)) / 60_000;
   return { outcome: 'published', correction, minutesToCorrection };
 }
+
+/**
+ * The publication with its log entry, chained after the head as read; when another publication
+ * appended first, the entry is built again after the new head.
+ */
+async function publishAndLog(
+  deps: PublishDeps,
+  publication: Omit<Publication, 'logEntry'>,
+  now: string,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    const head = await deps.log.head();
+    const logEntry = nextEntry(head, publication.correction, publication.correction.version, now);
+    try {
+      return await deps.corrections.publish({ ...publication, logEntry });
+    } catch (error) {
+      if (!(error instanceof LogMovedOn) || attempt >= logAttempts) throw error;
+    }
+  }
+}
+
+/** Publications racing for the log's next seq: each attempt loses to at most the ones that won. */
+const logAttempts = 20;
 
 async function announceAgain(
   deps: PublishDeps,

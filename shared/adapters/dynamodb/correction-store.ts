@@ -1,13 +1,13 @@
 /** Corrections in the single table: one item each, every version inside it, indexed for lists and feeds. */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Case } from '../../domain/case.ts';
 import type { Correction } from '../../domain/correction.ts';
-import type { Decision } from '../../domain/lifecycle.ts';
-import type { CorrectionStore } from '../../ports/correction-store.ts';
+import type { CorrectionStore, Publication } from '../../ports/correction-store.ts';
 import type { Page } from '../../ports/page.ts';
+import { LogMovedOn } from '../../ports/public-log.ts';
 import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
+import { logAppendItems } from './public-log.ts';
 import { ConditionsFailed, transact } from './transact.ts';
 
 /** gsi1: all by first publication; gsi2: one topic's by first publication; gsi3: all by last update. */
@@ -78,7 +78,7 @@ export class DynamoCorrectionStore implements CorrectionStore {
     });
   }
 
-  async publish(correction: Correction, publication: Decision, approved: Case): Promise<boolean> {
+  async publish({ correction, decision: publication, approved, logEntry }: Publication): Promise<boolean> {
     const firstVersion = correction.version === 1;
     try {
       await transact(this.doc, [
@@ -106,11 +106,13 @@ export class DynamoCorrectionStore implements CorrectionStore {
           values: { ':approved': 'approved', ':caseVersion': approved.version },
         }),
         historyItem(this.tableName, publication.next.id, publication.next.version, publication.entry),
+        ...logAppendItems(this.tableName, logEntry),
       ]);
       return true;
     } catch (error) {
       if (!(error instanceof ConditionsFailed)) throw error;
       if (error.failedAt(1)) return false;
+      if (error.failedAt(3) || error.failedAt(4)) throw new LogMovedOn();
       // Another amendment of the same correction landed first: fail so the stream retries on top of it.
       throw new Error(`Correction ${correction.id} moved past version ${correction.version - 1}; retry`);
     }

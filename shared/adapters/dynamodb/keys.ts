@@ -36,6 +36,9 @@ export const keys = {
   correction: (id: string): Key => ({ pk: `CORRECTION#${id}`, sk: 'CORRECTION' }),
   rateWindow: (key: string, window: number): Key => ({ pk: `RATE#${digest(key)}`, sk: `WINDOW#${window}` }),
   delivery: (key: string): Key => ({ pk: `DELIVERY#${key}`, sk: 'DELIVERY' }),
+  /** The public log: its head and its entries, in seq order, in one partition. */
+  logHead: { pk: 'LOG', sk: 'HEAD' } as Key,
+  logEntry: (seq: number): Key => ({ pk: 'LOG', sk: `ENTRY#${String(seq).padStart(12, '0')}` }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${caseId}`,
