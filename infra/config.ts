@@ -19,6 +19,10 @@ export const logRetentionChoices = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
   9999,
 ] as const;
+/** governance: users with a specific IAM permission may still remove the vault lock; compliance: no one. */
+export const backupLockModes = ['governance', 'compliance'] as const;
+export type BackupLockMode = (typeof backupLockModes)[number];
+
 /** Six months: the PRC Cybersecurity Law's minimum for network logs (docs/regions.md). */
 export const defaultLogRetentionDays = 180;
 
@@ -49,6 +53,10 @@ export interface DeskConfig {
   systemLogLevel: SystemLogLevel;
   /** Days every log group (functions, API access logs) keeps its lines. */
   logRetentionDays: number;
+  /** The backup vault's lock (docs/runbooks/restore.md). */
+  backupLockMode: BackupLockMode;
+  /** A vault in another account or region that receives a copy of every recovery point. */
+  backupCopyVaultArn?: string;
   /** A table restored from a backup that the stack adopts instead of its own (see docs/deploy.md). */
   adoptedTable?: { name: string; streamArn: string };
 }
@@ -160,6 +168,17 @@ export function readConfig(
   if (!(logRetentionChoices as readonly number[]).includes(logRetentionDays))
     fail('logRetentionDays', `one of ${logRetentionChoices.join(', ')} or "infinite"`, retentionText);
 
+  const backupLockMode = (text('backupLockMode') ?? 'governance').toLowerCase();
+  if (!backupLockModes.includes(backupLockMode as BackupLockMode))
+    fail('backupLockMode', backupLockModes.join(' | '), backupLockMode);
+  const backupCopyVaultArn = text('backupCopyVaultArn');
+  if (
+    backupCopyVaultArn !== undefined &&
+    !/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/.test(backupCopyVaultArn)
+  ) {
+    fail('backupCopyVaultArn', 'the ARN of a backup vault', backupCopyVaultArn);
+  }
+
   const tableName = text('tableName');
   const tableStreamArn = text('tableStreamArn');
   if ((tableName === undefined) !== (tableStreamArn === undefined)) {
@@ -182,6 +201,8 @@ export function readConfig(
     logLevel: logLevel as LogLevel,
     systemLogLevel: systemLogLevel as SystemLogLevel,
     logRetentionDays,
+    backupLockMode: backupLockMode as BackupLockMode,
+    backupCopyVaultArn,
     adoptedTable: tableName && tableStreamArn ? { name: tableName, streamArn: tableStreamArn } : undefined,
   };
 }

@@ -15,6 +15,7 @@ import {
 import { grantFunctionAccess } from './access.ts';
 import type { DeskConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
+import { TableBackup } from './constructs/backup.ts';
 import { DeskDashboard } from './constructs/dashboard.ts';
 import { DeskApi } from './constructs/desk-api.ts';
 import { DeskFunction } from './constructs/desk-function.ts';
@@ -41,6 +42,13 @@ export class CorrectionsDeskStack extends Stack {
     const definitions: Record<FunctionKey, FunctionDefinition> = functionDefinitions;
 
     const { table } = new DeskTable(this, 'Data', { adopted: config.adoptedTable });
+    const backup = new TableBackup(this, 'Backup', {
+      stage: config.stage,
+      table,
+      timeZone: config.timeZone,
+      lockMode: config.backupLockMode,
+      copyVaultArn: config.backupCopyVaultArn,
+    });
     const messaging = new Messaging(this, 'Messaging', {
       stage: config.stage,
       alertEmails: config.alertEmails,
@@ -129,6 +137,7 @@ export class CorrectionsDeskStack extends Stack {
       functions: byName(keys),
       streamConsumers: byName(keys.filter((key) => definitions[key].trigger.kind === 'stream')),
       api: api.httpApi,
+      backupVaultName: backup.vault.backupVaultName,
     });
     new DeskDashboard(this, 'Dashboard', { stage: config.stage, alarms });
 
@@ -140,6 +149,16 @@ export class CorrectionsDeskStack extends Stack {
     output('ConsoleClientId', signIn.consoleClient.userPoolClientId, 'The console’s app client');
     output('SignInDomain', signIn.domain.baseUrl(), 'Cognito hosted UI');
     output('TableName', table.tableName, 'The desk’s table (point-in-time recovery on)');
+    output(
+      'BackupVaultName',
+      backup.vault.backupVaultName,
+      'Locked vault of the table’s daily and monthly backups',
+    );
+    output(
+      'BackupRestoreRoleArn',
+      backup.role.roleArn,
+      'The role AWS Backup restores with (npm run restore-drill)',
+    );
     output(
       'EditorAlertsTopicArn',
       messaging.topics.editorAlerts.topicArn,

@@ -31,6 +31,7 @@ function banner(stack: LocalStack, demo: string[], dataDir: string | undefined):
     `Outbox, every email and SMS that would have been sent:  ${stack.url}/dev/outbox`,
     `Editors' console:  ${stack.url}/console`,
     'The daily digest, now:  npm run digest',
+    `Restore drill:  npm run restore-drill -- --stage local --endpoint ${stack.endpoints.dynamoDb}`,
     dataDir
       ? `Data kept in ${dataDir}`
       : 'Data in memory only: it is gone when the stack stops (--data-dir DIR keeps it).',

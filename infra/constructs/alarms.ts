@@ -27,6 +27,8 @@ export interface AlarmsProps {
   functions: Record<string, IFunction>;
   streamConsumers: Record<string, IFunction>;
   api: IHttpApi;
+  /** The table's backup vault: failed backup, copy and restore jobs into it. */
+  backupVaultName: string;
 }
 
 const fiveMinutes = Duration.minutes(5);
@@ -80,6 +82,26 @@ export class Alarms extends Construct {
       threshold: 1,
       description: 'The HTTP API answered 5xx: see the access logs and the functions’ logs.',
     });
+
+    // A backup that failed is a day without a recovery point; a failed copy leaves the off-site vault
+    // behind; a failed restore is usually the drill (docs/runbooks/backup-failed.md).
+    for (const [jobs, what] of [
+      ['Backup', 'A backup of the table failed'],
+      ['Copy', 'Copying a recovery point to the second vault failed'],
+      ['Restore', 'A restore from the backup vault failed'],
+    ] as const) {
+      this.add(`${jobs}JobsFailed`, {
+        metric: new Metric({
+          namespace: 'AWS/Backup',
+          metricName: `NumberOf${jobs}JobsFailed`,
+          dimensionsMap: { BackupVaultName: props.backupVaultName },
+          period: Duration.hours(1),
+          statistic: Stats.SUM,
+        }),
+        threshold: 1,
+        description: `${what}: see AWS Backup → Jobs, then docs/runbooks/backup-failed.md.`,
+      });
+    }
 
     // Account-wide reputation, which is what SES enforces: it reviews an account at a 5% bounce or a
     // 0.1% complaint rate. Alarm a little earlier than either.

@@ -3,7 +3,7 @@
  * deploy of a stage uses the same values and a forgotten `-c` flag cannot delete the SES identity or
  * send alarms nowhere. A `-c key=value` on the command line still wins, for a one-off.
  */
-import type { LogLevel, SystemLogLevel } from '../config.ts';
+import type { BackupLockMode, LogLevel, SystemLogLevel } from '../config.ts';
 
 export interface StageSettings {
   /** Staff addresses subscribed by email to the editors' alerts topic. */
@@ -31,6 +31,10 @@ export interface StageSettings {
   systemLogLevel?: SystemLogLevel;
   /** Days every log group keeps its lines (a CloudWatch period), or 'infinite'. */
   logRetentionDays?: number | 'infinite';
+  /** The backup vault's lock: compliance cannot be undone after its 3-day grace period. */
+  backupLockMode?: BackupLockMode;
+  /** A backup vault in another account or region that receives a copy of every recovery point. */
+  backupCopyVaultArn?: string;
   /** A restored table the stack adopts instead of its own (docs/deploy.md, Restore). */
   tableName?: string;
   tableStreamArn?: string;

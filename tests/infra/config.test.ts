@@ -22,6 +22,8 @@ describe('configuration from context', () => {
       logLevel: 'INFO',
       systemLogLevel: 'WARN',
       logRetentionDays: 180,
+      backupLockMode: 'governance',
+      backupCopyVaultArn: undefined,
       adoptedTable: undefined,
     });
   });
@@ -102,6 +104,8 @@ describe('configuration from context', () => {
     [{ systemLogLevel: 'ERROR' }, /systemLogLevel/],
     [{ logRetentionDays: '100' }, /logRetentionDays/],
     [{ smsCountries: 'CN,China' }, /smsCountries/],
+    [{ backupLockMode: 'strict' }, /backupLockMode/],
+    [{ backupCopyVaultArn: 'arn:aws:s3:::bucket' }, /backupCopyVaultArn/],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });

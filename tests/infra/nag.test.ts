@@ -46,6 +46,9 @@ describe.each(deployments)('cdk-nag AwsSolutions on %s', (_name, context) => {
       ].sort(),
     ).toEqual([
       'AwsSolutions-APIG4', // the public routes
+      // AWS Backup's service role
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
       'AwsSolutions-IAM5[Resource::*]', // X-Ray
       'AwsSolutions-IAM5[Resource::<fn>:*]', // Scheduler invoking the digest, versions included
       'AwsSolutions-SMG4', // the link-signing key
