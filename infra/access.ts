@@ -19,6 +19,7 @@ export interface AccessibleResources {
   topics: Record<TopicKey, ITopic>;
   topicKey: IKey;
   queues: Record<QueueKey, IQueue>;
+  deadLetterQueues: Record<QueueKey, IQueue>;
   linkSecret: ISecret;
   email: EmailSending;
 }
@@ -47,10 +48,12 @@ const access: Record<FunctionKey, Grants> = {
     // A long audience is planned in steps: the planner queues its own next step.
     queues.deliveryPlan.grantSendMessages(role);
   },
-  sender: (role, { table, email }) => {
+  sender: (role, { table, email, deadLetterQueues }) => {
     grantTableReadWrite(role, table);
     email.grantSend(role);
     grantSmsPublish(role);
+    // The sender parks a job that failed for real too often itself (throttles do not count).
+    deadLetterQueues.deliverySend.grantSendMessages(role);
   },
   digest: (role, { table, topics, topicKey }) => {
     grantTableRead(role, table);

@@ -48,6 +48,9 @@ export interface DeskConfig {
   /** The functions' own per-client and per-address limits; absent: the code's defaults. */
   clientRequestsPerMinute?: number;
   subscriptionRequestsPerAddressPerHour?: number;
+  /** Sends per second per channel, at most the account's SES and SMS quotas; absent: the code's defaults. */
+  emailSendsPerSecond?: number;
+  smsSendsPerSecond?: number;
   /** The functions' own log lines below this level are dropped by Lambda (and by Powertools). */
   logLevel: LogLevel;
   systemLogLevel: SystemLogLevel;
@@ -198,6 +201,8 @@ export function readConfig(
     apiBurstLimit: positive('apiBurstLimit') ?? 200,
     clientRequestsPerMinute: positive('clientRequestsPerMinute'),
     subscriptionRequestsPerAddressPerHour: positive('subscriptionRequestsPerAddressPerHour'),
+    emailSendsPerSecond: positive('emailSendsPerSecond'),
+    smsSendsPerSecond: positive('smsSendsPerSecond'),
     logLevel: logLevel as LogLevel,
     systemLogLevel: systemLogLevel as SystemLogLevel,
     logRetentionDays,

@@ -48,6 +48,8 @@ export function functionEnvironment(
     [env.cognitoClientId]: resources.signIn.clientId,
     ...optional(env.clientRequestsPerMinute, config.clientRequestsPerMinute),
     ...optional(env.subscriptionRequestsPerAddressPerHour, config.subscriptionRequestsPerAddressPerHour),
+    ...optional(env.emailSendsPerSecond, config.emailSendsPerSecond),
+    ...optional(env.smsSendsPerSecond, config.smsSendsPerSecond),
     POWERTOOLS_SERVICE_NAME: serviceName,
     POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,

@@ -105,9 +105,17 @@ export class CorrectionsDeskStack extends Stack {
         }),
     );
     const keys = Object.keys(definitions) as FunctionKey[];
-    const { topics, topicKey, queues } = messaging;
+    const { topics, topicKey, queues, deadLetterQueues: parked } = messaging;
     for (const key of keys) {
-      grantFunctionAccess(key, functions[key].role, { table, topics, topicKey, queues, linkSecret, email });
+      grantFunctionAccess(key, functions[key].role, {
+        table,
+        topics,
+        topicKey,
+        queues,
+        deadLetterQueues: parked,
+        linkSecret,
+        email,
+      });
     }
 
     const lambdas = mapRecord(functions, (deskFunction) => deskFunction.function);

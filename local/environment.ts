@@ -54,6 +54,8 @@ export function localEnvironment(
     subscriptionRequestsPerAddressPerHour: shell[env.subscriptionRequestsPerAddressPerHour],
     smsCountries: shell[env.smsCountries],
     unsubscribedRetentionDays: shell[env.unsubscribedRetentionDays],
+    emailSendsPerSecond: shell[env.emailSendsPerSecond],
+    smsSendsPerSecond: shell[env.smsSendsPerSecond],
     // The console signs in with a picked identity and POST /dev/token: there is no Cognito here.
     consoleSignIn: 'dev',
     cognitoDomainUrl: undefined,

@@ -20,4 +20,8 @@ export interface DeliveryQueues {
   send(jobs: DeliveryJob[]): Promise<void>;
   /** The rest of an audience, for a later planner run. */
   planLater(step: PlanStep): Promise<void>;
+  /** Send jobs received now that should come back after a delay (throttled, no token yet, failed). */
+  retryLater(receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void>;
+  /** Send jobs given up on, moved to the send queue's dead-letter queue as they are. */
+  park(bodies: ReadonlyArray<string>): Promise<void>;
 }

@@ -1,22 +1,70 @@
-import type { Delivery } from '../domain/delivery.ts';
+import type { Delivery, DeliveryCounts, DeliveryOutcome } from '../domain/delivery.ts';
+import type { Channel } from '../domain/subscription.ts';
 
+/** What a claim found. `failures` so far travels along, so the counters can be moved exactly once. */
 export type ClaimOutcome =
-  /** This attempt may send. */
-  | 'claimed'
-  /** Sent already: nothing to do. */
-  | 'done'
-  /** Another attempt holds a live lease: try again later. */
-  | 'in-flight';
+  /** This attempt may call the provider. */
+  | { outcome: 'claimed'; failures: number }
+  /** An earlier attempt's message was accepted by the provider: finish it, never send again. */
+  | { outcome: 'accepted'; failures: number }
+  /** Sent (or parked) already: nothing to do. */
+  | { outcome: 'done' }
+  /** Another attempt holds a live lease until then: try again later. */
+  | { outcome: 'in-flight'; leaseUntil: string };
+
+export type NewDelivery = Pick<
+  Delivery,
+  'key' | 'kind' | 'channel' | 'recipientHash' | 'topic' | 'correctionId' | 'version' | 'caseId'
+>;
+
+/** The channels a version's counters keep: email and SMS here, webhooks from their own sender. */
+export type CountedChannel = Channel | 'webhooks';
+export const countedChannels: ReadonlyArray<CountedChannel> = ['email', 'sms', 'webhooks'];
+
+/** The version a delivery counts toward, as the counters need it. */
+export interface Counted {
+  correctionId: string;
+  version: number;
+  channel: CountedChannel;
+}
 
 export interface DeliveryStore {
-  /** Takes the right to send `delivery` now, unless it was sent or another attempt is under way. */
-  claim(
-    delivery: Omit<Delivery, 'status' | 'attempts' | 'lastAttemptAt' | 'firstAttemptAt'>,
+  /**
+   * Takes the right to send `delivery` now, unless it was accepted, sent or parked, or another attempt
+   * is under way. With `revive` (a re-announcement), a parked delivery is claimed again too.
+   */
+  claim(delivery: NewDelivery, now: string, leaseSeconds: number, revive?: Counted): Promise<ClaimOutcome>;
+  /**
+   * The provider took the message: one small write, the first thing after the provider answered,
+   * so that no later failure can lead to a second send.
+   */
+  accept(key: string, messageId: string, now: string): Promise<void>;
+  /** accepted → sent, and the version's sent counter (and failed, if it had failed before) with it. */
+  markSent(key: string, now: string, counted: Counted | undefined, failures: number): Promise<void>;
+  /** The provider throttled: the claim is let go without counting an attempt against the delivery. */
+  release(key: string): Promise<void>;
+  /**
+   * A real failure: counted on the delivery; the `failures`-th consecutive one parks it. Resolves with
+   * whether it is now parked. `failures` is what the claim found, so a raced write moves nothing twice.
+   */
+  markFailed(
+    key: string,
+    error: string,
     now: string,
-    leaseSeconds: number,
-  ): Promise<ClaimOutcome>;
-  markSent(key: string, messageId: string, now: string): Promise<void>;
-  /** `parked`: this was the last attempt; the message goes to the dead-letter queue. */
-  markFailed(key: string, error: string, parked: boolean, now: string): Promise<void>;
+    counted: Counted | undefined,
+    failures: number,
+  ): Promise<{ parked: boolean }>;
   get(key: string): Promise<Delivery | undefined>;
+  /**
+   * Ends a delivery that will never be sent (suppressed address, or the person left before their
+   * turn) and counts it, once however often the job runs. False if it had already ended.
+   */
+  settle(key: string, outcome: 'suppressed' | 'skipped', counted: Counted | undefined): Promise<boolean>;
+  /**
+   * Adds to a version's counters directly, for moves made exactly once elsewhere (the planner's
+   * `planned` commits with its cursor; a webhook sender's outcomes with its own attempt records).
+   */
+  count(counted: Counted, outcome: DeliveryOutcome, amount?: number): Promise<void>;
+  /** A version's counters by channel, in one read whatever the audience. */
+  counts(correctionId: string, version: number): Promise<Record<CountedChannel, DeliveryCounts>>;
 }

@@ -131,16 +131,17 @@ export const functionDefinitions = {
     entry: 'functions/planner/handler.ts',
     description: 'Turns a published correction into one message per recipient',
     memoryMb: 512,
-    timeoutSeconds: 120,
+    timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'deliveryPlan', batchSize: 1, maxConcurrency: 5 },
   },
   sender: {
     id: 'Sender',
     entry: 'functions/sender/handler.ts',
-    description: 'Sends each message once by email (SES) or SMS (SNS) and records the delivery',
+    description: 'Sends each message once by email (SES) or SMS (SNS), paced to the channel rates',
     memoryMb: 256,
     timeoutSeconds: 30,
-    trigger: { kind: 'queue', queue: 'deliverySend', batchSize: 10, maxConcurrency: 10 },
+    // A few senders keep the rate busy; more would only wait for tokens (the pacer holds the rate).
+    trigger: { kind: 'queue', queue: 'deliverySend', batchSize: 10, maxConcurrency: 5 },
   },
   digest: {
     id: 'Digest',

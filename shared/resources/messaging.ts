@@ -14,9 +14,9 @@ export type TopicKey = keyof typeof topics;
 export interface QueueDefinition {
   id: string;
   localName: string;
-  /** Longer than the consuming function's timeout, as Lambda requires. */
+  /** At least 6× the consuming function's timeout, as AWS asks for SQS event sources. */
   visibilityTimeoutSeconds: number;
-  /** Receives before a message is parked in the dead-letter queue. */
+  /** Receives before the queue itself parks a message in the dead-letter queue. */
   maxReceiveCount: number;
   /** How long a parked message stays readable, for inspection and redrive. */
   deadLetterRetentionDays: number;
@@ -27,16 +27,20 @@ export const queues = {
   deliveryPlan: {
     id: 'DeliveryPlan',
     localName: 'delivery-plan',
-    visibilityTimeoutSeconds: 180,
+    visibilityTimeoutSeconds: 6 * 30,
     maxReceiveCount: 5,
     deadLetterRetentionDays: 14,
   },
-  /** One message per recipient, waiting to be sent by email or SMS. */
+  /**
+   * One message per recipient, waiting to be sent by email or SMS. Throttles and pacing bring a
+   * message back many times without anything being wrong with it, so the sender parks by real
+   * failures itself; the queue's count is only a backstop (a day of throttling at the longest backoff).
+   */
   deliverySend: {
     id: 'DeliverySend',
     localName: 'delivery-send',
-    visibilityTimeoutSeconds: 60,
-    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 6 * 30,
+    maxReceiveCount: 200,
     deadLetterRetentionDays: 14,
   },
 } as const satisfies Record<string, QueueDefinition>;

@@ -13,6 +13,7 @@ import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { Outbox } from '../adapters/outbox/outbox.ts';
@@ -64,6 +65,10 @@ export function assemble(
     events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
     alerts: new SnsEditorAlerts(sns, config.editorAlertsTopicArn),
     deliveries: new DynamoDeliveryStore(documents, table),
+    pacer: new DynamoSendPacer(documents, table, {
+      email: config.emailSendsPerSecond,
+      sms: config.smsSendsPerSecond,
+    }),
     queues: new SqsDeliveryQueues(parts.sqs, config.deliverySendQueueUrl, config.deliveryPlanQueueUrl),
     links: links(config.publicBaseUrl, signer),
     consoleUrl: `${config.publicBaseUrl}/console`,

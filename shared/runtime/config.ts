@@ -34,6 +34,13 @@ export interface Config {
   smsCountries: string[];
   /** Days an unsubscribed address is kept before it is erased. */
   unsubscribedRetentionDays: number;
+  /**
+   * Sends per second across all senders, per channel: at most the account's quotas (SES MaxSendRate,
+   * the SNS SMS messages-per-second quota). Defaults: SES's usual starting production rate and SNS's
+   * usual SMS rate; docs/deploy.md says how to read and raise yours.
+   */
+  emailSendsPerSecond: number;
+  smsSendsPerSecond: number;
   /** How the editors' console signs in: a picked dev identity (local stack) or Cognito's hosted UI. */
   consoleSignIn: 'dev' | 'cognito';
   /** The user pool domain of the hosted UI, e.g. https://desk.auth.eu-central-1.amazoncognito.com. */
@@ -65,6 +72,8 @@ export const env = {
   subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
   smsCountries: 'SMS_COUNTRIES',
   unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
+  emailSendsPerSecond: 'EMAIL_SENDS_PER_SECOND',
+  smsSendsPerSecond: 'SMS_SENDS_PER_SECOND',
   consoleSignIn: 'CONSOLE_SIGN_IN',
   cognitoDomainUrl: 'COGNITO_DOMAIN_URL',
   cognitoClientId: 'COGNITO_CLIENT_ID',
@@ -115,6 +124,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
       .map((code) => code.trim().toUpperCase())
       .filter(Boolean),
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
+    emailSendsPerSecond: number(get(env.emailSendsPerSecond), 14),
+    smsSendsPerSecond: number(get(env.smsSendsPerSecond), 20),
     consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
     cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),
     cognitoClientId: get(env.cognitoClientId),

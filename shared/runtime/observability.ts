@@ -41,6 +41,8 @@ export const productMetrics = {
   timeToCorrectionMinutes: 'TimeToCorrectionMinutes',
   deliveriesSent: 'DeliveriesSent',
   deliveriesFailed: 'DeliveriesFailed',
+  deliveriesParked: 'DeliveriesParked',
+  deliveriesThrottled: 'DeliveriesThrottled',
 } as const;
 
 export function countForTopic(

@@ -18,7 +18,9 @@ const dynamo = traced(new DynamoDBClient({}));
 export const documents = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
 });
-export const sns = traced(new SNSClient({}));
+// Adaptive retry: the client slows itself down when SNS (SMS, events) or SES throttles, on top of
+// the sender's own pacing; a throttled send was not accepted, so retrying it is safe.
+export const sns = traced(new SNSClient({ retryMode: 'adaptive', maxAttempts: 3 }));
 const sqs = traced(new SQSClient({}));
 
 /** The link secret: given directly locally, read once from Secrets Manager when deployed. */
@@ -36,7 +38,15 @@ let built: Promise<Services> | undefined;
 /** Built on first use (the secret read is async); a failed build is retried on the next call. */
 export function services(): Promise<Services> {
   built ??= linkSecret().then(
-    (secret) => assemble({ documents, sns, sqs, ses: () => traced(new SESv2Client({})), config, secret }),
+    (secret) =>
+      assemble({
+        documents,
+        sns,
+        sqs,
+        ses: () => traced(new SESv2Client({ retryMode: 'adaptive', maxAttempts: 3 })),
+        config,
+        secret,
+      }),
     (error) => {
       built = undefined;
       throw error;

@@ -1,26 +1,32 @@
 /**
- * sendDelivery: the sender's verb. It looks the person up again (an unsubscribed address gets
- * nothing more), renders the message in their language and channel, and sends it at most once per
- * delivery key: a replayed job finds the delivery sent; a failed send is recorded and retried.
+ * sendDelivery: the sender's verb, in two halves so that a batch can be paced as a whole.
+ * `claimDelivery` looks the person up again (an unsubscribed address gets nothing more), renders the
+ * message in their language and channel, and claims the delivery key; `completeDelivery` calls the
+ * provider, records the acceptance at once, then marks the delivery sent with its counter.
+ *
+ * Once the provider has accepted a message no path sends it again: a retry finds the delivery
+ * accepted and only finishes it. A throttle is not a failure: the claim is let go and the job comes
+ * back later. Only real failures count toward parking.
  */
 import type { Language } from '../domain/case.ts';
 import type { Correction, CorrectionVersion } from '../domain/correction.ts';
-import { type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
+import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
+import type { Channel } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
-import type { DeliveryStore } from '../ports/delivery-store.ts';
+import type { Counted, DeliveryStore } from '../ports/delivery-store.ts';
 import type { IntakeStore } from '../ports/intake-store.ts';
-import type { EmailSender, SmsSender } from '../ports/messaging.ts';
+import { type EmailSender, errorName, isThrottle, type SmsSender } from '../ports/messaging.ts';
+import type { SendPacer } from '../ports/send-pacer.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import {
   correctionEmail,
   correctionSms,
   type Outcome,
   type PublishedWording,
-  type RenderedEmail,
   replyEmail,
   replySms,
 } from '../presentation/messages.ts';
@@ -34,39 +40,33 @@ export interface SendDeps {
   deliveries: DeliveryStore;
   email: EmailSender;
   sms: SmsSender;
+  pacer: SendPacer;
   links: Links;
   clock: Clock;
 }
 
+/** How a job ended this time; `retry` ones come back later, the rest are done with. */
 export type SendOutcome =
-  | { outcome: 'sent'; topic: string }
-  | { outcome: 'already-sent'; topic: string }
-  | { outcome: 'nobody-to-send-to'; reason: string };
+  | { outcome: 'sent'; topic: string; channel: Channel }
+  | { outcome: 'already-sent' }
+  | { outcome: 'nobody-to-send-to'; reason: string }
+  | { outcome: 'retry'; reason: 'throttled' | 'in-flight' | 'failed' | 'no-token'; topic?: string }
+  | { outcome: 'parked'; topic: string; error: string };
 
-/** Another attempt holds this delivery right now; the job is retried after the visibility timeout. */
-export class DeliveryInFlight extends Error {}
-
-/** The transport refused or failed; the Delivery says so, and the job is retried. */
-export class DeliveryFailed extends Error {
-  constructor(
-    readonly topic: string,
-    cause: Error,
-  ) {
-    super(cause.message, { cause });
-  }
-}
-
-/** Long enough for one send; a crashed attempt's delivery is retried after it. */
-const leaseSeconds = 60;
-
-interface Prepared {
-  recipient: Recipient;
+/** A delivery this attempt holds: the provider may be called (or, if accepted earlier, only finished). */
+export interface Claimed {
+  key: string;
+  channel: Channel;
   topic: string;
-  language: Language;
-  email: () => { rendered: RenderedEmail; headers?: Record<string, string> };
-  sms: () => string;
-  correctionId?: string;
+  counted: Counted | undefined;
+  failures: number;
+  acceptedEarlier: boolean;
+  /** Calls the provider; resolves with its message id. */
+  transmit(): Promise<string>;
 }
+
+/** Longer than a batch's wait for tokens plus its sends; a crashed attempt's delivery is retried after it. */
+export const leaseSeconds = 60;
 
 const wordingOf = (version: CorrectionVersion): PublishedWording => ({
   type: version.type,
@@ -84,35 +84,62 @@ async function publishedVersion(deps: SendDeps, correctionId: string, version: n
   return { correction, wording: wordingOf(published) };
 }
 
-async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | string> {
+interface Prepared {
+  recipient: Recipient;
+  topic: string;
+  language: Language;
+  transmit: (deps: SendDeps) => Promise<string>;
+}
+
+type Unprepared = { reason: string; settleKey?: string };
+
+async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unprepared> {
   if (job.kind === 'correction') {
     const subscription = await deps.subscriptions.get(job.subscriptionId);
-    if (subscription?.status !== 'active') return 'the subscription is not active';
+    // Ended for good, and counted once, under a key of the job itself (the address may be erased).
+    const settleKey = `${job.correctionId}#${job.version}#subscription#${job.subscriptionId}`;
+    if (subscription?.status !== 'active') return { reason: 'the subscription is not active', settleKey };
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
-    if (!follows(subscription.topics, correction)) return 'the subscription no longer follows the topic';
+    if (!follows(subscription.topics, correction))
+      return { reason: 'the subscription no longer follows the topic', settleKey };
     const permalink = deps.links.permalink(correction.id);
+    const recipient = { channel: subscription.channel, address: subscription.address };
     return {
-      recipient: { channel: subscription.channel, address: subscription.address },
+      recipient,
       topic: correction.topic,
       language: subscription.language,
-      correctionId: correction.id,
-      email: () => ({
-        rendered: correctionEmail(wording, subscription.language, {
+      transmit: (d) => {
+        if (recipient.channel === 'sms') {
+          return d.sms.send({
+            to: recipient.address,
+            body: correctionSms(wording, subscription.language, permalink),
+            kind: 'correction',
+            correctionId: correction.id,
+          });
+        }
+        const rendered = correctionEmail(wording, subscription.language, {
           permalink,
-          unsubscribe: deps.links.unsubscribePage(subscription.id),
-        }),
-        // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
-        headers: {
-          'List-Unsubscribe': `<${deps.links.oneClickUnsubscribe(subscription.id)}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        },
-      }),
-      sms: () => correctionSms(wording, subscription.language, permalink),
+          unsubscribe: d.links.unsubscribePage(subscription.id),
+        });
+        return d.email.send({
+          to: recipient.address,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          kind: 'correction',
+          correctionId: correction.id,
+          // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
+          headers: {
+            'List-Unsubscribe': `<${d.links.oneClickUnsubscribe(subscription.id)}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        });
+      },
     };
   }
   const submission = await deps.intake.getSubmission(job.submissionId);
   const recipient = reporterRecipient(submission?.contact);
-  if (!submission || !recipient) return 'the reporter left no contact details';
+  if (!submission || !recipient) return { reason: 'the reporter left no contact details' };
   let outcome: Outcome = { kind: 'closed' };
   let topic = (await deps.cases.get(job.caseId))?.topic ?? 'unknown';
   if (job.outcome === 'published' && job.correctionId && job.version) {
@@ -120,30 +147,53 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | str
     outcome = { kind: 'published', wording, permalink: deps.links.permalink(correction.id) };
     topic = correction.topic;
   }
+  const correctionId = job.correctionId ? { correctionId: job.correctionId } : {};
   return {
     recipient,
     topic,
     language: submission.language,
-    ...(job.correctionId ? { correctionId: job.correctionId } : {}),
-    email: () => ({ rendered: replyEmail(outcome, submission.language) }),
-    sms: () => replySms(outcome, submission.language),
+    transmit: (d) => {
+      if (recipient.channel === 'sms') {
+        return d.sms.send({
+          to: recipient.address,
+          body: replySms(outcome, submission.language),
+          kind: 'reply',
+          ...correctionId,
+        });
+      }
+      const rendered = replyEmail(outcome, submission.language);
+      return d.email.send({
+        to: recipient.address,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        kind: 'reply',
+        ...correctionId,
+      });
+    },
   };
 }
 
 const follows = (topics: string[], correction: Correction): boolean =>
   topics.includes(allTopics) || topics.includes(correction.topic);
 
-export async function sendDelivery(
-  deps: SendDeps,
-  job: DeliveryJob,
-  attempt: { last: boolean },
-): Promise<SendOutcome> {
+/** Looks the person up, renders, and claims. Resolves with the claim, or with how the job ended. */
+export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<Claimed | SendOutcome> {
   const prepared = await prepare(deps, job);
-  if (typeof prepared === 'string') return { outcome: 'nobody-to-send-to', reason: prepared };
+  const version = countedVersion(job);
+  if ('reason' in prepared) {
+    if (prepared.settleKey && job.kind === 'correction') {
+      // Counted as skipped under the channel it was planned for, if the subscription is still known.
+      const subscription = await deps.subscriptions.get(job.subscriptionId);
+      const counted = version && subscription ? { ...version, channel: subscription.channel } : undefined;
+      await deps.deliveries.settle(prepared.settleKey, 'skipped', counted);
+    }
+    return { outcome: 'nobody-to-send-to', reason: prepared.reason };
+  }
   const { recipient, topic } = prepared;
   const hash = recipientHash(recipient);
   const key = deliveryKey(job, hash);
-  const now = deps.clock.now();
+  const counted = version ? { ...version, channel: recipient.channel } : undefined;
   const claim = await deps.deliveries.claim(
     {
       key,
@@ -151,42 +201,81 @@ export async function sendDelivery(
       channel: recipient.channel,
       recipientHash: hash,
       topic,
-      ...(job.kind === 'correction' || job.outcome === 'published'
-        ? { correctionId: job.correctionId, version: job.version }
-        : {}),
+      ...(version ?? {}),
       ...(job.kind === 'reply' ? { caseId: job.caseId } : {}),
     },
-    now,
+    deps.clock.now(),
     leaseSeconds,
+    job.revive ? counted : undefined,
   );
-  if (claim === 'done') return { outcome: 'already-sent', topic };
-  if (claim === 'in-flight') throw new DeliveryInFlight(`Delivery ${key} is being sent by another attempt`);
-  const kind = job.kind;
-  try {
+  if (claim.outcome === 'done') return { outcome: 'already-sent' };
+  if (claim.outcome === 'in-flight') return { outcome: 'retry', reason: 'in-flight', topic };
+  return {
+    key,
+    channel: recipient.channel,
+    topic,
+    counted,
+    failures: claim.failures,
+    acceptedEarlier: claim.outcome === 'accepted',
+    transmit: () => prepared.transmit(deps),
+  };
+}
+
+/**
+ * Sends a claimed delivery (the caller holds its token) and records what happened. The acceptance is
+ * written first and on its own; everything after it may fail and be retried without a second send.
+ */
+export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promise<SendOutcome> {
+  const { key, topic, counted, failures, channel } = claimed;
+  if (!claimed.acceptedEarlier) {
     let messageId: string;
-    if (recipient.channel === 'email') {
-      const { rendered, headers } = prepared.email();
-      messageId = await deps.email.send({
-        to: recipient.address,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        kind,
-        ...(headers ? { headers } : {}),
-        ...(prepared.correctionId ? { correctionId: prepared.correctionId } : {}),
-      });
-    } else {
-      messageId = await deps.sms.send({
-        to: recipient.address,
-        body: prepared.sms(),
-        kind,
-        ...(prepared.correctionId ? { correctionId: prepared.correctionId } : {}),
-      });
+    try {
+      messageId = await claimed.transmit();
+    } catch (error) {
+      if (isThrottle(error)) {
+        await deps.deliveries.release(key);
+        return { outcome: 'retry', reason: 'throttled', topic };
+      }
+      const name = errorName(error);
+      const { parked } = await deps.deliveries.markFailed(key, name, deps.clock.now(), counted, failures);
+      return parked
+        ? { outcome: 'parked', topic, error: name }
+        : { outcome: 'retry', reason: 'failed', topic };
     }
-    await deps.deliveries.markSent(key, messageId, deps.clock.now());
-    return { outcome: 'sent', topic };
-  } catch (error) {
-    await deps.deliveries.markFailed(key, (error as Error).message, attempt.last, deps.clock.now());
-    throw new DeliveryFailed(topic, error as Error);
+    await recordAcceptance(deps, key, messageId);
   }
+  await deps.deliveries.markSent(key, deps.clock.now(), counted, failures);
+  return { outcome: 'sent', topic, channel };
+}
+
+/**
+ * The one write between the provider's accept and safety, tried a few times in place: if it never
+ * lands (the function dies, or the table is unreachable past the lease), a retry sends again. That
+ * window is the time of this write.
+ */
+async function recordAcceptance(deps: SendDeps, key: string, messageId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.deliveries.accept(key, messageId, deps.clock.now());
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/** One job on its own: claim, a token, send. Batches use the halves to pace many jobs at once. */
+export async function sendDelivery(
+  deps: SendDeps,
+  job: DeliveryJob,
+  deadlineMs = Date.now() + 20_000,
+): Promise<SendOutcome> {
+  const claimed = await claimDelivery(deps, job);
+  if ('outcome' in claimed) return claimed;
+  if (!claimed.acceptedEarlier && (await deps.pacer.take(claimed.channel, 1, deadlineMs)) < 1) {
+    await deps.deliveries.release(claimed.key);
+    return { outcome: 'retry', reason: 'no-token', topic: claimed.topic };
+  }
+  return completeDelivery(deps, claimed);
 }

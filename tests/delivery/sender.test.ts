@@ -1,15 +1,29 @@
+/**
+ * The sender against DynamoDB Local and fauxqs: a message goes out once per delivery key whatever is
+ * replayed, a throttle is "later" and never a failure, the acceptance is recorded before anything else
+ * can fail, and only real failures park. The email and SMS transports are replaced only where a fault
+ * no local engine produces is needed (a throttle, a refused send).
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqsDeliveryQueues } from '../../shared/adapters/sqs/delivery-queues.ts';
-import type { DeliveryJob } from '../../shared/domain/delivery.ts';
-import { deliveryKey } from '../../shared/domain/delivery.ts';
+import {
+  backoffSeconds,
+  type DeliveryJob,
+  deliveryKey,
+  failuresBeforeParking,
+} from '../../shared/domain/delivery.ts';
 import { recipientHash } from '../../shared/domain/recipient.ts';
-import type { Email, EmailSender } from '../../shared/ports/messaging.ts';
+import type { DeliveryStore } from '../../shared/ports/delivery-store.ts';
+import type { Email, EmailSender, Sms, SmsSender } from '../../shared/ports/messaging.ts';
+import { isThrottle } from '../../shared/ports/messaging.ts';
 import { firstStep, planDelivery } from '../../shared/usecases/plan-delivery.ts';
-import { DeliveryFailed, sendDelivery } from '../../shared/usecases/send-delivery.ts';
+import { type SendBatchDeps, sendBatch } from '../../shared/usecases/send-batch.ts';
+import { sendDelivery } from '../../shared/usecases/send-delivery.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { publish } from '../support/flows.ts';
 import { testQueue } from '../support/queues.ts';
+import { activeSubscriber } from '../support/subscribers.ts';
 
 let desk: TestDesk;
 beforeAll(async () => {
@@ -34,18 +48,63 @@ async function publishedReport(address: string): Promise<{ job: DeliveryJob; cor
   };
 }
 
-/** An email transport that refuses its first `failures` messages: a fault no local engine produces. */
-function flakyEmail(failures: number): EmailSender & { attempts: number } {
-  const sender = {
-    attempts: 0,
-    async send(email: Email) {
-      sender.attempts += 1;
-      if (sender.attempts <= failures) throw new Error('SES: Throttling: Maximum sending rate exceeded');
-      return desk.email.send(email);
+/** SES's answer past the account's rate, as the SDK raises it. */
+const sesThrottle = () =>
+  Object.assign(new Error('Maximum sending rate exceeded.'), {
+    name: 'ThrottlingException',
+    $metadata: { httpStatusCode: 400 },
+  });
+/** SNS's answer past the SMS rate. */
+const snsThrottle = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
+/** A real refusal: nothing about the rate. */
+const refused = () =>
+  Object.assign(new Error('Email address is not verified: someone@example.org'), { name: 'MessageRejected' });
+
+/** Transports that answer with `fault` while it returns an error, then hand over to the outbox. */
+function faulty(fault: () => Error | undefined): { email: EmailSender; sms: SmsSender; calls: number } {
+  const transports = {
+    calls: 0,
+    email: {
+      async send(email: Email) {
+        transports.calls += 1;
+        const error = fault();
+        if (error) throw error;
+        return desk.email.send(email);
+      },
+    },
+    sms: {
+      async send(sms: Sms) {
+        transports.calls += 1;
+        const error = fault();
+        if (error) throw error;
+        return desk.sms.send(sms);
+      },
     },
   };
-  return sender;
+  return transports;
 }
+
+describe('throttles', () => {
+  it('are told apart from real failures by name, code or status', () => {
+    expect(isThrottle(sesThrottle())).toBe(true);
+    expect(isThrottle(snsThrottle())).toBe(true);
+    expect(isThrottle({ name: 'TooManyRequestsException' })).toBe(true);
+    expect(isThrottle({ name: 'LimitExceededException' })).toBe(true);
+    expect(isThrottle({ Code: 'MaxSendRateExceeded' })).toBe(true);
+    expect(isThrottle({ name: 'Error', $metadata: { httpStatusCode: 429 } })).toBe(true);
+    expect(isThrottle(refused())).toBe(false);
+    expect(isThrottle(new Error('socket hang up'))).toBe(false);
+  });
+
+  it('back off exponentially, capped, with jitter', () => {
+    const low = (attempt: number) => backoffSeconds(attempt, () => 0);
+    const high = (attempt: number) => backoffSeconds(attempt, () => 0.999);
+    expect(low(1)).toBeLessThan(low(4));
+    expect(high(4)).toBeGreaterThan(low(4));
+    expect(high(30)).toBeLessThanOrEqual(600);
+    expect(low(30)).toBeGreaterThanOrEqual(300);
+  });
+});
 
 describe('the planner and the sender', () => {
   it('tell the reporter once, however often the plan and the job are replayed', async () => {
@@ -72,14 +131,11 @@ describe('the planner and the sender', () => {
       caseId: published.id,
       publishedAt: published.updatedAt,
     });
-    // The same event planned twice (a replayed SNS message), and each job handled twice (a replayed SQS message).
-    await planDelivery(deps, step);
     await planDelivery(deps, step);
     const records = await queue.receive();
-    expect(records).toHaveLength(4);
-    for (const record of [...records, ...records]) {
-      await sendDelivery(desk, JSON.parse(record.body), { last: false });
-    }
+    expect(records).toHaveLength(2);
+    // Each job handled twice (a replayed SQS message).
+    for (const record of [...records, ...records]) await sendDelivery(desk, JSON.parse(record.body));
     // Either spelling of the address may be the one that went out first: it is one person either way.
     const received = (await desk.outbox.read()).filter(
       (message) => message.address.toLowerCase() === address,
@@ -94,48 +150,170 @@ describe('the planner and the sender', () => {
     expect(received[0]?.body).toContain('关于伤亡人数的更正');
   });
 
-  it('retries a failed send until it goes, and the delivery says so', async () => {
-    const { job } = await publishedReport('flaky@example.org');
-    const email = flakyEmail(2);
-    const deps = { ...desk, email };
-    const first = await sendDelivery(deps, job, { last: false }).catch((e) => e);
-    expect(first).toBeInstanceOf(DeliveryFailed);
+  it('let a throttled delivery go without counting a failure, and send it on the next try', async () => {
+    const { job } = await publishedReport('throttled@example.org');
+    let throttle = true;
+    const transports = faulty(() => (throttle ? sesThrottle() : undefined));
+    const deps = { ...desk, ...transports };
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'retry', reason: 'throttled' });
+    const key = deliveryKey(job, recipientHash({ channel: 'email', address: 'throttled@example.org' }));
+    expect(await desk.deliveries.get(key)).toMatchObject({ status: 'waiting', failures: 0, throttles: 1 });
+    throttle = false;
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'sent' });
+    expect(await desk.deliveries.get(key)).toMatchObject({ status: 'sent', failures: 0 });
+    expect(await desk.outbox.read('throttled@example.org')).toHaveLength(1);
+  });
+
+  it('retry a real failure until it goes, counting it, and keep the provider’s error name only', async () => {
+    const { job, correctionId } = await publishedReport('flaky@example.org');
+    let failures = 2;
+    const transports = faulty(() => (failures-- > 0 ? refused() : undefined));
+    const deps = { ...desk, ...transports };
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'retry', reason: 'failed' });
     const key = deliveryKey(job, recipientHash({ channel: 'email', address: 'flaky@example.org' }));
-    expect(await desk.deliveries.get(key)).toMatchObject({
-      status: 'failed',
-      attempts: 1,
-      lastError: expect.stringContaining('Throttling'),
-    });
-    await expect(sendDelivery(deps, job, { last: false })).rejects.toBeInstanceOf(DeliveryFailed);
-    expect(await sendDelivery(deps, job, { last: false })).toMatchObject({ outcome: 'sent' });
+    const failed = await desk.deliveries.get(key);
+    expect(failed).toMatchObject({ status: 'failed', failures: 1, lastError: 'MessageRejected' });
+    expect(JSON.stringify(failed)).not.toContain('someone@example.org');
+    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ failed: 1, sent: 0 });
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'retry', reason: 'failed' });
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'sent' });
     expect(await desk.deliveries.get(key)).toMatchObject({
       status: 'sent',
+      failures: 2,
       attempts: 3,
       messageId: expect.any(String),
     });
+    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ failed: 0, sent: 1 });
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'already-sent' });
+    expect(transports.calls).toBe(3);
     expect(await desk.outbox.read('flaky@example.org')).toHaveLength(1);
-    expect(await sendDelivery(deps, job, { last: false })).toMatchObject({ outcome: 'already-sent' });
-    expect(email.attempts).toBe(3);
   });
 
-  it('parks a job that keeps failing in the dead-letter queue, with the delivery marked parked', async () => {
-    const { job } = await publishedReport('always-fails@example.org');
-    const queue = await testQueue(desk.sqs, { maxReceiveCount: 3, visibilityTimeoutSeconds: 1 });
-    await new SqsDeliveryQueues(desk.sqs, queue.url, queue.url).send([job]);
-    const deps = { ...desk, email: flakyEmail(Number.POSITIVE_INFINITY) };
-    // Lambda's loop, by hand: receive, try, delete on success, leave on failure (SQS retries, then parks).
-    for (let round = 0; round < 12; round++) {
-      for (const record of await queue.receive()) {
-        const receives = Number(record.attributes.ApproximateReceiveCount);
-        await sendDelivery(deps, JSON.parse(record.body), { last: receives >= 3 }).then(
-          () => queue.remove(record),
-          () => undefined,
-        );
-      }
-      if ((await queue.receive(queue.dlqUrl)).length > 0) break;
-    }
+  it('never send a second copy once the provider accepted, even when marking it sent fails', async () => {
+    const { job, correctionId } = await publishedReport('accepted-once@example.org');
+    let markSentFailures = 2;
+    const deliveries: DeliveryStore = Object.create(desk.deliveries);
+    deliveries.markSent = async (...args) => {
+      if (markSentFailures-- > 0) throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+      return desk.deliveries.markSent(...args);
+    };
+    const transports = faulty(() => undefined);
+    const deps = { ...desk, ...transports, deliveries };
+    await expect(sendDelivery(deps, job)).rejects.toThrow('timed out');
+    const key = deliveryKey(job, recipientHash({ channel: 'email', address: 'accepted-once@example.org' }));
+    expect(await desk.deliveries.get(key)).toMatchObject({
+      status: 'accepted',
+      messageId: expect.any(String),
+    });
+    // The retry (even after the lease has long run out) finds it accepted: it finishes, never sends.
+    desk.clock.advance(10);
+    await expect(sendDelivery(deps, job)).rejects.toThrow('timed out');
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'sent' });
+    expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'already-sent' });
+    expect(transports.calls).toBe(1);
+    expect(await desk.outbox.read('accepted-once@example.org')).toHaveLength(1);
+    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1, failed: 0 });
+  });
+});
+
+/** Lambda's loop over a real queue: receive, run the batch, delete what is done, until `done`. */
+async function drain(
+  deps: SendBatchDeps,
+  queue: Awaited<ReturnType<typeof testQueue>>,
+  done: () => Promise<boolean>,
+) {
+  for (let round = 0; round < 200 && !(await done()); round++) {
+    const records = await queue.receive();
+    if (!records.length) continue;
+    const { failed } = await sendBatch(
+      deps,
+      records.map((record) => ({
+        id: record.messageId,
+        body: record.body,
+        receipt: record.receiptHandle,
+        receives: Number(record.attributes.ApproximateReceiveCount),
+      })),
+      Date.now() + 5_000,
+    );
+    for (const record of records.filter((r) => !failed.includes(r.messageId))) await queue.remove(record);
+  }
+}
+
+/** The real queues, with the backoff compressed to nothing so the test takes seconds. */
+function compressedQueues(queue: Awaited<ReturnType<typeof testQueue>>) {
+  const real = new SqsDeliveryQueues(desk.sqs, queue.url, queue.url);
+  const delays: number[] = [];
+  return {
+    delays,
+    queues: Object.assign(Object.create(real), {
+      retryLater: (receipts: Array<{ receipt: string; seconds: number }>) => {
+        delays.push(...receipts.map((r) => r.seconds));
+        return real.retryLater(receipts.map((r) => ({ ...r, seconds: 0 })));
+      },
+    }) as SqsDeliveryQueues,
+  };
+}
+
+describe('a throttle storm', () => {
+  it('delivers everything, once, with nothing parked, however often each message was throttled', async () => {
+    const emails = Array.from({ length: 6 }, (_, i) => `storm-${i}@example.org`);
+    const phones = Array.from({ length: 6 }, (_, i) => `+86138000077${String(i).padStart(2, '0')}`);
+    const ids = await Promise.all(
+      [...emails, ...phones].map((a) => activeSubscriber(desk, a, ['public-information'])),
+    );
+    const { correctionId } = await publishedReport('storm-reporter@example.org');
+    const jobs: DeliveryJob[] = ids.map((subscriptionId) => ({
+      kind: 'correction',
+      correctionId,
+      version: 1,
+      subscriptionId,
+    }));
+    const queue = await testQueue(desk.sqs, { maxReceiveCount: 100, visibilityTimeoutSeconds: 1 });
+    const { queues, delays } = compressedQueues(queue);
+    await queues.send(jobs);
+    // Every send is throttled for the storm's first calls: more per message than parking allows failures.
+    const throttledCalls = jobs.length * (failuresBeforeParking + 1);
+    const transports = faulty(() => (transports.calls <= throttledCalls ? snsThrottle() : undefined));
+    const deps = { ...desk, ...transports, queues };
+    const delivered = async () =>
+      (await desk.outbox.read()).filter((m) => m.kind === 'correction' && m.correctionId === correctionId);
+    await drain(deps, queue, async () => (await delivered()).length >= jobs.length);
+
+    const messages = await delivered();
+    expect(messages.map((m) => m.address).sort()).toEqual([...emails, ...phones].sort());
+    expect(transports.calls).toBeGreaterThan(throttledCalls);
+    expect(await queue.receive(queue.dlqUrl)).toHaveLength(0);
+    const counts = await desk.deliveries.counts(correctionId, 1);
+    expect(counts.email).toMatchObject({ sent: 6, failed: 0, parked: 0 });
+    expect(counts.sms).toMatchObject({ sent: 6, failed: 0, parked: 0 });
+    // The delays asked of the queue grew with each throttle.
+    expect(Math.max(...delays)).toBeGreaterThan(Math.min(...delays));
+  });
+
+  it('parks a job only after real failures, in the dead-letter queue, with the delivery parked', async () => {
+    const { job, correctionId } = await publishedReport('always-fails@example.org');
+    const queue = await testQueue(desk.sqs, { maxReceiveCount: 100, visibilityTimeoutSeconds: 1 });
+    const { queues } = compressedQueues(queue);
+    await queues.send([job]);
+    const transports = faulty(() => refused());
+    const deps = { ...desk, ...transports, queues };
+    let parked: unknown[] = [];
+    await drain(deps, queue, async () => {
+      parked = await queue.receive(queue.dlqUrl);
+      return parked.length > 0;
+    });
+    expect(parked).toHaveLength(1);
     const key = deliveryKey(job, recipientHash({ channel: 'email', address: 'always-fails@example.org' }));
-    expect(await desk.deliveries.get(key)).toMatchObject({ status: 'parked', attempts: 3 });
+    expect(await desk.deliveries.get(key)).toMatchObject({
+      status: 'parked',
+      failures: failuresBeforeParking,
+    });
+    expect(transports.calls).toBe(failuresBeforeParking);
     expect(await desk.outbox.read('always-fails@example.org')).toHaveLength(0);
+    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({
+      parked: 1,
+      failed: 0,
+      sent: 0,
+    });
   });
 });

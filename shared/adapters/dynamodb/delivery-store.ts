@@ -1,10 +1,71 @@
-/** Delivery records: the conditional claim that makes every message go out at most once per key. */
+/**
+ * Delivery records and a version's delivery counters. Every move that ends or fails a delivery
+ * commits with its counter in one transaction, conditional on the state the attempt saw, so the
+ * counters stay exact however often a job is retried. The counters are spread over a few shard items
+ * (one write each per delivery, never a hot item) and read back with one BatchGet.
+ */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Delivery } from '../../domain/delivery.ts';
-import type { ClaimOutcome, DeliveryStore } from '../../ports/delivery-store.ts';
+import {
+  countsOf,
+  type Delivery,
+  type DeliveryCounts,
+  type DeliveryOutcome,
+  deliveryOutcomes,
+  failuresBeforeParking,
+} from '../../domain/delivery.ts';
+import {
+  type ClaimOutcome,
+  type Counted,
+  type CountedChannel,
+  countedChannels,
+  type DeliveryStore,
+  type NewDelivery,
+} from '../../ports/delivery-store.ts';
+import { digest } from '../../security/tokens.ts';
 import { keys, withoutStorage } from './keys.ts';
+import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+
+/** Counter shards per version: each takes a share of the writes (a shard item takes ~1,000 a second). */
+const counterShards = 8;
+
+/** The counter update of one outcome (or several), for a transaction or on its own. */
+export function counterUpdate(
+  tableName: string,
+  counted: Counted,
+  changes: Partial<Record<DeliveryOutcome, number>>,
+  spreadBy: string = String(Math.random()),
+): TransactItem {
+  const shard = Number.parseInt(digest(spreadBy).slice(0, 6), 16) % counterShards;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {
+    ':entity': 'delivery-counters',
+    ':correctionId': counted.correctionId,
+    ':version': counted.version,
+  };
+  const adds = Object.entries(changes)
+    .filter(([, amount]) => amount)
+    .map(([outcome, amount], i) => {
+      names[`#c${i}`] = `${counted.channel}_${outcome}`;
+      values[`:c${i}`] = amount;
+      return `#c${i} :c${i}`;
+    });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.deliveryCounters(counted.correctionId, counted.version, shard),
+      UpdateExpression: `SET entity = :entity, correctionId = :correctionId, version = :version ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
 
 export class DynamoDeliveryStore implements DeliveryStore {
   constructor(
@@ -13,19 +74,21 @@ export class DynamoDeliveryStore implements DeliveryStore {
   ) {}
 
   async claim(
-    delivery: Omit<Delivery, 'status' | 'attempts' | 'lastAttemptAt' | 'firstAttemptAt'>,
+    delivery: NewDelivery,
     now: string,
     leaseSeconds: number,
+    revive?: Counted,
   ): Promise<ClaimOutcome> {
-    const { key, leaseUntil: _ignored, ...fields } = delivery;
-    const names: Record<string, string> = { '#status': 'status' };
+    const { key, ...fields } = delivery;
+    const names: Record<string, string> = { '#status': 'status', '#key': 'key' };
     const values: Record<string, unknown> = {
-      ':sending': 'sending',
+      ':claimed': 'claimed',
       ':failed': 'failed',
-      ':parked': 'parked',
+      ':waiting': 'waiting',
       ':now': now,
       ':lease': new Date(Date.parse(now) + leaseSeconds * 1000).toISOString(),
       ':one': 1,
+      ':zero': 0,
       ':entity': 'delivery',
       ':key': key,
     };
@@ -37,60 +100,238 @@ export class DynamoDeliveryStore implements DeliveryStore {
         return `#f${i} = :f${i}`;
       });
     try {
-      await this.doc.send(
+      const result = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.delivery(key),
           UpdateExpression: [
-            'SET #status = :sending, leaseUntil = :lease, lastAttemptAt = :now',
-            'firstAttemptAt = if_not_exists(firstAttemptAt, :now), entity = :entity, #key = :key',
+            'SET #status = :claimed, leaseUntil = :lease, lastAttemptAt = :now',
+            'firstAttemptAt = if_not_exists(firstAttemptAt, :now), failures = if_not_exists(failures, :zero)',
+            'entity = :entity, #key = :key',
             ...assignments,
           ]
             .join(', ')
             .concat(' ADD attempts :one'),
+          // Never once accepted: an accepted message is finished, not sent again.
           ConditionExpression:
-            'attribute_not_exists(pk) OR #status IN (:failed, :parked) OR (#status = :sending AND leaseUntil < :now)',
-          ExpressionAttributeNames: { ...names, '#key': 'key' },
+            'attribute_not_exists(pk) OR #status IN (:failed, :waiting) OR (#status = :claimed AND leaseUntil < :now)',
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return 'claimed';
+      return { outcome: 'claimed', failures: Number(result.Attributes?.failures ?? 0) };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const stored = error.Item ? unmarshall(error.Item) : undefined;
-      return stored?.status === 'sent' ? 'done' : 'in-flight';
+      const stored = error.Item ? unmarshall(error.Item) : {};
+      if (stored.status === 'accepted')
+        return { outcome: 'accepted', failures: Number(stored.failures ?? 0) };
+      if (stored.status === 'claimed') return { outcome: 'in-flight', leaseUntil: String(stored.leaseUntil) };
+      if (stored.status === 'parked' && revive) return this.revive(key, now, leaseSeconds, revive, stored);
+      return { outcome: 'done' };
     }
   }
 
-  async markSent(key: string, messageId: string, now: string): Promise<void> {
+  /** A parked delivery claimed again (a re-announcement): it leaves the parked count for the failed one. */
+  private async revive(
+    key: string,
+    now: string,
+    leaseSeconds: number,
+    counted: Counted,
+    stored: Record<string, unknown>,
+  ): Promise<ClaimOutcome> {
+    const failures = Number(stored.failures ?? 0);
+    try {
+      await transact(this.doc, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.delivery(key),
+            UpdateExpression:
+              'SET #status = :claimed, leaseUntil = :lease, lastAttemptAt = :now ADD attempts :one',
+            ConditionExpression: '#status = :parked AND failures = :failures',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':claimed': 'claimed',
+              ':parked': 'parked',
+              ':failures': failures,
+              ':lease': new Date(Date.parse(now) + leaseSeconds * 1000).toISOString(),
+              ':now': now,
+              ':one': 1,
+            },
+          },
+        },
+        counterUpdate(this.tableName, counted, { parked: -1, failed: 1 }, key),
+      ]);
+      return { outcome: 'claimed', failures };
+    } catch (error) {
+      if (!(error instanceof ConditionsFailed)) throw error;
+      return { outcome: 'in-flight', leaseUntil: now };
+    }
+  }
+
+  async accept(key: string, messageId: string, now: string): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.delivery(key),
-        UpdateExpression: 'SET #status = :sent, sentAt = :now, messageId = :id REMOVE leaseUntil, lastError',
+        UpdateExpression: 'SET #status = :accepted, acceptedAt = :now, messageId = :id REMOVE leaseUntil',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':now': now, ':id': messageId },
+        ExpressionAttributeValues: { ':accepted': 'accepted', ':now': now, ':id': messageId },
       }),
     );
   }
 
-  async markFailed(key: string, error: string, parked: boolean, now: string): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
+  async markSent(key: string, now: string, counted: Counted | undefined, failures: number): Promise<void> {
+    const update: TransactItem = {
+      Update: {
         TableName: this.tableName,
         Key: keys.delivery(key),
-        UpdateExpression: 'SET #status = :status, lastError = :error, lastAttemptAt = :now REMOVE leaseUntil',
-        ConditionExpression: '#status <> :sent',
+        UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE lastError',
+        ConditionExpression: '#status = :accepted',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':accepted': 'accepted', ':now': now },
+      },
+    };
+    const counter = counted
+      ? [counterUpdate(this.tableName, counted, { sent: 1, failed: failures > 0 ? -1 : 0 }, key)]
+      : [];
+    try {
+      await transact(this.doc, [update, ...counter]);
+    } catch (error) {
+      // Another attempt finished it first: sent once, counted once.
+      if (!(error instanceof ConditionsFailed)) throw error;
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(key),
+          // Waiting for its next turn; `failures` is left as it was.
+          UpdateExpression: 'SET #status = :waiting ADD throttles :one REMOVE leaseUntil',
+          ConditionExpression: '#status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':waiting': 'waiting', ':claimed': 'claimed', ':one': 1 },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async markFailed(
+    key: string,
+    error: string,
+    now: string,
+    counted: Counted | undefined,
+    failures: number,
+  ): Promise<{ parked: boolean }> {
+    const parked = failures + 1 >= failuresBeforeParking;
+    const update: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.delivery(key),
+        UpdateExpression:
+          'SET #status = :status, lastError = :error, lastAttemptAt = :now, failures = :failures REMOVE leaseUntil',
+        ConditionExpression: '#status = :claimed AND failures = :before',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':status': parked ? 'parked' : 'failed',
-          ':error': error.slice(0, 1000),
+          ':error': error.slice(0, 200),
           ':now': now,
-          ':sent': 'sent',
+          ':failures': failures + 1,
+          ':before': failures,
+          ':claimed': 'claimed',
+        },
+      },
+    };
+    // `failed` counts deliveries failing right now: in on the first failure, out when parked.
+    const changes = parked
+      ? { parked: 1, failed: failures > 0 ? -1 : 0 }
+      : { failed: failures === 0 ? 1 : 0 };
+    const counter =
+      counted && Object.values(changes).some(Boolean)
+        ? [counterUpdate(this.tableName, counted, changes, key)]
+        : [];
+    try {
+      await transact(this.doc, [update, ...counter]);
+    } catch (caught) {
+      if (!(caught instanceof ConditionsFailed)) throw caught;
+      // Another attempt moved it on (its lease had run out): that attempt's outcome stands.
+      return { parked: false };
+    }
+    return { parked };
+  }
+
+  async settle(
+    key: string,
+    outcome: 'suppressed' | 'skipped',
+    counted: Counted | undefined,
+  ): Promise<boolean> {
+    const put: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.delivery(key),
+        UpdateExpression: 'SET #status = :outcome, entity = :entity, #key = :key',
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
+        ExpressionAttributeValues: { ':outcome': outcome, ':entity': 'delivery', ':key': key },
+      },
+    };
+    try {
+      await transact(this.doc, [
+        put,
+        ...(counted ? [counterUpdate(this.tableName, counted, { [outcome]: 1 }, key)] : []),
+      ]);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionsFailed)) throw error;
+      return false;
+    }
+  }
+
+  async count(counted: Counted, outcome: DeliveryOutcome, amount = 1): Promise<void> {
+    const { Update } = counterUpdate(this.tableName, counted, { [outcome]: amount });
+    if (Update) await this.doc.send(new UpdateCommand(Update));
+  }
+
+  async counts(correctionId: string, version: number): Promise<Record<CountedChannel, DeliveryCounts>> {
+    const result = await this.doc.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [this.tableName]: {
+            Keys: Array.from({ length: counterShards }, (_, shard) =>
+              keys.deliveryCounters(correctionId, version, shard),
+            ),
+            ConsistentRead: true,
+          },
         },
       }),
     );
+    // Eight small items: a partial answer is retried once by hand rather than read as zeros.
+    let items = result.Responses?.[this.tableName] ?? [];
+    const unprocessed = result.UnprocessedKeys?.[this.tableName];
+    if (unprocessed?.Keys?.length) {
+      const again = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: unprocessed } }),
+      );
+      items = [...items, ...(again.Responses?.[this.tableName] ?? [])];
+    }
+    const totals = (channel: CountedChannel) => {
+      const raw: Partial<Record<DeliveryOutcome, number>> = {};
+      for (const outcome of deliveryOutcomes) {
+        raw[outcome] = items.reduce((sum, item) => sum + Number(item[`${channel}_${outcome}`] ?? 0), 0);
+      }
+      return countsOf(raw);
+    };
+    return Object.fromEntries(countedChannels.map((channel) => [channel, totals(channel)])) as Record<
+      CountedChannel,
+      DeliveryCounts
+    >;
   }
 
   async get(key: string): Promise<Delivery | undefined> {

@@ -39,6 +39,13 @@ export const keys = {
   /** The public log: its head and its entries, in seq order, in one partition. */
   logHead: { pk: 'LOG', sk: 'HEAD' } as Key,
   logEntry: (seq: number): Key => ({ pk: 'LOG', sk: `ENTRY#${String(seq).padStart(12, '0')}` }),
+  /** One shard of a version's delivery counters (the shards are summed on read). */
+  deliveryCounters: (correctionId: string, version: number, shard: number): Key => ({
+    pk: `DELIVERIES#${correctionId}#${pad(version)}`,
+    sk: `COUNTERS#${shard}`,
+  }),
+  /** One pacing window of a channel's sends (the sender's token bucket). */
+  sendWindow: (channel: string, window: number): Key => ({ pk: `PACE#${channel}#${window}`, sk: 'PACE' }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${caseId}`,

@@ -1,12 +1,33 @@
-/** The delivery pipeline's two queues: one message per send job; plan continuations for big audiences. */
-import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+/**
+ * The delivery pipeline's queues: one message per send job; plan continuations for big audiences;
+ * send jobs made to come back later (ChangeMessageVisibility) or parked in the send queue's
+ * dead-letter queue (found through the queue's own redrive policy, so no second address to configure).
+ */
+import {
+  ChangeMessageVisibilityBatchCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { DeliveryJob } from '../../domain/delivery.ts';
 import type { DeliveryQueues, PlanStep } from '../../ports/delivery-queues.ts';
 
 /** SQS takes at most 10 messages per batch call. */
 const batchSize = 10;
+/** SQS lets a message stay invisible for at most 12 hours. */
+const maxVisibilitySeconds = 12 * 60 * 60;
+
+const inBatches = <T>(items: ReadonlyArray<T>): T[][] => {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += batchSize) batches.push(items.slice(i, i + batchSize));
+  return batches;
+};
 
 export class SqsDeliveryQueues implements DeliveryQueues {
+  private deadLetterUrl: Promise<string> | undefined;
+
   constructor(
     private readonly sqs: SQSClient,
     private readonly sendQueueUrl: string,
@@ -14,29 +35,75 @@ export class SqsDeliveryQueues implements DeliveryQueues {
   ) {}
 
   async send(jobs: DeliveryJob[]): Promise<void> {
-    const batches: DeliveryJob[][] = [];
-    for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-    await Promise.all(
-      batches.map(async (batch) => {
-        const result = await this.sqs.send(
-          new SendMessageBatchCommand({
-            QueueUrl: this.sendQueueUrl,
-            Entries: batch.map((job, i) => ({ Id: String(i), MessageBody: JSON.stringify(job) })),
-          }),
-        );
-        // A partly refused batch fails the plan step; the retry re-sends all, and deliveries dedupe.
-        if (result.Failed?.length) {
-          throw new Error(
-            `SQS refused ${result.Failed.length} send job(s): ${result.Failed[0]?.Message ?? ''}`,
-          );
-        }
-      }),
+    await this.sendBodies(
+      this.sendQueueUrl,
+      jobs.map((job) => JSON.stringify(job)),
     );
   }
 
   async planLater(step: PlanStep): Promise<void> {
     await this.sqs.send(
       new SendMessageCommand({ QueueUrl: this.planQueueUrl, MessageBody: JSON.stringify(step) }),
+    );
+  }
+
+  async retryLater(receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void> {
+    await Promise.all(
+      inBatches(receipts).map(async (batch) => {
+        const result = await this.sqs.send(
+          new ChangeMessageVisibilityBatchCommand({
+            QueueUrl: this.sendQueueUrl,
+            Entries: batch.map(({ receipt, seconds }, i) => ({
+              Id: String(i),
+              ReceiptHandle: receipt,
+              VisibilityTimeout: Math.min(maxVisibilitySeconds, Math.max(0, Math.round(seconds))),
+            })),
+          }),
+        );
+        // A receipt that expired meanwhile comes back after the queue's own visibility timeout: harmless.
+        if (result.Failed?.some((failure) => failure.SenderFault === false)) {
+          throw new Error(`SQS could not delay ${result.Failed.length} send job(s)`);
+        }
+      }),
+    );
+  }
+
+  async park(bodies: ReadonlyArray<string>): Promise<void> {
+    this.deadLetterUrl ??= this.findDeadLetterQueue().catch((error) => {
+      this.deadLetterUrl = undefined;
+      throw error;
+    });
+    await this.sendBodies(await this.deadLetterUrl, bodies);
+  }
+
+  private async findDeadLetterQueue(): Promise<string> {
+    const { Attributes } = await this.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: this.sendQueueUrl, AttributeNames: ['RedrivePolicy'] }),
+    );
+    const arn = JSON.parse(Attributes?.RedrivePolicy ?? '{}').deadLetterTargetArn as string | undefined;
+    if (!arn) throw new Error('The send queue has no dead-letter queue');
+    const [, , , , account, name] = arn.split(':');
+    const { QueueUrl } = await this.sqs.send(
+      new GetQueueUrlCommand({ QueueName: name, QueueOwnerAWSAccountId: account }),
+    );
+    if (!QueueUrl) throw new Error('The send queue’s dead-letter queue has no URL');
+    return QueueUrl;
+  }
+
+  private async sendBodies(queueUrl: string, bodies: ReadonlyArray<string>): Promise<void> {
+    await Promise.all(
+      inBatches(bodies).map(async (batch) => {
+        const result = await this.sqs.send(
+          new SendMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: batch.map((body, i) => ({ Id: String(i), MessageBody: body })),
+          }),
+        );
+        // A partly refused batch fails the step; the retry sends all again, and deliveries dedupe.
+        if (result.Failed?.length) {
+          throw new Error(`SQS refused ${result.Failed.length} message(s): ${result.Failed[0]?.Code ?? ''}`);
+        }
+      }),
     );
   }
 }

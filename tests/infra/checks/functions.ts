@@ -231,8 +231,10 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the notifier and the planner enqueue messages to send, and the planner its next step', () => {
+    it('lets only the notifier and the planner enqueue messages to send, the planner its next step, and the sender park', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
+      const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
+      const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
       const toSend = { 'Fn::GetAtt': [queueId('deliverySend'), 'Arn'] };
       const toPlan = { 'Fn::GetAtt': [queueId('deliveryPlan'), 'Arn'] };
       // Lambda sends a stream consumer's failed batches to the failures queue with the function's role.
@@ -243,7 +245,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         publisher: [failures],
         notifier: [toSend, failures],
         planner: [toSend, toPlan],
-        sender: [],
+        sender: [toPark],
         digest: [],
       };
       const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
