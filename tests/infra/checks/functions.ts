@@ -84,6 +84,8 @@ export function checkFunctions(synthesized: Synthesized): void {
         env.severityDueMinutes,
         env.subscriptionRequestsPerAddressPerHour,
         env.unsubscribedRetentionDays,
+        env.emailSendsPerSecond,
+        env.smsSendsPerSecond,
       ];
       const expected = Object.values(env).filter((name) => !notSet.includes(name));
       expect(Object.keys(variables)).toEqual(expect.arrayContaining(expected));
