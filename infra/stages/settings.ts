@@ -26,6 +26,9 @@ export interface StageSettings {
   /** The functions' own per-client and per-address limits; absent: the code's defaults. */
   clientRequestsPerMinute?: number;
   subscriptionRequestsPerAddressPerHour?: number;
+  /** Sends per second per channel across all senders: at most the account's SES and SMS quotas. */
+  emailSendsPerSecond?: number;
+  smsSendsPerSecond?: number;
   logLevel?: LogLevel;
   /** Lambda's own lines (START, REPORT, platform errors). */
   systemLogLevel?: SystemLogLevel;
