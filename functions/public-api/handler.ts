@@ -10,11 +10,13 @@ import { feedRoutes } from './feeds.ts';
 import { pageRoutes } from './pages.ts';
 import { reportRoutes } from './reports.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
+import { transparencyRoutes } from './transparency.ts';
 
 const app = createApi();
 catalogueRoutes(app);
 reportRoutes(app);
 subscriptionRoutes(app);
+transparencyRoutes(app);
 feedRoutes(app);
 pageRoutes(app);
 contractRoutes(app);

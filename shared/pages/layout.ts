@@ -90,6 +90,8 @@ ${frame.main}
 <span>${markup(words.feeds)}</span>
 <a href="${markup(frame.site.atomFeed)}" type="application/atom+xml">Atom</a>
 <a href="${markup(frame.site.jsonFeed)}" type="application/feed+json">JSON Feed</a>
+<a href="${markup(frame.site.transparency(frame.language))}">${markup(words.transparency)}</a>
+<a href="${markup(frame.site.log)}" type="application/json">${markup(words.publicLog)}</a>
 </footer>
 </body>
 </html>

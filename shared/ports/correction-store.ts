@@ -2,6 +2,7 @@ import type { Case } from '../domain/case.ts';
 import type { Correction } from '../domain/correction.ts';
 import type { Decision } from '../domain/lifecycle.ts';
 import type { LogEntry } from '../domain/public-log.ts';
+import type { FirstPublication } from '../domain/time-to-correction.ts';
 import type { Page } from './page.ts';
 
 export interface CorrectionStore {
@@ -14,7 +15,8 @@ export interface CorrectionStore {
   countUpdatedSince(since: string): Promise<number>;
   /**
    * Writes the correction (new, or its next version if the stored one is still at version - 1), the
-   * case's move from `approved` to published and the version's public log entry, in one transaction.
+   * case's move from `approved` to published, the version's public log entry and (first publication)
+   * its time to correction, in one transaction.
    * False if the case had moved on (published already); throws LogMovedOn if the log's head is no
    * longer the one the entry follows (build the entry again), and throws if the correction had moved
    * on (retry on top of it).
@@ -29,4 +31,6 @@ export interface Publication {
   decision: Decision;
   approved: Case;
   logEntry: LogEntry;
+  /** On a correction's first publication: its time to correction, for the public figures. */
+  firstPublication?: FirstPublication;
 }

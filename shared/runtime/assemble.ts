@@ -14,6 +14,7 @@ import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
+import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { Outbox } from '../adapters/outbox/outbox.ts';
@@ -61,6 +62,7 @@ export function assemble(
     idempotency: new DynamoIdempotencyStore(documents, table),
     corrections: new DynamoCorrectionStore(documents, table, cursors),
     log: new DynamoPublicLog(documents, table),
+    stats: new DynamoStatsStore(documents, table),
     rateLimiter: new DynamoRateLimiter(documents, table),
     events: new SnsCorrectionEvents(sns, config.correctionEventsTopicArn),
     alerts: new SnsEditorAlerts(sns, config.editorAlertsTopicArn),

@@ -1,7 +1,7 @@
 /**
  * publishCorrection: the publisher's verb, run for each approved case the stream brings. It writes
- * the correction (or its next version), moves the case to published and appends the version to the
- * public log in one transaction, then
+ * the correction (or its next version), moves the case to published, appends the version to the
+ * public log and (first publication) records its time to correction, in one transaction, then
  * announces it. A replayed record finds the case published and only announces again, which the
  * delivery pipeline absorbs (deliveries are keyed by correction, version and recipient).
  */
@@ -10,6 +10,7 @@ import { type Correction, correctionIdLength, publishFrom } from '../domain/corr
 import { decide } from '../domain/lifecycle.ts';
 import { nextEntry } from '../domain/public-log.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
+import { firstPublication } from '../domain/time-to-correction.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionEvents } from '../ports/correction-events.ts';
@@ -24,6 +25,8 @@ export interface PublishDeps {
   events: CorrectionEvents;
   clock: Clock;
   policy: SeverityPolicy;
+  /** The zone whose calendar months the public figures use. */
+  config: { timeZone: string };
 }
 
 export type PublishOutcome =
@@ -48,7 +51,11 @@ export async function publishCorrection(deps: PublishDeps, caseId: string): Prom
     now,
     policy: deps.policy,
   });
-  if (!(await publishAndLog(deps, { correction, decision, approved: current }, now))) {
+  const first =
+    correction.version === 1
+      ? { firstPublication: firstPublication(correction.topic, current.createdAt, now, deps.config.timeZone) }
+      : {};
+  if (!(await publishAndLog(deps, { correction, decision, approved: current, ...first }, now))) {
     const after = await deps.cases.get(caseId);
     return after?.correctionId
       ? announceAgain(deps, caseId, after.correctionId)

@@ -42,6 +42,9 @@ const openCase = async (text: string, topic: string) =>
   (await call('POST', '/admin/cases', { token: tokens.editor, body: { text, topic, source: 'monitoring' } }))
     .json;
 
+// biome-ignore lint/suspicious/noExplicitAny: cases as the API returns them
+const published: any[] = [];
+
 describe('the public log, verified from outside', () => {
   it('passes on published and amended corrections, and fails on the first altered version or entry', async () => {
     const fire = await publishCase(
@@ -53,10 +56,11 @@ describe('the public log, verified from outside', () => {
         body: '受伤人数为1人，不是3人。😀 "quoted" \\ <b>',
       },
     );
-    await publishCase(call, tokens, (await openCase('预算表金额有误', 'assets-finance')).id, {
+    const budget = await publishCase(call, tokens, (await openCase('预算表金额有误', 'assets-finance')).id, {
       headline: 'Budget table corrected',
       body: 'The total is 1.5 million yuan, not 15 million.',
     });
+    published.push(fire, budget);
     await amendOverHttp(call, tokens, fire.correctionId, '伤者已出院', {
       headline: '关于仓库火灾受伤人数的更正（更新）',
       body: '受伤人数为1人，伤者已出院。',
@@ -117,4 +121,47 @@ describe('the public log, verified from outside', () => {
     expect(forged.status).toBe(1);
     expect(forged.out).toContain('MISMATCH: log entry 2');
   }, 120_000);
+
+  it('publishes the time to correction of those cases, as worked out by hand from the API', async () => {
+    const hours = await Promise.all(
+      published.map(async (c) => {
+        const correction = (await call('GET', `/corrections/${c.correctionId}`)).json;
+        return (Date.parse(correction.versions[0].publishedAt) - Date.parse(c.createdAt)) / 3_600_000;
+      }),
+    );
+    const [fire, budget] = hours as [number, number];
+    const stats = (await call('GET', '/stats')).json;
+    // Two values: the median is their mean, the p90 (nearest rank 2 of 2) the larger; the amendment adds none.
+    expect(stats.overall.published).toBe(2);
+    expect(stats.overall.medianHoursToCorrection).toBeCloseTo((fire + budget) / 2, 9);
+    expect(stats.overall.p90HoursToCorrection).toBeCloseTo(Math.max(fire, budget), 9);
+    const topic = (key: string) => stats.byTopic.find((t: { topic: string }) => t.topic === key);
+    expect(topic('firefighting-rescue').medianHoursToCorrection).toBeCloseTo(fire, 9);
+    expect(topic('assets-finance').p90HoursToCorrection).toBeCloseTo(budget, 9);
+    expect(topic('personnel')).toEqual({
+      topic: 'personnel',
+      published: 0,
+      medianHoursToCorrection: null,
+      p90HoursToCorrection: null,
+    });
+    const thisMonth = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    })
+      .format(new Date())
+      .slice(0, 7);
+    expect(stats.byMonth).toHaveLength(12);
+    expect(stats.byMonth.at(-1)).toMatchObject({ month: thisMonth, published: 2 });
+
+    // The page: linked from /, a chart and the tables, in both languages.
+    const home = (await call('GET', '/')).text;
+    expect(home).toContain(`href="${stack.url}/transparency"`);
+    const page = await call('GET', '/transparency?lang=en');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('<svg class="chart" role="img"');
+    expect(page.text).toContain('The public log holds 3 entries');
+    expect((await call('GET', '/transparency')).text).toContain('<h1>更正用时</h1>');
+  });
 });

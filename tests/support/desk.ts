@@ -21,16 +21,21 @@ import { randomId } from '../../shared/security/tokens.ts';
 
 /** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
 export class TestClock implements Clock {
-  private at = Date.now();
+  constructor(private at = Date.now()) {}
   now(): string {
     return new Date(this.at).toISOString();
   }
   advance(minutes: number): void {
     this.at += minutes * 60_000;
   }
+  /** Moves to a later instant. */
+  advanceTo(iso: string): void {
+    if (Date.parse(iso) < this.at) throw new Error(`The test clock does not go back to ${iso}`);
+    this.at = Date.parse(iso);
+  }
 }
 
-export async function testDesk(options: { topics?: Topic[] } = {}) {
+export async function testDesk(options: { topics?: Topic[]; startAt?: string } = {}) {
   const tableName = `desk-${randomId(10)}`;
   const dynamoEndpoint = inject('dynamoDbEndpoint');
   await provisionTable(dynamoEndpoint, tableName);
@@ -53,7 +58,7 @@ export async function testDesk(options: { topics?: Topic[] } = {}) {
     smsTransport: 'outbox' as const,
     outboxFile,
   };
-  const clock = new TestClock();
+  const clock = new TestClock(options.startAt ? Date.parse(options.startAt) : undefined);
   const ses = () => {
     throw new Error('Tests send email through the outbox');
   };

@@ -8,6 +8,7 @@ import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
 import { logAppendItems } from './public-log.ts';
+import { firstPublicationItem } from './stats-store.ts';
 import { ConditionsFailed, transact } from './transact.ts';
 
 /** gsi1: all by first publication; gsi2: one topic's by first publication; gsi3: all by last update. */
@@ -78,7 +79,13 @@ export class DynamoCorrectionStore implements CorrectionStore {
     });
   }
 
-  async publish({ correction, decision: publication, approved, logEntry }: Publication): Promise<boolean> {
+  async publish({
+    correction,
+    decision: publication,
+    approved,
+    logEntry,
+    firstPublication,
+  }: Publication): Promise<boolean> {
     const firstVersion = correction.version === 1;
     try {
       await transact(this.doc, [
@@ -107,6 +114,7 @@ export class DynamoCorrectionStore implements CorrectionStore {
         }),
         historyItem(this.tableName, publication.next.id, publication.next.version, publication.entry),
         ...logAppendItems(this.tableName, logEntry),
+        ...(firstPublication ? [firstPublicationItem(this.tableName, firstPublication)] : []),
       ]);
       return true;
     } catch (error) {

@@ -46,6 +46,8 @@ export const keys = {
   }),
   /** One pacing window of a channel's sends (the sender's token bucket). */
   sendWindow: (channel: string, window: number): Key => ({ pk: `PACE#${channel}#${window}`, sk: 'PACE' }),
+  /** Time to correction: one item per month and topic, months in order, in one partition. */
+  topicMonth: (month: string, topic: string): Key => ({ pk: 'STATS', sk: `MONTH#${month}#TOPIC#${topic}` }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${caseId}`,
