@@ -11,6 +11,7 @@ import type { DevRoute } from './dev-routes.ts';
 import {
   type HttpResponse,
   newRequestId,
+  type RawRequest,
   splitTarget,
   toHttpApiEvent,
   toHttpResponse,
@@ -75,14 +76,43 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ) {
-  const started = Date.now();
   const requestId = newRequestId();
-  const method = request.method ?? 'GET';
-  const target = request.url ?? '/';
+  const body = await readBody(request);
+  const raw = {
+    method: request.method ?? 'GET',
+    target: request.url ?? '/',
+    httpVersion: request.httpVersion,
+    rawHeaders: request.rawHeaders,
+    sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    port: request.socket.localPort ?? 0,
+  };
+  let reply = await answer(routes, deps, { ...raw, body }, requestId);
+  try {
+    write(response, reply, requestId);
+  } catch (error) {
+    // writeHead refuses what Node cannot send (a header value with a line break, say): that is the
+    // handler's fault, and API Gateway would answer 500 too.
+    deps.log(`${raw.method} ${raw.target}: the response cannot be sent: ${describeError(error)}`);
+    reply = problemResponse(500, 'Internal Server Error');
+    write(response, reply, requestId);
+  }
+}
+
+/**
+ * What the HTTP API answers to one request, without a socket: the server above and the fuzz tests
+ * (which send thousands of requests in process) share it.
+ */
+export async function answer(
+  routes: Route[],
+  deps: GatewayDeps,
+  request: Omit<RawRequest, 'body'> & { body: Buffer | 'too large' },
+  requestId = newRequestId(),
+): Promise<HttpResponse> {
+  const started = Date.now();
+  const { method, target, body } = request;
   let handledBy = 'gateway';
   let reply: HttpResponse;
   try {
-    const body = await readBody(request);
     const { rawPath, rawQueryString } = splitTarget(target);
     const devRoute = deps.devRoute(method, rawPath);
     const match = devRoute ? undefined : matchRoute(routes, method, rawPath);
@@ -97,7 +127,9 @@ async function handle(
       reply = jsonResponse(404, { message: 'Not Found' });
     } else {
       const verification =
-        match.route.auth === 'jwt' ? await deps.authority.verify(request.headers.authorization) : undefined;
+        match.route.auth === 'jwt'
+          ? await deps.authority.verify(authorization(request.rawHeaders))
+          : undefined;
       if (verification && !verification.ok) {
         reply = problemResponse(
           401,
@@ -107,23 +139,11 @@ async function handle(
         );
       } else {
         handledBy = match.route.fn;
-        const event = toHttpApiEvent(
-          {
-            method,
-            target,
-            httpVersion: request.httpVersion,
-            rawHeaders: request.rawHeaders,
-            body,
-            sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-            port: request.socket.localPort ?? 0,
-          },
-          match,
-          {
-            requestId,
-            now: new Date(started),
-            ...(verification?.ok ? { authorizer: verification.authorizer } : {}),
-          },
-        );
+        const event = toHttpApiEvent({ ...request, body }, match, {
+          requestId,
+          now: new Date(started),
+          ...(verification?.ok ? { authorizer: verification.authorizer } : {}),
+        });
         reply = toHttpResponse(await deps.invoke(match.route.fn, event));
       }
     }
@@ -132,19 +152,19 @@ async function handle(
     // API Gateway says only "Internal Server Error"; the contract wants problem+json.
     reply = problemResponse(500, 'Internal Server Error');
   }
-  try {
-    write(response, reply, requestId);
-  } catch (error) {
-    // writeHead refuses what Node cannot send (a header value with a line break, say): that is the
-    // handler's fault, and API Gateway would answer 500 too.
-    deps.log(`${method} ${target}: the response from ${handledBy} cannot be sent: ${describeError(error)}`);
-    reply = problemResponse(500, 'Internal Server Error');
-    write(response, reply, requestId);
-  }
   // The request id is the correlation_id of the function's own log lines for this request.
   deps.log(
     `${method} ${target} → ${reply.statusCode} (${handledBy}, ${Date.now() - started} ms, request ${requestId})`,
   );
+  return reply;
+}
+
+/** The Authorization header as Node joins it (the first one, if sent twice). */
+function authorization(rawHeaders: string[]): string | undefined {
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    if ((rawHeaders[index] as string).toLowerCase() === 'authorization') return rawHeaders[index + 1];
+  }
+  return undefined;
 }
 
 /** The whole body, or 'too large' once it passes the limit (the rest is read and dropped, so the client can read the 413). */

@@ -1,11 +1,13 @@
 /** An HTTP API function: Powertools' router, with every failure answered as problem+json. */
-import { Router } from '@aws-lambda-powertools/event-handler/http';
+import { ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../domain/errors.ts';
 import { instrumented } from '../runtime/invocation.ts';
 import { currentLogKeys } from '../runtime/log-keys.ts';
-import { logger } from '../runtime/observability.ts';
+import { errorFacts, logger } from '../runtime/observability.ts';
 import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts';
+
+const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
 
 export function createApi(): Router {
   const app = new Router({ logger });
@@ -14,13 +16,15 @@ export function createApi(): Router {
     const { body, headers } = problemFor(error);
     return problemResponse(body, headers);
   });
-  app.notFound(async () => problemResponse(problem(404, 'There is nothing at this address.')));
-  // The router decodes path parameters; a malformed escape (e.g. /c/100%) names nothing here.
-  app.errorHandler(URIError, async () => problemResponse(problem(404, 'There is nothing at this address.')));
+  app.notFound(async () => nothingHere());
+  // The router decodes path parameters; a malformed escape (e.g. /c/100%) names nothing here, nor
+  // does an empty or blank one (e.g. /admin/cases/%20).
+  app.errorHandler(URIError, async () => nothingHere());
+  app.errorHandler(ParameterValidationError, async () => nothingHere());
   app.methodNotAllowed(async () => problemResponse(problem(405, 'This address does not take that method.')));
   // Registered last: the specific handlers above are found first.
   app.errorHandler(Error, async (error) => {
-    logger.error('Unhandled error', error);
+    logger.error('Unhandled error', { failure: errorFacts(error) });
     // The id to quote to the desk: its log lines carry it as correlation_id.
     const requestId = currentLogKeys().correlation_id;
     return problemResponse(problem(500, undefined, requestId ? { requestId } : {}));
@@ -28,7 +32,20 @@ export function createApi(): Router {
   return app;
 }
 
+/**
+ * A body on a GET or HEAD means nothing to this API, and the router's web Request cannot even hold
+ * one: it is dropped rather than failing the request.
+ */
+function readable(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
+  const method = event.requestContext?.http?.method;
+  if ((method === 'GET' || method === 'HEAD') && event.body !== undefined) {
+    const { body: _body, ...rest } = event;
+    return { ...rest, isBase64Encoded: false };
+  }
+  return event;
+}
+
 export const apiHandler = (app: Router) =>
   instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>((event, context) =>
-    app.resolve(event, context),
+    app.resolve(readable(event), context),
   );

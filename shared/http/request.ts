@@ -35,8 +35,12 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return json && (charset === undefined || charset.replace(/"/g, '') === 'utf-8');
 }
 
-/** The parsed JSON body: 413 over 64 KiB, 415 if not JSON in UTF-8, 400 if missing or malformed. */
-export function jsonBody(event: APIGatewayProxyEventV2): unknown {
+/**
+ * The parsed JSON body: 413 over 64 KiB, 415 if not JSON in UTF-8, 400 if missing, malformed, or
+ * valid JSON that is not an object (every body of the contract is one; `null`, `[]` or `"x"` would
+ * otherwise reach validators written for objects).
+ */
+export function jsonBody(event: APIGatewayProxyEventV2): Record<string, unknown> {
   const bytes = bodyBytes(event);
   if (bytes && bytes.length > maxBodyBytes) {
     throw new HttpProblem(
@@ -53,11 +57,16 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   } catch {
     throw new InvalidInput([{ path: '', message: 'the body is not valid UTF-8' }]);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new InvalidInput([{ path: '', message: `malformed JSON: ${(error as Error).message}` }]);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInput([{ path: '', message: 'the body must be a JSON object' }]);
+  }
+  return value as Record<string, unknown>;
 }
 
 /** The version named by If-Match: 428 if absent; a value that names no version can match nothing (412). */

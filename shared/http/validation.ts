@@ -9,11 +9,22 @@ import { isWebUrl } from '../domain/url.ts';
 
 const characters = (value: string): number => [...value].length;
 
+/**
+ * Control characters (C0, DEL, C1) other than tab and newline (a form's CRLF counts as a newline):
+ * they mean nothing in a report or a correction, and a NUL or an escape sequence can break whatever
+ * later shows or exports the text.
+ */
+const disallowedControl = /(?![\t\n])(?!\r\n)\p{Cc}/u;
+export const hasControlCharacters = (value: string): boolean => disallowedControl.test(value);
+
 /** Text of `min`..`max` characters, well-formed, and (when min > 0) not only white space. */
 export const text = (min: number, max: number) =>
   z
     .string()
     .refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' })
+    .refine((value) => !hasControlCharacters(value), {
+      error: 'must not contain control characters (only tab and newline)',
+    })
     .refine((value) => characters(value) <= max, { error: `must be at most ${max} characters` })
     .refine((value) => min === 0 || value.trim().length > 0, { error: 'must not be blank' })
     .refine((value) => characters(value) >= min, { error: `must be at least ${min} characters` });

@@ -57,3 +57,30 @@ export function countForTopic(
 }
 
 export { MetricUnit };
+
+/**
+ * What a log line or a stored record may say about a failure: its name, a provider's error code and
+ * HTTP status, and where it was thrown. Never its message: a provider's message can quote the address
+ * or the number it failed on.
+ */
+export function errorFacts(error: unknown): { name: string; code?: string; status?: number; at?: string } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  const { code, Code, $metadata } = error as Error & {
+    code?: unknown;
+    Code?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const codeText = typeof code === 'string' ? code : typeof Code === 'string' ? Code : undefined;
+  // The stack's first line repeats the message; the frames after it name only code locations.
+  const frames = error.stack
+    ?.split('\n')
+    .slice(1, 6)
+    .map((line) => line.trim())
+    .join(' | ');
+  return {
+    name: error.name,
+    ...(codeText && codeText !== error.name ? { code: codeText } : {}),
+    ...($metadata?.httpStatusCode ? { status: $metadata.httpStatusCode } : {}),
+    ...(frames ? { at: frames } : {}),
+  };
+}

@@ -3,25 +3,41 @@
  * generic gsiNpk/gsiNsk attributes for its own access patterns (documented beside each builder).
  */
 import { type Case, isOpen } from '../../domain/case.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { digest, randomId } from '../../security/tokens.ts';
 
 export type Key = { pk: string; sk: string };
 
+/** The desk's ids are 12 to 16 base32 characters; this leaves room for any id it may make later. */
+export const maxIdLength = 64;
+
+/**
+ * An id from outside (a path, a body) as part of a key: one that is empty, longer than any id the
+ * desk makes, or holds control characters names nothing. Checked here, where every key is built, so
+ * no such id reaches DynamoDB (which refuses keys over 2 KB with an error, not an empty answer).
+ */
+function named(id: string): string {
+  if (id.length === 0 || id.length > maxIdLength || /\p{Cc}/u.test(id)) {
+    throw new NotFound('There is nothing with that id.');
+  }
+  return id;
+}
+
 const pad = (version: number) => String(version).padStart(8, '0');
 
 export const keys = {
-  case: (id: string): Key => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  case: (id: string): Key => ({ pk: `CASE#${named(id)}`, sk: 'CASE' }),
   /** Sorted by version, then time: unversioned entries (escalations, merges) sit after their version. */
   history: (caseId: string, version: number, at: string): Key => ({
-    pk: `CASE#${caseId}`,
+    pk: `CASE#${named(caseId)}`,
     sk: `HISTORY#${pad(version)}#${at}#${randomId(4)}`,
   }),
   historyPrefix: 'HISTORY#',
-  submission: (id: string): Key => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' }),
-  subscription: (id: string): Key => ({ pk: `SUBSCRIPTION#${id}`, sk: 'SUBSCRIPTION' }),
+  submission: (id: string): Key => ({ pk: `SUBMISSION#${named(id)}`, sk: 'SUBMISSION' }),
+  subscription: (id: string): Key => ({ pk: `SUBSCRIPTION#${named(id)}`, sk: 'SUBSCRIPTION' }),
   /** One item per followed topic ('*' for every topic), in the subscription's own partition. */
   follow: (subscriptionId: string, topic: string): Key => ({
-    pk: `SUBSCRIPTION#${subscriptionId}`,
+    pk: `SUBSCRIPTION#${named(subscriptionId)}`,
     sk: `FOLLOW#${topic}`,
   }),
   /** The claim that makes a subscription the only one of its address, keyed by the address's hash. */
@@ -33,7 +49,7 @@ export const keys = {
   }),
   topic: (key: string): Key => ({ pk: 'TOPICS', sk: `TOPIC#${key}` }),
   topicsPartition: 'TOPICS',
-  correction: (id: string): Key => ({ pk: `CORRECTION#${id}`, sk: 'CORRECTION' }),
+  correction: (id: string): Key => ({ pk: `CORRECTION#${named(id)}`, sk: 'CORRECTION' }),
   rateWindow: (key: string, window: number): Key => ({ pk: `RATE#${digest(key)}`, sk: `WINDOW#${window}` }),
   delivery: (key: string): Key => ({ pk: `DELIVERY#${key}`, sk: 'DELIVERY' }),
   /** The public log: its head and its entries, in seq order, in one partition. */
@@ -50,7 +66,7 @@ export const keys = {
   topicMonth: (month: string, topic: string): Key => ({ pk: 'STATS', sk: `MONTH#${month}#TOPIC#${topic}` }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
-    pk: `CASE#${caseId}`,
+    pk: `CASE#${named(caseId)}`,
     sk: `REPORTER#${recipientHash}`,
   }),
 };
