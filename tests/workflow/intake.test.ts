@@ -1,8 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyKeyReused, InvalidInput, NotFound } from '../../shared/domain/errors.ts';
+import { actOnCase } from '../../shared/usecases/act-on-case.ts';
 import { readSubmission } from '../../shared/usecases/read-submission.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
+import { act, reviewer } from '../support/flows.ts';
 
 let desk: TestDesk;
 beforeAll(async () => {
@@ -127,5 +130,64 @@ describe('Idempotency-Key', () => {
     const receipts = await Promise.all(Array.from({ length: 10 }, () => submitReport(desk, body, 'key-3')));
     expect(new Set(receipts.map((receipt) => receipt.submissionId)).size).toBe(1);
     expect((await desk.cases.get(receipts[0]?.caseId ?? ''))?.reportCount).toBe(1);
+  });
+});
+
+describe('a surge of reports', () => {
+  it('200 reports of one page while an editor saves a draft: no conflict, reportCount 200, If-Match holds', async () => {
+    const url = 'https://www.119.gov.example/news/2026/11/surge.html';
+    const first = await submitReport(desk, report({ url, topic: 'personnel' }));
+    let c = await desk.cases.get(first.caseId);
+    c = await act(desk, c!, reviewer, { action: 'assign', assignee: reviewer.id });
+    c = await act(desk, c, reviewer, { action: 'review', verdict: 'correction', findings: '属实' });
+    const seen = c.version;
+    const [saved, ...receipts] = await Promise.all([
+      actOnCase(desk, {
+        caseId: c.id,
+        expectedVersion: seen,
+        actor: reviewer,
+        command: { action: 'draft', draft: { type: 'correction', headline: '更正', body: '受伤1人。' } },
+      }),
+      ...Array.from({ length: 199 }, (_, i) =>
+        submitReport(desk, report({ url, contact: i % 2 ? { email: `r${i}@example.org` } : undefined })),
+      ),
+    ]);
+    expect(new Set(receipts.map((receipt) => receipt.caseId))).toEqual(new Set([c.id]));
+    expect(saved.version).toBe(seen + 1);
+    const after = await desk.cases.get(c.id);
+    expect(after).toMatchObject({ reportCount: 200, version: seen + 1, severity: 'critical' });
+    expect(after?.draft?.headline).toBe('更正');
+    // Reports changed no version: the editor's next If-Match (the version the save returned) holds.
+    const submitted = await act(desk, saved, reviewer, { action: 'submit' });
+    expect(submitted).toMatchObject({ status: 'awaiting_approval', version: seen + 2 });
+    // The editorial item was never rewritten by a report: its count is still the opening one.
+    const stored = await desk.documents.send(
+      new GetCommand({ TableName: desk.tableName, Key: { pk: `CASE#${c.id}`, sk: 'CASE' } }),
+    );
+    expect(stored.Item?.reportCount).toBe(1);
+    // The queue shows the same count as the case.
+    const page = await desk.cases.list({ limit: 100, status: 'awaiting_approval' });
+    expect(page.items.find((item) => item.id === c.id)?.reportCount).toBe(200);
+  });
+
+  it('a report racing the case out of review opens a new case rather than joining it', async () => {
+    const url = 'https://example.org/racing-close';
+    const first = await submitReport(desk, report({ url }));
+    const opened = await desk.cases.get(first.caseId);
+    const [, late] = await Promise.all([
+      desk.cases.save(
+        {
+          next: { ...opened!, status: 'closed', version: 2, resolution: { kind: 'rejected', reason: 'x' } },
+          entry: { at: desk.clock.now(), actor: 'ed', action: 'close' },
+        },
+        opened!,
+      ),
+      submitReport(desk, report({ url })),
+    ]);
+    const closed = await desk.cases.get(first.caseId);
+    // Either the report joined before the close, or it was refused and opened a case of its own.
+    if (late.caseId === first.caseId) expect(closed?.reportCount).toBe(2);
+    else expect(closed?.reportCount).toBe(1);
+    expect(await submitReport(desk, report({ url })).then((r) => r.caseId)).not.toBe(first.caseId);
   });
 });

@@ -1,11 +1,11 @@
 /** Cases and their history in the single table. */
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { type Case, type CaseStatus, type HistoryEntry, openStatuses } from '../../domain/case.ts';
+import { type Case, type CaseStatus, type HistoryEntry, isOpen, openStatuses } from '../../domain/case.ts';
 import { ActionNotAllowed, NotFound, VersionMismatch } from '../../domain/errors.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
 import { allowedActions } from '../../domain/lifecycle.ts';
@@ -124,11 +124,19 @@ export class DynamoCaseStore implements CaseStore {
     private readonly cursors: Cursors,
   ) {}
 
+  /** The case and its report count, in one Query of the items beside it. */
   async get(id: string): Promise<Case | undefined> {
     const result = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.case(id), ConsistentRead: true }),
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :case)',
+        ExpressionAttributeValues: { ':pk': keys.case(id).pk, ':case': keys.case(id).sk },
+        ConsistentRead: true,
+      }),
     );
-    return result.Item ? withoutStorage<Case>(result.Item) : undefined;
+    const items = result.Items ?? [];
+    const found = items.find((item) => item.sk === keys.case(id).sk);
+    return found ? counted(found, items) : undefined;
   }
 
   async getWithHistory(id: string): Promise<{ case: Case; history: HistoryEntry[] } | undefined> {
@@ -180,7 +188,11 @@ export class DynamoCaseStore implements CaseStore {
   async save(decision: Decision, before: Case): Promise<void> {
     const update = caseUpdate(this.tableName, before, decision.next, unchangedSince(before));
     try {
-      await transact(this.doc, [update, this.historyPut(decision)]);
+      await transact(this.doc, [
+        update,
+        this.historyPut(decision),
+        ...closedToReports(this.tableName, before, decision.next),
+      ]);
     } catch (error) {
       if (error instanceof ConditionsFailed && error.failedAt(0))
         this.explain(before, error.reasons[0]?.item);
@@ -191,7 +203,11 @@ export class DynamoCaseStore implements CaseStore {
   async saveUnversioned(decision: Decision, expected: Case): Promise<boolean> {
     const update = caseUpdate(this.tableName, expected, decision.next, unchangedSince(expected));
     try {
-      await transact(this.doc, [update, this.historyPut(decision)]);
+      await transact(this.doc, [
+        update,
+        this.historyPut(decision),
+        ...closedToReports(this.tableName, expected, decision.next),
+      ]);
       return true;
     } catch (error) {
       if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
@@ -216,11 +232,10 @@ export class DynamoCaseStore implements CaseStore {
       Update: {
         TableName: this.tableName,
         Key: keys.case(targetBefore.id),
-        UpdateExpression: 'ADD reportCount :added SET updatedAt = :now',
+        UpdateExpression: 'SET updatedAt = :now',
         ConditionExpression: `#status IN (${openStatuses.map((_, i) => `:open${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':added': added,
           ':now': target.next.updatedAt,
           ...Object.fromEntries(openStatuses.map((status, i) => [`:open${i}`, status])),
         },
@@ -233,6 +248,8 @@ export class DynamoCaseStore implements CaseStore {
         this.historyPut(duplicate),
         growTarget,
         this.historyPut(target),
+        addReports(this.tableName, targetBefore.id, added),
+        ...closedToReports(this.tableName, duplicateBefore, duplicate.next),
       ]);
     } catch (error) {
       if (!(error instanceof ConditionsFailed)) throw error;
@@ -270,7 +287,7 @@ export class DynamoCaseStore implements CaseStore {
         Limit: limit,
       }),
     );
-    return (result.Items ?? []).map((item) => withoutStorage<Case>(item));
+    return this.whole(result.Items ?? []);
   }
 
   async countOpenedSince(since: string, now: string): Promise<number> {
@@ -320,7 +337,43 @@ export class DynamoCaseStore implements CaseStore {
       query: fingerprint,
       cursors: this.cursors,
     });
-    return { items: page.items.map((item) => withoutStorage<Case>(item)), nextCursor: page.nextCursor };
+    return { items: await this.whole(page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The cases an index found, read whole from the table with their report counts in one BatchGet
+   * per 20 cases: the case indexes project keys only, and the counts live beside the cases.
+   */
+  private async whole(found: ReadonlyArray<Record<string, unknown>>): Promise<Case[]> {
+    const ids = found.map((item) => String(item.pk).slice('CASE#'.length));
+    const wanted = ids.flatMap((id) => [
+      keys.case(id),
+      ...Array.from({ length: keys.reportShards }, (_, shard) => keys.reportShard(id, shard)),
+    ]);
+    const perRequest = 100;
+    const items: Record<string, unknown>[] = [];
+    await Promise.all(
+      Array.from({ length: Math.ceil(wanted.length / perRequest) }, async (_, i) => {
+        let requested: Record<string, unknown>[] = wanted.slice(i * perRequest, (i + 1) * perRequest);
+        while (requested.length > 0) {
+          const result = await this.doc.send(
+            new BatchGetCommand({
+              RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } },
+            }),
+          );
+          items.push(...(result.Responses?.[this.tableName] ?? []));
+          requested =
+            (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        }
+      }),
+    );
+    const byCase = new Map<string, Record<string, unknown>[]>();
+    for (const item of items) byCase.set(String(item.pk), [...(byCase.get(String(item.pk)) ?? []), item]);
+    return ids.flatMap((id) => {
+      const beside = byCase.get(keys.case(id).pk) ?? [];
+      const item = beside.find((candidate) => candidate.sk === keys.case(id).sk);
+      return item ? [counted(item, beside)] : [];
+    });
   }
 
   private historyPut(decision: Decision): TransactItem {
@@ -360,3 +413,43 @@ const partition = (index: string, pkValue: string, ascending: boolean): Partitio
   skName: `${index}sk`,
   ascending,
 });
+
+/** The case item with its report count: the count written when it opened plus every shard's. */
+function counted(caseItem: Record<string, unknown>, beside: ReadonlyArray<Record<string, unknown>>): Case {
+  const c = withoutStorage<Case>(caseItem);
+  const shards = beside.filter((item) => String(item.sk).startsWith(`${keys.case(c.id).sk}#REPORTS#`));
+  const added = shards.reduce(
+    (sum, item) => sum + (typeof item.reportCount === 'number' ? item.reportCount : 0),
+    0,
+  );
+  return { ...c, reportCount: (c.reportCount ?? 0) + added };
+}
+
+/** Reports added to a case (a join, a merge), on one of its count shards, while it takes reports. */
+export function addReports(tableName: string, caseId: string, added: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.reportShard(caseId, Math.floor(Math.random() * keys.reportShards)),
+      UpdateExpression: 'SET entity = :entity ADD reportCount :added',
+      ConditionExpression: 'attribute_not_exists(closed)',
+      ExpressionAttributeValues: { ':entity': 'report-count', ':added': added },
+    },
+  };
+}
+
+/**
+ * A case that stops taking reports (approved, closed, merged) marks every count shard closed in the
+ * same transaction, so a report racing it either lands first or is refused (and opens a new case).
+ */
+function closedToReports(tableName: string, before: Case, after: Case): TransactItem[] {
+  if (!isOpen(before.status) || isOpen(after.status)) return [];
+  return Array.from({ length: keys.reportShards }, (_, shard) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.reportShard(before.id, shard),
+      UpdateExpression: 'SET entity = :entity, closed = :closed',
+      ExpressionAttributeValues: { ':entity': 'report-count', ':closed': after.updatedAt },
+    },
+  }));
+}

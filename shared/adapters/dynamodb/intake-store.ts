@@ -7,20 +7,16 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { openStatuses } from '../../domain/case.ts';
 import type { Decision } from '../../domain/lifecycle.ts';
 import { contactRecipients, recipientHash, reporterRecipient } from '../../domain/recipient.ts';
 import type { Submission } from '../../domain/submission.ts';
 import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../../ports/intake-store.ts';
 import type { Page } from '../../ports/page.ts';
-import { caseItem, historyItem, idempotencyItem } from './case-store.ts';
+import { addReports, caseItem, historyItem, idempotencyItem } from './case-store.ts';
 import { keys, submissionIndexKeys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage } from './paging.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
-
-const openValues = Object.fromEntries(openStatuses.map((status, i) => [`:open${i}`, status]));
-const openList = openStatuses.map((_, i) => `:open${i}`).join(', ');
 
 export class DynamoIntakeStore implements IntakeStore {
   constructor(
@@ -96,16 +92,8 @@ export class DynamoIntakeStore implements IntakeStore {
     idempotency?: IdempotentWrite;
   }): Promise<void> {
     const items: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.case(input.caseId),
-          UpdateExpression: 'ADD reportCount :one',
-          ConditionExpression: `#status IN (${openList})`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ...openValues },
-        },
-      },
+      // Never the case item itself: a surge of reports must not queue behind one hot item.
+      addReports(this.tableName, input.caseId, 1),
       this.submissionPut(input.submission),
       ...this.reporterMarks(input.submission),
     ];

@@ -27,6 +27,16 @@ const pad = (version: number) => String(version).padStart(8, '0');
 
 export const keys = {
   case: (id: string): Key => ({ pk: `CASE#${named(id)}`, sk: 'CASE' }),
+  /**
+   * The case's report count, apart from its editorial item and split over a few shards, so reports
+   * neither conflict with an editor's change nor with each other. Beside the case item: one Query of
+   * `begins_with(sk, 'CASE')` reads the case and its count.
+   */
+  reportShard: (caseId: string, shard: number): Key => ({
+    pk: `CASE#${named(caseId)}`,
+    sk: `CASE#REPORTS#${shard}`,
+  }),
+  reportShards: 4,
   /** Sorted by version, then time: unversioned entries (escalations, merges) sit after their version. */
   history: (caseId: string, version: number, at: string): Key => ({
     pk: `CASE#${named(caseId)}`,
@@ -64,6 +74,8 @@ export const keys = {
   sendWindow: (channel: string, window: number): Key => ({ pk: `PACE#${channel}#${window}`, sk: 'PACE' }),
   /** Time to correction: one item per month and topic, months in order, in one partition. */
   topicMonth: (month: string, topic: string): Key => ({ pk: 'STATS', sk: `MONTH#${month}#TOPIC#${topic}` }),
+  /** An address that gets nothing more, by its hash (recipientHash). */
+  suppression: (addressHash: string): Key => ({ pk: `SUPPRESSED#${addressHash}`, sk: 'SUPPRESSION' }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${named(caseId)}`,
