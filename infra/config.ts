@@ -60,6 +60,10 @@ export interface DeskConfig {
   backupLockMode: BackupLockMode;
   /** A vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /** Cognito's invitations and codes through SES from this address; absent: Cognito's own sender (dev). */
+  editorMail?: { fromAddress: string; fromName: string; verifiedDomain?: string };
+  /** The hosted sign-in on the desk's own domain, with an ACM certificate in us-east-1. */
+  signInDomain?: { name: string; certificateArn: string };
   /** A table restored from a backup that the stack adopts instead of its own (see docs/deploy.md). */
   adoptedTable?: { name: string; streamArn: string };
 }
@@ -182,6 +186,40 @@ export function readConfig(
     fail('backupCopyVaultArn', 'the ARN of a backup vault', backupCopyVaultArn);
   }
 
+  // Editors' mail: a separate address of the same identity, so replies and bounces are told apart.
+  const editorMailFrom =
+    text('editorMailFrom') ??
+    (sesIdentity === undefined ? undefined : identityIsEmail ? sesIdentity : `sign-in@${sesIdentity}`);
+  if (editorMailFrom !== undefined) {
+    if (sesIdentity === undefined)
+      fail('editorMailFrom', 'an SES identity (sesIdentity) to send it from', editorMailFrom);
+    if (!emailPattern.test(editorMailFrom)) fail('editorMailFrom', 'an email address', editorMailFrom);
+    const sameIdentity = identityIsEmail
+      ? editorMailFrom.toLowerCase() === sesIdentity?.toLowerCase()
+      : editorMailFrom.split('@')[1]?.toLowerCase() === sesIdentity?.toLowerCase();
+    if (!sameIdentity)
+      fail('editorMailFrom', `an address of the SES identity ${sesIdentity}`, editorMailFrom);
+  }
+  const editorMailFromName = text('editorMailFromName') ?? '更正工作台 Corrections desk';
+
+  const signInDomainName = text('signInDomain')?.toLowerCase();
+  const signInCertificateArn = text('signInCertificateArn');
+  if ((signInDomainName === undefined) !== (signInCertificateArn === undefined)) {
+    fail('signInDomain and signInCertificateArn', 'both or neither', {
+      signInDomainName,
+      signInCertificateArn,
+    });
+  }
+  if (signInDomainName !== undefined && !domainPattern.test(signInDomainName))
+    fail('signInDomain', 'a domain name such as sign-in.example.org', signInDomainName);
+  // Cognito serves custom domains through CloudFront, which takes certificates from us-east-1 only.
+  if (
+    signInCertificateArn !== undefined &&
+    !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/.test(signInCertificateArn)
+  ) {
+    fail('signInCertificateArn', 'the ARN of an ACM certificate in us-east-1', signInCertificateArn);
+  }
+
   const tableName = text('tableName');
   const tableStreamArn = text('tableStreamArn');
   if ((tableName === undefined) !== (tableStreamArn === undefined)) {
@@ -208,6 +246,18 @@ export function readConfig(
     logRetentionDays,
     backupLockMode: backupLockMode as BackupLockMode,
     backupCopyVaultArn,
+    editorMail:
+      editorMailFrom === undefined
+        ? undefined
+        : {
+            fromAddress: editorMailFrom,
+            fromName: editorMailFromName,
+            ...(identityIsEmail ? {} : { verifiedDomain: sesIdentity }),
+          },
+    signInDomain:
+      signInDomainName && signInCertificateArn
+        ? { name: signInDomainName, certificateArn: signInCertificateArn }
+        : undefined,
     adoptedTable: tableName && tableStreamArn ? { name: tableName, streamArn: tableStreamArn } : undefined,
   };
 }

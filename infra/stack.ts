@@ -82,6 +82,15 @@ export class CorrectionsDeskStack extends Stack {
     const signIn = new EditorSignIn(this, 'EditorSignIn', {
       stage: config.stage,
       consoleUrl: `${publicBaseUrl}/console`,
+      ...(config.editorMail
+        ? {
+            mail: {
+              ...config.editorMail,
+              configurationSet: email.configurationSet.configurationSetName,
+            },
+          }
+        : {}),
+      ...(config.signInDomain ? { customDomain: config.signInDomain } : {}),
     });
 
     const environment = functionEnvironment(config, {
@@ -156,6 +165,13 @@ export class CorrectionsDeskStack extends Stack {
     output('UserPoolId', signIn.userPool.userPoolId, 'Editors sign in here (docs/deploy.md: first editor)');
     output('ConsoleClientId', signIn.consoleClient.userPoolClientId, 'The console’s app client');
     output('SignInDomain', signIn.domain.baseUrl(), 'Cognito hosted UI');
+    if (config.signInDomain) {
+      output(
+        'SignInDomainTarget',
+        signIn.domain.cloudFrontEndpoint,
+        `Point ${config.signInDomain.name} at this (an alias or CNAME record) in DNS`,
+      );
+    }
     output('TableName', table.tableName, 'The desk’s table (point-in-time recovery on)');
     output(
       'BackupVaultName',

@@ -8,6 +8,9 @@ export const prod: StageSettings = {
   alertEmails: ['desk-chief@news.example.org', 'night-editor@news.example.org'],
   sesIdentity: 'news.example.org',
   publicBaseUrl: 'https://corrections.news.example.org',
+  // Editors sign in here; the certificate covers it and lives in us-east-1 (docs/deploy.md).
+  signInDomain: 'sign-in.news.example.org',
+  signInCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
   timeZone: 'Asia/Shanghai',
   smsCountries: ['CN'],
   apiRateLimit: 100,

@@ -21,6 +21,11 @@ export const requiredSettings: { dev: Requirements; deployed: Requirements } & R
         'change when the API does',
       smsCountries:
         'the countries SMS may be sent to; without it anyone could make the desk text any country',
+      signInDomain:
+        'the editors’ sign-in on the desk’s own domain; without it invitations link to an amazoncognito.com ' +
+        'address that mail filters and editors distrust',
+      signInCertificateArn:
+        'the ACM certificate (us-east-1) of signInDomain; Cognito cannot serve the domain without it',
     },
   };
 

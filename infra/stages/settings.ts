@@ -38,6 +38,13 @@ export interface StageSettings {
   backupLockMode?: BackupLockMode;
   /** A backup vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /** The From address of Cognito's invitations and codes (an address of sesIdentity; default sign-in@). */
+  editorMailFrom?: string;
+  /** The display name beside it. */
+  editorMailFromName?: string;
+  /** The hosted sign-in's own domain (e.g. sign-in.example.org) and its ACM certificate in us-east-1. */
+  signInDomain?: string;
+  signInCertificateArn?: string;
   /** A restored table the stack adopts instead of its own (docs/deploy.md, Restore). */
   tableName?: string;
   tableStreamArn?: string;

@@ -9,6 +9,9 @@ export const staging: StageSettings = {
   alertEmails: ['desk-dev@news.example.org'],
   sesIdentity: 'staging.news.example.org',
   publicBaseUrl: 'https://corrections.staging.news.example.org',
+  // Editors sign in here; the certificate covers it and lives in us-east-1 (docs/deploy.md).
+  signInDomain: 'sign-in.staging.news.example.org',
+  signInCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
   timeZone: 'Asia/Shanghai',
   smsCountries: ['CN'],
   apiRateLimit: 20,

@@ -24,6 +24,8 @@ describe('configuration from context', () => {
       logRetentionDays: 180,
       backupLockMode: 'governance',
       backupCopyVaultArn: undefined,
+      editorMail: undefined,
+      signInDomain: undefined,
       adoptedTable: undefined,
     });
   });
@@ -105,6 +107,17 @@ describe('configuration from context', () => {
     [{ logRetentionDays: '100' }, /logRetentionDays/],
     [{ smsCountries: 'CN,China' }, /smsCountries/],
     [{ backupLockMode: 'strict' }, /backupLockMode/],
+    [{ sesIdentity: 'example.org', editorMailFrom: 'desk@elsewhere.org' }, /editorMailFrom/],
+    [{ editorMailFrom: 'desk@example.org' }, /editorMailFrom/],
+    [{ signInDomain: 'sign-in.example.org' }, /both or neither/],
+    [
+      {
+        signInDomain: 'sign-in.example.org',
+        signInCertificateArn:
+          'arn:aws:acm:eu-central-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
+      },
+      /us-east-1/,
+    ],
     [{ backupCopyVaultArn: 'arn:aws:s3:::bucket' }, /backupCopyVaultArn/],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(message);

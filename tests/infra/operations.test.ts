@@ -14,9 +14,13 @@ const operated = synthesize({
   logRetentionDays: '365',
   backupLockMode: 'compliance',
   backupCopyVaultArn: copyVaultArn,
+  editorMailFrom: 'editors@news.example.org',
+  editorMailFromName: 'News desk',
 });
 /** The production stage as tests/infra/stack.test.ts sees it: every ops option at its default. */
 const standard = synthesize();
+/** The dev stage with no settings: what `npm run synth` builds. */
+const bare = synthesize({});
 
 describe('logging from configuration', () => {
   it.each(Object.values(functionDefinitions).map((definition) => definition.id))(
@@ -133,5 +137,53 @@ describe('backups', () => {
     const [roleId] = resourceAt(standard, 'Backup/Role');
     expect(refersTo(outputs.BackupVaultName.Value, vaultId)).toBe(true);
     expect(outputs.BackupRestoreRoleArn.Value).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+  });
+});
+
+describe('editors’ sign-in mail and domain', () => {
+  const userPool = (synthesized: typeof standard) => resourceAt(synthesized, 'EditorSignIn/UserPool')[1];
+  const domain = (synthesized: typeof standard) => resourceAt(synthesized, 'EditorSignIn/UserPool/Domain')[1];
+
+  it('sends invitations and codes through the desk’s SES identity and configuration set, from its own address', () => {
+    const mail = userPool(standard).Properties.EmailConfiguration;
+    expect(mail).toMatchObject({
+      EmailSendingAccount: 'DEVELOPER',
+      // The display name is Chinese, so RFC 2047-encoded.
+      From: `=?UTF-8?B?${Buffer.from('更正工作台 Corrections desk').toString('base64')}?= <sign-in@news.example.org>`,
+    });
+    const [configurationSetId] = resourceAt(standard, 'Email/ConfigurationSet');
+    expect(mail.ConfigurationSet).toEqual({ Ref: configurationSetId });
+    expect(JSON.stringify(mail.SourceArn)).toContain(':identity/news.example.org');
+    const operatedMail = userPool(operated).Properties.EmailConfiguration;
+    expect(operatedMail.From).toBe('News desk <editors@news.example.org>');
+  });
+
+  it('invites and verifies in Chinese and English, with the user name, the code and the console link', () => {
+    const { AdminCreateUserConfig, VerificationMessageTemplate } = userPool(standard).Properties;
+    const invitation = AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invitation.EmailSubject).toMatch(/更正工作台.*Corrections desk/);
+    for (const part of ['{username}', '{####}', '临时密码', 'Temporary password']) {
+      expect(invitation.EmailMessage).toContain(part);
+    }
+    expect(invitation.EmailMessage).toContain('https://corrections.news.example.org/console');
+    expect(VerificationMessageTemplate).toMatchObject({ DefaultEmailOption: 'CONFIRM_WITH_CODE' });
+    expect(VerificationMessageTemplate.EmailMessage).toMatch(
+      /验证码是 \{####\}[\s\S]*verification code is \{####\}/,
+    );
+  });
+
+  it('serves the hosted UI on the stage’s own domain with its us-east-1 certificate, and says where DNS points', () => {
+    expect(domain(standard).Properties).toMatchObject({
+      Domain: 'sign-in.news.example.org',
+      CustomDomainConfig: { CertificateArn: expect.stringMatching(/^arn:aws:acm:us-east-1:/) },
+    });
+    expect(standard.template.toJSON().Outputs.SignInDomainTarget).toBeDefined();
+  });
+
+  it('keeps Cognito’s own sender and domain prefix on a bare dev stage', () => {
+    expect(userPool(bare).Properties.EmailConfiguration ?? {}).not.toHaveProperty('SourceArn');
+    expect(domain(bare).Properties.Domain).toEqual(expect.anything());
+    expect(domain(bare).Properties).not.toHaveProperty('CustomDomainConfig');
+    expect(bare.template.toJSON().Outputs).not.toHaveProperty('SignInDomainTarget');
   });
 });

@@ -10,6 +10,8 @@ const complete: StageSettings = {
   sesIdentity: 'example.org',
   publicBaseUrl: 'https://corrections.example.org',
   smsCountries: ['CN', 'hk'],
+  signInDomain: 'sign-in.example.org',
+  signInCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
 };
 const read = (context: Record<string, unknown>, committed: Record<string, StageSettings> = stages) =>
   readConfig(new App({ context }).node, committed);
@@ -36,8 +38,15 @@ describe('the committed stages', () => {
 });
 
 describe('the stage guard', () => {
-  it('requires sender identity, alert addresses, public URL and SMS countries of a non-dev stage', () => {
-    expect([...required].sort()).toEqual(['alertEmails', 'publicBaseUrl', 'sesIdentity', 'smsCountries']);
+  it('requires sender identity, alert addresses, public URL, SMS countries and the sign-in domain of a non-dev stage', () => {
+    expect([...required].sort()).toEqual([
+      'alertEmails',
+      'publicBaseUrl',
+      'sesIdentity',
+      'signInCertificateArn',
+      'signInDomain',
+      'smsCountries',
+    ]);
   });
 
   it('reads a stage’s committed settings, and a -c value over them', () => {

@@ -100,18 +100,8 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.clientRequestsPerMinute]: productionContext.clientRequestsPerMinute,
         [env.consoleSignIn]: 'cognito',
         [env.cognitoClientId]: { Ref: clientId },
-        [env.cognitoDomainUrl]: {
-          'Fn::Join': [
-            '',
-            [
-              'https://',
-              { Ref: domainId },
-              expect.stringContaining('.auth.'),
-              { Ref: 'AWS::Region' },
-              '.amazoncognito.com',
-            ],
-          ],
-        },
+        // The production stage signs editors in on its own domain (infra/stages/prod.ts).
+        [env.cognitoDomainUrl]: { 'Fn::Join': ['', ['https://', { Ref: domainId }]] },
         [env.correctionEventsTopicArn]: { Ref: topicId('correctionEvents') },
         [env.editorAlertsTopicArn]: { Ref: topicId('editorAlerts') },
         [env.deliveryPlanQueueUrl]: { Ref: queueId('deliveryPlan') },
