@@ -21,6 +21,8 @@ export interface AccessibleResources {
   queues: Record<QueueKey, IQueue>;
   deadLetterQueues: Record<QueueKey, IQueue>;
   linkSecret: ISecret;
+  /** Encrypts the webhooks' signing secrets: read by the functions that seal or open them. */
+  webhookSecretsKey: ISecret;
   email: EmailSending;
 }
 
@@ -32,7 +34,10 @@ const access: Record<FunctionKey, Grants> = {
     email.grantSend(role); // subscription confirmation links
     grantSmsPublish(role); // SMS verification codes
   },
-  adminApi: (role, { table }) => grantTableReadWrite(role, table),
+  adminApi: (role, { table, webhookSecretsKey }) => {
+    grantTableReadWrite(role, table);
+    webhookSecretsKey.grantRead(role); // seals a new webhook's secret
+  },
   publisher: (role, { table, topics, topicKey }) => {
     grantTableReadWrite(role, table);
     grantPublish(role, topics.correctionEvents, topicKey);
@@ -54,6 +59,13 @@ const access: Record<FunctionKey, Grants> = {
     grantSmsPublish(role);
     // The sender parks a job that failed for real too often itself (throttles do not count).
     deadLetterQueues.deliverySend.grantSendMessages(role);
+  },
+  webhooks: (role, { table, topics, topicKey, queues, webhookSecretsKey }) => {
+    grantTableReadWrite(role, table);
+    webhookSecretsKey.grantRead(role); // opens a webhook's secret to sign each call
+    // The event source consumes (and ChangeMessageVisibility for backoff); a fan-out queues call jobs.
+    queues.webhookCalls.grantSendMessages(role);
+    grantPublish(role, topics.editorAlerts, topicKey); // a disabled webhook alerts the editors
   },
   digest: (role, { table, topics, topicKey }) => {
     grantTableRead(role, table);

@@ -16,6 +16,7 @@ export interface DeployedResources {
   topics: Record<TopicKey, ITopic>;
   queues: Record<QueueKey, IQueue>;
   linkSecret: ISecret;
+  webhookSecretsKey: ISecret;
   sesConfigurationSet: string;
   publicBaseUrl: string;
   /** The console signs editors in through Cognito's hosted UI with this app client. */
@@ -37,6 +38,7 @@ export function functionEnvironment(
     ...Object.fromEntries(queueKeys.map((key) => [env[`${key}QueueUrl`], resources.queues[key].queueUrl])),
     [env.publicBaseUrl]: resources.publicBaseUrl,
     [env.linkSecretArn]: resources.linkSecret.secretArn,
+    [env.webhookSecretsKeyArn]: resources.webhookSecretsKey.secretArn,
     [env.emailTransport]: 'ses',
     [env.smsTransport]: 'sns',
     [env.sesFromAddress]: config.sesFromAddress,

@@ -72,6 +72,19 @@ export class CorrectionsDeskStack extends Stack {
         'link already in people’s mailboxes. Rotate by hand (docs/deploy.md) if it is ever exposed.',
     });
 
+    const webhookSecretsKey = new Secret(this, 'WebhookSecretsKey', {
+      description: 'Encrypts the webhooks’ signing secrets stored in the table (AES-256-GCM)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Losing it makes every stored webhook secret unreadable: it outlives the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(webhookSecretsKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A data key: rotating it would need every stored webhook secret re-sealed. Receivers rotate ' +
+        'their own signing secrets by adding a new webhook and removing the old one.',
+    });
+
     const api = new DeskApi(this, 'Api', {
       stage: config.stage,
       corsOrigin: config.consoleOrigin,
@@ -98,6 +111,7 @@ export class CorrectionsDeskStack extends Stack {
       topics: messaging.topics,
       queues: messaging.queues,
       linkSecret,
+      webhookSecretsKey,
       sesConfigurationSet: email.configurationSet.configurationSetName,
       publicBaseUrl,
       signIn: { domainUrl: signIn.domain.baseUrl(), clientId: signIn.consoleClient.userPoolClientId },
@@ -123,6 +137,7 @@ export class CorrectionsDeskStack extends Stack {
         queues,
         deadLetterQueues: parked,
         linkSecret,
+        webhookSecretsKey,
         email,
       });
     }

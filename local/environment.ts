@@ -38,6 +38,7 @@ export function localEnvironment(
     editorAlertsTopicArn: input.topicArns.editorAlerts,
     deliveryPlanQueueUrl: input.queueUrls.deliveryPlan,
     deliverySendQueueUrl: input.queueUrls.deliverySend,
+    webhookCallsQueueUrl: input.queueUrls.webhookCalls,
     publicBaseUrl: input.publicBaseUrl,
     // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
     linkSecretArn: undefined,
@@ -60,6 +61,13 @@ export function localEnvironment(
     consoleSignIn: 'dev',
     cognitoDomainUrl: undefined,
     cognitoClientId: undefined,
+    // Webhook signing secrets are sealed under the local secret; tests receive on 127.0.0.1; retries
+    // take seconds rather than a day (the shell may shorten or lengthen them).
+    webhookSecretsKeyArn: undefined,
+    webhookLocalReceivers: 'true',
+    webhookRetryBaseSeconds: shell[env.webhookRetryBaseSeconds] ?? '1',
+    webhookRetryMaxDelaySeconds: shell[env.webhookRetryMaxDelaySeconds] ?? '2',
+    webhookRetryWindowSeconds: shell[env.webhookRetryWindowSeconds] ?? '10',
   };
   const variables: Variables = {};
   for (const [key, name] of Object.entries(env) as [keyof typeof env, string][])

@@ -3,10 +3,12 @@ import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
 import { publicationRoutes } from './publication.ts';
 import { topicRoutes } from './topics.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 const app = createApi();
 caseRoutes(app);
 publicationRoutes(app);
 topicRoutes(app);
+webhookRoutes(app);
 
 export const handler = apiHandler(app);

@@ -16,14 +16,16 @@ export type Capability =
   | 'close'
   | 'update'
   | 'amend'
-  | 'manage-topics';
+  | 'manage-topics'
+  | 'manage-webhooks'
+  | 'import-subscribers';
 
 const reviewer: Capability[] = ['read', 'open', 'assign', 'review', 'draft', 'submit'];
 const editor: Capability[] = [...reviewer, 'approve', 'request-changes', 'close', 'update', 'amend'];
 const grants: Record<Role, ReadonlyArray<Capability>> = {
   reviewer,
   editor,
-  admin: [...editor, 'manage-topics'],
+  admin: [...editor, 'manage-topics', 'manage-webhooks', 'import-subscribers'],
 };
 
 export interface Actor {

@@ -5,6 +5,7 @@ import { correctionIdLength } from '../domain/correction.ts';
 import { composeSms, fitsOneSegment } from '../domain/sms.ts';
 import { maxTopics } from '../domain/subscription.ts';
 import { allTopics, topicKeyPattern } from '../domain/topic.ts';
+import { webhookEventTypes } from '../domain/webhook.ts';
 import { e164Phone, email, text, webUrl } from './validation.ts';
 
 const topicKey = (known: ReadonlySet<string>) =>
@@ -96,6 +97,21 @@ const limit = z
   .pipe(z.number().min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }));
 
 const page = { limit: limit.optional(), cursor: z.string().min(1).max(4096).optional() };
+
+export const pageQuery = z.strictObject(page);
+
+export const webhookRequest = z.strictObject({
+  url: text(1, 2048),
+  description: text(0, 200).optional(),
+  events: z.array(z.enum(webhookEventTypes)).min(1, { error: 'name at least one event type' }).optional(),
+});
+
+export const webhookChange = z
+  .strictObject({ status: z.enum(['active', 'disabled']).optional(), description: text(0, 200).optional() })
+  .refine((change) => change.status !== undefined || change.description !== undefined, {
+    error: 'name a status or a description to change',
+    path: [],
+  });
 
 export const caseListQuery = z.strictObject({
   ...page,

@@ -143,6 +143,15 @@ export const functionDefinitions = {
     // A few senders keep the rate busy; more would only wait for tokens (the pacer holds the rate).
     trigger: { kind: 'queue', queue: 'deliverySend', batchSize: 10, maxConcurrency: 5 },
   },
+  webhooks: {
+    id: 'Webhooks',
+    entry: 'functions/webhooks/handler.ts',
+    description: 'Calls the webhooks with each published correction: signed, retried with backoff',
+    memoryMb: 256,
+    // Ten calls of at most 10 s each run side by side, plus their bookkeeping.
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'webhookCalls', batchSize: 10, maxConcurrency: 5 },
+  },
   digest: {
     id: 'Digest',
     entry: 'functions/digest/handler.ts',

@@ -43,6 +43,19 @@ export const queues = {
     maxReceiveCount: 200,
     deadLetterRetentionDays: 14,
   },
+  /**
+   * correction.published events for the body's other channels, and one call job per (event, webhook).
+   * Its own queue and function: a slow or dead receiver never holds up email or SMS. Retries wait by
+   * ChangeMessageVisibility (each wait is a receive), so the receive count allows a day of backoff;
+   * SQS keeps a message 4 days by default, longer than the retry window.
+   */
+  webhookCalls: {
+    id: 'WebhookCalls',
+    localName: 'webhook-calls',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 40,
+    deadLetterRetentionDays: 14,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 export type QueueKey = keyof typeof queues;
 
@@ -53,6 +66,12 @@ export const topicSubscriptions = [
   {
     topic: 'correctionEvents',
     queue: 'deliveryPlan',
+    rawMessageDelivery: true,
+    filterPolicy: { eventType: ['correction.published'] },
+  },
+  {
+    topic: 'correctionEvents',
+    queue: 'webhookCalls',
     rawMessageDelivery: true,
     filterPolicy: { eventType: ['correction.published'] },
   },

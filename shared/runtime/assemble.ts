@@ -17,6 +17,8 @@ import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
+import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
 import { Outbox } from '../adapters/outbox/outbox.ts';
 import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox/senders.ts';
 import { SesEmailSender } from '../adapters/ses/email-sender.ts';
@@ -24,7 +26,10 @@ import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
 import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
 import { SnsSmsSender } from '../adapters/sns/sms-sender.ts';
 import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
+import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
+import { callTimeoutMs } from '../domain/webhook.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
+import { SecretBox } from '../security/secret-box.ts';
 import { Signer } from '../security/tokens.ts';
 import { links } from '../usecases/links.ts';
 import type { Config } from './config.ts';
@@ -37,6 +42,8 @@ export function assemble(
     ses: () => SESv2Client;
     config: Config;
     secret: string;
+    /** What webhook secrets are sealed under (deployed, a secret of its own); locally the link secret. */
+    webhookKeyMaterial?: () => Promise<string>;
   },
   clock: Clock = systemClock,
 ) {
@@ -79,6 +86,18 @@ export function assemble(
         ? new OutboxEmailSender(outbox())
         : new SesEmailSender(parts.ses(), config.sesFromAddress, config.sesConfigurationSet),
     sms: config.smsTransport === 'outbox' ? new OutboxSmsSender(outbox()) : new SnsSmsSender(sns),
+    webhooks: new DynamoWebhookStore(documents, table, cursors),
+    webhookQueue: new SqsWebhookQueue(parts.sqs, config.webhookCallsQueueUrl),
+    webhookCaller: new HttpWebhookCaller(
+      { allowLocalReceivers: config.webhookLocalReceivers },
+      callTimeoutMs,
+    ),
+    secretBox: new SecretBox(parts.webhookKeyMaterial ?? (async () => parts.secret)),
+    retrySchedule: {
+      baseSeconds: config.webhookRetryBaseSeconds,
+      maxDelaySeconds: config.webhookRetryMaxDelaySeconds,
+      windowSeconds: config.webhookRetryWindowSeconds,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ export interface Config {
   editorAlertsTopicArn: string;
   deliveryPlanQueueUrl: string;
   deliverySendQueueUrl: string;
+  webhookCallsQueueUrl: string;
   /** Base of every public link (permalinks, confirmation and unsubscribe links), without a trailing slash. */
   publicBaseUrl: string;
   /** Deployed: the ARN of the secret that signs links and cursors. */
@@ -47,6 +48,14 @@ export interface Config {
   cognitoDomainUrl?: string;
   /** The console's app client (public, no secret: authorization code flow with PKCE). */
   cognitoClientId?: string;
+  /** Deployed: the ARN of the secret whose value encrypts webhook signing secrets (locally, the link secret). */
+  webhookSecretsKeyArn?: string;
+  /** Local stack only: webhooks may be http(s)://127.0.0.1 or localhost, so tests can receive. */
+  webhookLocalReceivers: boolean;
+  /** Webhook retries: first wait, longest wait, and how long an event is retried before it counts as failed. */
+  webhookRetryBaseSeconds: number;
+  webhookRetryMaxDelaySeconds: number;
+  webhookRetryWindowSeconds: number;
 }
 
 /** The variables, by name, so the stacks that set them and the code that reads them agree. */
@@ -57,6 +66,7 @@ export const env = {
   editorAlertsTopicArn: 'EDITOR_ALERTS_TOPIC_ARN',
   deliveryPlanQueueUrl: 'DELIVERY_PLAN_QUEUE_URL',
   deliverySendQueueUrl: 'DELIVERY_SEND_QUEUE_URL',
+  webhookCallsQueueUrl: 'WEBHOOK_CALLS_QUEUE_URL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   linkSecretArn: 'LINK_SECRET_ARN',
   linkSecret: 'LINK_SECRET',
@@ -77,6 +87,11 @@ export const env = {
   consoleSignIn: 'CONSOLE_SIGN_IN',
   cognitoDomainUrl: 'COGNITO_DOMAIN_URL',
   cognitoClientId: 'COGNITO_CLIENT_ID',
+  webhookSecretsKeyArn: 'WEBHOOK_SECRETS_KEY_ARN',
+  webhookLocalReceivers: 'WEBHOOK_LOCAL_RECEIVERS',
+  webhookRetryBaseSeconds: 'WEBHOOK_RETRY_BASE_SECONDS',
+  webhookRetryMaxDelaySeconds: 'WEBHOOK_RETRY_MAX_DELAY_SECONDS',
+  webhookRetryWindowSeconds: 'WEBHOOK_RETRY_WINDOW_SECONDS',
 } as const;
 
 function number(value: string | undefined, fallback: number): number {
@@ -106,6 +121,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     editorAlertsTopicArn: get(env.editorAlertsTopicArn) ?? '',
     deliveryPlanQueueUrl: get(env.deliveryPlanQueueUrl) ?? '',
     deliverySendQueueUrl: get(env.deliverySendQueueUrl) ?? '',
+    webhookCallsQueueUrl: get(env.webhookCallsQueueUrl) ?? '',
     publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
     linkSecretArn: get(env.linkSecretArn),
     linkSecret: get(env.linkSecret),
@@ -129,5 +145,11 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
     cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),
     cognitoClientId: get(env.cognitoClientId),
+    webhookSecretsKeyArn: get(env.webhookSecretsKeyArn),
+    webhookLocalReceivers: get(env.webhookLocalReceivers) === 'true',
+    // Deployed: 30 s doubling to 12 h, for 25 h (at least a day, as the contract asks).
+    webhookRetryBaseSeconds: number(get(env.webhookRetryBaseSeconds), 30),
+    webhookRetryMaxDelaySeconds: number(get(env.webhookRetryMaxDelaySeconds), 12 * 60 * 60),
+    webhookRetryWindowSeconds: number(get(env.webhookRetryWindowSeconds), 25 * 60 * 60),
   };
 }

@@ -23,15 +23,25 @@ export const documents = DynamoDBDocumentClient.from(dynamo, {
 export const sns = traced(new SNSClient({ retryMode: 'adaptive', maxAttempts: 3 }));
 const sqs = traced(new SQSClient({}));
 
+async function secretValue(arn: string, what: string): Promise<string> {
+  const secrets = traced(new SecretsManagerClient({}));
+  const result = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!result.SecretString) throw new Error(`The ${what} is empty`);
+  return result.SecretString;
+}
+
 /** The link secret: given directly locally, read once from Secrets Manager when deployed. */
 async function linkSecret(): Promise<string> {
   if (config.linkSecret) return config.linkSecret;
   if (!config.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
-  const secrets = traced(new SecretsManagerClient({}));
-  const result = await secrets.send(new GetSecretValueCommand({ SecretId: config.linkSecretArn }));
-  if (!result.SecretString) throw new Error('The link secret is empty');
-  return result.SecretString;
+  return secretValue(config.linkSecretArn, 'link secret');
 }
+
+/** Deployed, only the functions that seal or open webhook secrets read this key, on first use. */
+const webhookKeyArn = config.webhookSecretsKeyArn;
+const webhookKeyMaterial = webhookKeyArn
+  ? () => secretValue(webhookKeyArn, 'webhook secrets key')
+  : undefined;
 
 let built: Promise<Services> | undefined;
 
@@ -46,6 +56,7 @@ export function services(): Promise<Services> {
         ses: () => traced(new SESv2Client({ retryMode: 'adaptive', maxAttempts: 3 })),
         config,
         secret,
+        ...(webhookKeyMaterial ? { webhookKeyMaterial } : {}),
       }),
     (error) => {
       built = undefined;

@@ -86,6 +86,10 @@ export function checkFunctions(synthesized: Synthesized): void {
         env.unsubscribedRetentionDays,
         env.emailSendsPerSecond,
         env.smsSendsPerSecond,
+        env.webhookLocalReceivers,
+        env.webhookRetryBaseSeconds,
+        env.webhookRetryMaxDelaySeconds,
+        env.webhookRetryWindowSeconds,
       ];
       const expected = Object.values(env).filter((name) => !notSet.includes(name));
       expect(Object.keys(variables)).toEqual(expect.arrayContaining(expected));
@@ -106,6 +110,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.editorAlertsTopicArn]: { Ref: topicId('editorAlerts') },
         [env.deliveryPlanQueueUrl]: { Ref: queueId('deliveryPlan') },
         [env.deliverySendQueueUrl]: { Ref: queueId('deliverySend') },
+        [env.webhookCallsQueueUrl]: { Ref: queueId('webhookCalls') },
         POWERTOOLS_SERVICE_NAME: 'corrections-desk',
         POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -184,6 +189,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       const publishers: Partial<Record<FunctionKey, keyof typeof topics>> = {
         publisher: 'correctionEvents',
         notifier: 'editorAlerts',
+        webhooks: 'editorAlerts',
         digest: 'editorAlerts',
       };
       for (const key of keys) {
@@ -223,7 +229,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the notifier and the planner enqueue messages to send, the planner its next step, and the sender park', () => {
+    it('lets only the notifier and the planner enqueue messages to send, the planner its next step, the sender park, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
       const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
@@ -238,6 +244,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         notifier: [toSend, failures],
         planner: [toSend, toPlan],
         sender: [toPark],
+        webhooks: [{ 'Fn::GetAtt': [queueId('webhookCalls'), 'Arn'] }],
         digest: [],
       };
       const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();

@@ -1,0 +1,376 @@
+/**
+ * Webhooks in the single table. The webhooks themselves share one small partition (WEBHOOKS, at
+ * most `maxWebhooks` items plus a count kept in the same transaction as each create and remove, which
+ * is how the limit holds under concurrent creates). Each webhook's partition holds its deliveries (one
+ * item per event) and its attempts (newest first by sort key); both expire after 30 days.
+ */
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { WebhookAttempt, WebhookStatus } from '../../domain/webhook.ts';
+import type { Page } from '../../ports/page.ts';
+import type { EventDeliveryState, StoredWebhook, WebhookStore } from '../../ports/webhook-store.ts';
+import { randomId } from '../../security/tokens.ts';
+import { type Key, withoutStorage } from './keys.ts';
+import type { Cursors } from './paging.ts';
+import { ConditionsFailed, transact } from './transact.ts';
+
+type Item = Record<string, unknown>;
+
+const partition = 'WEBHOOKS';
+const webhookKeys = {
+  webhook: (id: string): Key => ({ pk: partition, sk: `WEBHOOK#${id}` }),
+  count: { pk: partition, sk: 'COUNT' } as Key,
+  delivery: (webhookId: string, eventId: string): Key => ({
+    pk: `WEBHOOK#${webhookId}`,
+    sk: `EVENT#${eventId}`,
+  }),
+  attempt: (webhookId: string, at: string): Key => ({
+    pk: `WEBHOOK#${webhookId}`,
+    sk: `ATTEMPT#${at}#${randomId(6)}`,
+  }),
+};
+
+const retentionSeconds = 30 * 24 * 60 * 60;
+const expiresAt = (now: string): number => Math.floor(Date.parse(now) / 1000) + retentionSeconds;
+
+const conditionFailed = (error: unknown): boolean =>
+  (error as Error).name === 'ConditionalCheckFailedException';
+
+export class DynamoWebhookStore implements WebhookStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: Cursors,
+  ) {}
+
+  async create(webhook: StoredWebhook, limit: number): Promise<boolean> {
+    try {
+      await transact(this.doc, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: webhookKeys.count,
+            UpdateExpression: 'ADD webhooks :one',
+            ConditionExpression: 'attribute_not_exists(webhooks) OR webhooks < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':limit': limit },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...webhookKeys.webhook(webhook.id), entity: 'webhook', ...webhook },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<StoredWebhook | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: webhookKeys.webhook(id), ConsistentRead: true }),
+    );
+    return result.Item ? withoutStorage<StoredWebhook>(result.Item) : undefined;
+  }
+
+  async list(): Promise<StoredWebhook[]> {
+    const found: StoredWebhook[] = [];
+    let start: Item | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': partition, ':prefix': 'WEBHOOK#' },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      found.push(...(result.Items ?? []).map((item) => withoutStorage<StoredWebhook>(item)));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async remove(id: string): Promise<boolean> {
+    try {
+      await transact(this.doc, [
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: webhookKeys.webhook(id),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: webhookKeys.count,
+            UpdateExpression: 'ADD webhooks :minusOne',
+            ExpressionAttributeValues: { ':minusOne': -1 },
+          },
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
+      throw error;
+    }
+  }
+
+  async update(
+    id: string,
+    change: { status?: WebhookStatus; description?: string },
+    now: string,
+  ): Promise<StoredWebhook | undefined> {
+    const sets = ['updatedAt = :now'];
+    const removes: string[] = [];
+    const values: Item = { ':now': now };
+    const names: Record<string, string> = {};
+    if (change.description !== undefined) {
+      if (change.description === '') removes.push('description');
+      else {
+        sets.push('description = :description');
+        values[':description'] = change.description;
+      }
+    }
+    if (change.status !== undefined) {
+      names['#status'] = 'status';
+      sets.push('#status = :status');
+      values[':status'] = change.status;
+      if (change.status === 'active') {
+        sets.push('consecutiveFailures = :zero');
+        values[':zero'] = 0;
+        removes.push('disabledAt');
+      } else {
+        sets.push('disabledAt = if_not_exists(disabledAt, :now)');
+      }
+    }
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.webhook(id),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? withoutStorage<StoredWebhook>(result.Attributes) : undefined;
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async openDelivery(webhookId: string, eventId: string, now: string): Promise<EventDeliveryState> {
+    const key = webhookKeys.delivery(webhookId, eventId);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key,
+            entity: 'webhook-delivery',
+            webhookId,
+            eventId,
+            status: 'pending',
+            attempts: 0,
+            createdAt: now,
+            expiresAt: expiresAt(now),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { state: 'new' };
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    const status = result.Item?.status;
+    if (status === 'delivered' || status === 'failed') return { state: status };
+    return { state: 'pending', attempts: Number(result.Item?.attempts ?? 0) };
+  }
+
+  async claimCall(
+    webhookId: string,
+    eventId: string,
+    now: string,
+    leaseSeconds: number,
+  ): Promise<number | undefined> {
+    const nowMs = Date.parse(now);
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.delivery(webhookId, eventId),
+          UpdateExpression:
+            'SET leaseUntil = :lease, attempts = if_not_exists(attempts, :zero) + :one, ' +
+            'webhookId = :webhook, eventId = :event, #status = if_not_exists(#status, :pending), ' +
+            'expiresAt = if_not_exists(expiresAt, :expires)',
+          ConditionExpression:
+            '(attribute_not_exists(pk) OR #status = :pending) AND ' +
+            '(attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':lease': nowMs + leaseSeconds * 1000,
+            ':now': nowMs,
+            ':zero': 0,
+            ':one': 1,
+            ':pending': 'pending',
+            ':webhook': webhookId,
+            ':event': eventId,
+            ':expires': expiresAt(now),
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(result.Attributes?.attempts);
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async releaseCall(webhookId: string, eventId: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: webhookKeys.delivery(webhookId, eventId),
+        UpdateExpression: 'REMOVE leaseUntil',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  async finishDelivery(
+    webhookId: string,
+    eventId: string,
+    outcome: 'delivered' | 'failed',
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.delivery(webhookId, eventId),
+          UpdateExpression: 'SET #status = :outcome REMOVE leaseUntil',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':outcome': outcome, ':pending': 'pending' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async recordAttempt(webhookId: string, attempt: WebhookAttempt): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...webhookKeys.attempt(webhookId, attempt.at),
+          entity: 'webhook-attempt',
+          ...attempt,
+          expiresAt: expiresAt(attempt.at),
+        },
+      }),
+    );
+  }
+
+  async attempts(
+    webhookId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<WebhookAttempt>> {
+    const query = JSON.stringify(['webhook-attempts', webhookId]);
+    const start = options.cursor ? (this.cursors.decode(query, options.cursor) as Item) : undefined;
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `WEBHOOK#${webhookId}`, ':prefix': 'ATTEMPT#' },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => withoutStorage<WebhookAttempt>(item)),
+      nextCursor: result.LastEvaluatedKey ? this.cursors.encode(query, result.LastEvaluatedKey) : null,
+    };
+  }
+
+  async resetFailures(webhookId: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.webhook(webhookId),
+          UpdateExpression: 'SET consecutiveFailures = :zero',
+          ConditionExpression: 'attribute_exists(pk) AND consecutiveFailures > :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+  }
+
+  async countFailedEvent(webhookId: string, limit: number, now: string): Promise<StoredWebhook | undefined> {
+    let failures: number;
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.webhook(webhookId),
+          UpdateExpression: 'ADD consecutiveFailures :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      failures = Number(result.Attributes?.consecutiveFailures);
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+    if (failures < limit) return undefined;
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: webhookKeys.webhook(webhookId),
+          UpdateExpression: 'SET #status = :disabled, disabledAt = :now, updatedAt = :now',
+          ConditionExpression: '#status = :active AND consecutiveFailures >= :limit',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':disabled': 'disabled',
+            ':active': 'active',
+            ':now': now,
+            ':limit': limit,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? withoutStorage<StoredWebhook>(result.Attributes) : undefined;
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+}
