@@ -8,6 +8,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { CorrectionPublished } from '../../shared/ports/correction-events.ts';
 import type { WebhookCallJob } from '../../shared/ports/webhook-queue.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
+import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { logger } from '../../shared/runtime/observability.ts';
 import { services } from '../../shared/runtime/services.ts';
 import { callWebhook, fanOutToWebhooks, RetryLater } from '../../shared/usecases/deliver-webhooks.ts';
@@ -48,5 +49,5 @@ async function onRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = instrumented((event: SQSEvent, context) =>
-  processPartialResponse(event, onRecord, processor, { context }),
+  processPartialResponse(event, scopedToRecord(onRecord), processor, { context }),
 );

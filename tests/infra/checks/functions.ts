@@ -29,6 +29,8 @@ export function checkFunctions(synthesized: Synthesized): void {
 
   const [tableId] = resourceAt(synthesized, 'Data/Table');
   const [secretId] = resourceAt(synthesized, 'LinkSecret');
+  const [webhookKeyId] = resourceAt(synthesized, 'WebhookSecretsKey');
+  const secretActions = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
   const [keyId] = resourceAt(synthesized, 'Messaging/TopicKey');
   const [clientId] = resourceAt(synthesized, 'EditorSignIn/UserPool/Console');
   const [domainId] = resourceAt(synthesized, 'EditorSignIn/UserPool/Domain');
@@ -118,12 +120,16 @@ export function checkFunctions(synthesized: Synthesized): void {
       });
     });
 
-    it('may read the link secret', () => {
-      expect(roleStatements(synthesized, definition.id)).toContainEqual({
-        Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: { Ref: secretId },
-      });
+    it('may read the link secret, and the webhook secrets key only if it seals or opens webhook secrets', () => {
+      const secretReads = roleStatements(synthesized, definition.id).filter(
+        (statement) => JSON.stringify(statement.Action) === JSON.stringify(secretActions),
+      );
+      const readable = secretReads.flatMap(resourcesOf);
+      expect(readable).toContainEqual({ Ref: secretId });
+      const webhookKey = { Ref: webhookKeyId };
+      if (definition.id === 'AdminApi' || definition.id === 'Webhooks')
+        expect(readable).toContainEqual(webhookKey);
+      else expect(readable).not.toContainEqual(webhookKey);
     });
   });
 
