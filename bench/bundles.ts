@@ -28,6 +28,7 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   notifier: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   planner: ['dynamodb', 'sqs', 'secrets-manager'],
   sender: ['dynamodb', 'sesv2', 'sns', 'secrets-manager'],
+  webhooks: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   digest: ['dynamodb', 'sns', 'secrets-manager'],
 };
 
