@@ -48,6 +48,10 @@ export interface DeskConfig {
   /** The functions' own per-client and per-address limits; absent: the code's defaults. */
   clientRequestsPerMinute?: number;
   subscriptionRequestsPerAddressPerHour?: number;
+  /** SMS pumping defences (docs/deploy.md): confirmations per hour per channel, SMS requests per number block. */
+  emailConfirmationsPerHour?: number;
+  smsConfirmationsPerHour?: number;
+  smsRequestsPerPrefixPerHour?: number;
   /** Sends per second per channel, at most the account's SES and SMS quotas; absent: the code's defaults. */
   emailSendsPerSecond?: number;
   smsSendsPerSecond?: number;
@@ -239,6 +243,9 @@ export function readConfig(
     apiBurstLimit: positive('apiBurstLimit') ?? 200,
     clientRequestsPerMinute: positive('clientRequestsPerMinute'),
     subscriptionRequestsPerAddressPerHour: positive('subscriptionRequestsPerAddressPerHour'),
+    emailConfirmationsPerHour: positive('emailConfirmationsPerHour'),
+    smsConfirmationsPerHour: positive('smsConfirmationsPerHour'),
+    smsRequestsPerPrefixPerHour: positive('smsRequestsPerPrefixPerHour'),
     emailSendsPerSecond: positive('emailSendsPerSecond'),
     smsSendsPerSecond: positive('smsSendsPerSecond'),
     logLevel: logLevel as LogLevel,

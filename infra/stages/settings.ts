@@ -26,6 +26,10 @@ export interface StageSettings {
   /** The functions' own per-client and per-address limits; absent: the code's defaults. */
   clientRequestsPerMinute?: number;
   subscriptionRequestsPerAddressPerHour?: number;
+  /** SMS pumping defences: confirmations per hour per channel, SMS requests per number block per hour. */
+  emailConfirmationsPerHour?: number;
+  smsConfirmationsPerHour?: number;
+  smsRequestsPerPrefixPerHour?: number;
   /** Sends per second per channel across all senders: at most the account's SES and SMS quotas. */
   emailSendsPerSecond?: number;
   smsSendsPerSecond?: number;

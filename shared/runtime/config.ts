@@ -33,6 +33,14 @@ export interface Config {
   subscriptionRequestsPerAddressPerHour: number;
   /** ISO 3166-1 alpha-2 codes of the countries the desk sends SMS to (the deployment's own by default). */
   smsCountries: string[];
+  /**
+   * Confirmation messages (email links, SMS codes) the whole desk sends per hour, per channel: what
+   * a flood of junk subscriptions can cost at most. Past it, new requests get 429; corrections to
+   * confirmed subscribers are not counted and still go out.
+   */
+  confirmationsPerHour: { email: number; sms: number };
+  /** SMS subscription requests per hour to one block of 10,000 numbers (all but the last 4 digits). */
+  smsRequestsPerPrefixPerHour: number;
   /** Days an unsubscribed address is kept before it is erased. */
   unsubscribedRetentionDays: number;
   /**
@@ -81,6 +89,9 @@ export const env = {
   clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
   subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
   smsCountries: 'SMS_COUNTRIES',
+  emailConfirmationsPerHour: 'EMAIL_CONFIRMATIONS_PER_HOUR',
+  smsConfirmationsPerHour: 'SMS_CONFIRMATIONS_PER_HOUR',
+  smsRequestsPerPrefixPerHour: 'SMS_REQUESTS_PER_PREFIX_PER_HOUR',
   unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
   emailSendsPerSecond: 'EMAIL_SENDS_PER_SECOND',
   smsSendsPerSecond: 'SMS_SENDS_PER_SECOND',
@@ -139,6 +150,11 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((code) => code.trim().toUpperCase())
       .filter(Boolean),
+    confirmationsPerHour: {
+      email: number(get(env.emailConfirmationsPerHour), 1000),
+      sms: number(get(env.smsConfirmationsPerHour), 100),
+    },
+    smsRequestsPerPrefixPerHour: number(get(env.smsRequestsPerPrefixPerHour), 30),
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
     emailSendsPerSecond: number(get(env.emailSendsPerSecond), 14),
     smsSendsPerSecond: number(get(env.smsSendsPerSecond), 20),

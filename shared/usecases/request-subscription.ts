@@ -4,8 +4,9 @@
  * SMS. The request is stored before sending, so if sending fails the caller is told to try again and
  * the retry sends a new confirmation; nothing is lost and nothing is sent twice for one request.
  */
+import parsePhoneNumber from 'libphonenumber-js/max';
 import type { Language } from '../domain/case.ts';
-import { RateLimited } from '../domain/errors.ts';
+import { InvalidInput, RateLimited } from '../domain/errors.ts';
 import { recipientHash } from '../domain/recipient.ts';
 import {
   type Channel,
@@ -43,7 +44,14 @@ export interface RequestSubscriptionDeps {
   sms: SmsSender;
   signer: Signer;
   clock: Clock;
-  config: Pick<Config, 'publicBaseUrl' | 'subscriptionRequestsPerAddressPerHour'>;
+  config: Pick<
+    Config,
+    | 'publicBaseUrl'
+    | 'subscriptionRequestsPerAddressPerHour'
+    | 'smsCountries'
+    | 'confirmationsPerHour'
+    | 'smsRequestsPerPrefixPerHour'
+  >;
 }
 
 /** The request is stored but its confirmation could not be sent: asking again sends a new one. */
@@ -62,18 +70,7 @@ export async function requestSubscription(
   input: SubscriptionInput,
 ): Promise<SubscriptionView> {
   const addressHash = recipientHash(input);
-  // Keyed by the address, not the client: nobody can flood one person's inbox or phone.
-  const limit = await deps.rateLimiter.take(
-    `subscription:${addressHash}`,
-    deps.config.subscriptionRequestsPerAddressPerHour,
-    60 * 60,
-  );
-  if (!limit.allowed) {
-    throw new RateLimited(
-      'Too many subscription requests for this address; try again later.',
-      limit.retryAfterSeconds,
-    );
-  }
+  await admitConfirmation(deps, input, addressHash);
   const secret = input.channel === 'email' ? randomToken() : randomDigits(6);
   const request = {
     channel: input.channel,
@@ -96,6 +93,63 @@ export async function requestSubscription(
   }
   return requestView(stored);
 }
+
+/**
+ * What a confirmation may cost, checked before anything is stored or sent (SMS pumping: an attacker
+ * makes the desk text premium numbers it is paid for; mail bombing: junk addresses raise the bounce
+ * rate until SES pauses the account). SMS goes only to the allowed countries (400); then, each
+ * counted per hour: one address (nobody floods one person), one block of 10,000 numbers (nor a
+ * range of premium numbers), and the whole desk per channel (what a flood costs at most). Past a
+ * cap: 429 with Retry-After and nothing sent. Corrections to confirmed subscribers are not counted.
+ */
+async function admitConfirmation(
+  deps: RequestSubscriptionDeps,
+  input: SubscriptionInput,
+  addressHash: string,
+): Promise<void> {
+  const { config } = deps;
+  if (input.channel === 'sms') {
+    const country = parsePhoneNumber(input.address)?.country;
+    if (!country || !config.smsCountries.includes(country)) {
+      throw new InvalidInput([
+        {
+          path: 'address',
+          message: `SMS is sent only to numbers in ${config.smsCountries.join(', ')}; subscribe by email instead`,
+        },
+      ]);
+    }
+  }
+  const hour = 60 * 60;
+  const caps = [
+    // Keyed by the address, not the client: nobody can flood one person's inbox or phone.
+    {
+      key: `subscription:${addressHash}`,
+      limit: config.subscriptionRequestsPerAddressPerHour,
+      refusal: 'Too many subscription requests for this address; try again later.',
+    },
+    ...(input.channel === 'sms'
+      ? [
+          {
+            key: `sms-prefix:${numberBlock(input.address)}`,
+            limit: config.smsRequestsPerPrefixPerHour,
+            refusal: 'Too many subscription requests for numbers like this one; try again later.',
+          },
+        ]
+      : []),
+    {
+      key: `confirmations:${input.channel}`,
+      limit: config.confirmationsPerHour[input.channel],
+      refusal: 'The desk is sending as many confirmations as it can this hour; try again later.',
+    },
+  ];
+  for (const cap of caps) {
+    const taken = await deps.rateLimiter.take(cap.key, cap.limit, hour);
+    if (!taken.allowed) throw new RateLimited(cap.refusal, taken.retryAfterSeconds);
+  }
+}
+
+/** The block of 10,000 numbers an E.164 number belongs to: all but its last four digits. */
+export const numberBlock = (e164: string): string => e164.slice(0, -4);
 
 async function sendConfirmation(deps: RequestSubscriptionDeps, s: Subscription, secret: string) {
   const { topics, language } = requestView(s);
