@@ -1,7 +1,7 @@
 /**
  * Least privilege, function by function: what each one may touch beyond its own log group. Every
  * function also reads the link secret, because the shared composition root builds the signer (links,
- * cursors) before any handler runs.
+ * cursors) before any handler runs, and reads the table; its writes are in table-access.ts.
  */
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -12,7 +12,8 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { FunctionKey } from '../shared/resources/functions.ts';
 import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
 import type { EmailSending } from './constructs/email.ts';
-import { grantPublish, grantSmsPublish, grantTableRead, grantTableReadWrite } from './constructs/grants.ts';
+import { grantPublish, grantSmsPublish, grantTableRead, grantTableWrites } from './constructs/grants.ts';
+import { tableWrites } from './table-access.ts';
 
 export interface AccessibleResources {
   table: ITableV2;
@@ -29,46 +30,38 @@ export interface AccessibleResources {
 type Grants = (role: IGrantable, resources: AccessibleResources) => void;
 
 const access: Record<FunctionKey, Grants> = {
-  publicApi: (role, { table, email }) => {
-    grantTableReadWrite(role, table);
+  publicApi: (role, { email }) => {
     email.grantSend(role); // subscription confirmation links
     grantSmsPublish(role); // SMS verification codes
   },
-  adminApi: (role, { table, webhookSecretsKey }) => {
-    grantTableReadWrite(role, table);
+  adminApi: (role, { webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
   },
-  publisher: (role, { table, topics, topicKey }) => {
-    grantTableReadWrite(role, table);
+  publisher: (role, { topics, topicKey }) => {
     grantPublish(role, topics.correctionEvents, topicKey);
   },
-  notifier: (role, { table, topics, topicKey, queues }) => {
-    grantTableRead(role, table);
+  notifier: (role, { topics, topicKey, queues }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
     queues.deliverySend.grantSendMessages(role);
   },
-  planner: (role, { table, queues }) => {
-    grantTableRead(role, table);
+  planner: (role, { queues }) => {
     queues.deliverySend.grantSendMessages(role);
     // A long audience is planned in steps: the planner queues its own next step.
     queues.deliveryPlan.grantSendMessages(role);
   },
-  sender: (role, { table, email, deadLetterQueues }) => {
-    grantTableReadWrite(role, table);
+  sender: (role, { email, deadLetterQueues }) => {
     email.grantSend(role);
     grantSmsPublish(role);
     // The sender parks a job that failed for real too often itself (throttles do not count).
     deadLetterQueues.deliverySend.grantSendMessages(role);
   },
-  webhooks: (role, { table, topics, topicKey, queues, webhookSecretsKey }) => {
-    grantTableReadWrite(role, table);
+  webhooks: (role, { topics, topicKey, queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // opens a webhook's secret to sign each call
     // The event source consumes (and ChangeMessageVisibility for backoff); a fan-out queues call jobs.
     queues.webhookCalls.grantSendMessages(role);
     grantPublish(role, topics.editorAlerts, topicKey); // a disabled webhook alerts the editors
   },
-  digest: (role, { table, topics, topicKey }) => {
-    grantTableRead(role, table);
+  digest: (role, { topics, topicKey }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
   },
 };
@@ -79,5 +72,7 @@ export function grantFunctionAccess(
   resources: AccessibleResources,
 ): void {
   resources.linkSecret.grantRead(role);
+  grantTableRead(role, resources.table);
+  grantTableWrites(role, resources.table, tableWrites[key]);
   access[key](role, resources);
 }

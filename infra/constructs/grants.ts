@@ -9,6 +9,7 @@ import { Grant, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { tableDefinition } from '../../shared/resources/table.ts';
+import type { TableWrites } from '../table-access.ts';
 
 export function grantTableRead(grantee: IGrantable, table: ITableV2): void {
   Grant.addToPrincipal({
@@ -23,20 +24,25 @@ export function grantTableRead(grantee: IGrantable, table: ITableV2): void {
   });
 }
 
-/** Reads, plus the writes that single-item calls and TransactWriteItems are authorized by. */
-export function grantTableReadWrite(grantee: IGrantable, table: ITableV2): void {
-  grantTableRead(grantee, table);
-  Grant.addToPrincipal({
-    grantee,
-    actions: [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-      'dynamodb:ConditionCheckItem',
-    ],
-    resourceArns: [table.tableArn],
-  });
+/**
+ * Writes, action by action, each only in the partitions named (`dynamodb:LeadingKeys` on the
+ * partition key: every item of a batch or transaction must match). No BatchWriteItem: no adapter
+ * uses it, and its deletes would slip past the per-action split.
+ */
+export function grantTableWrites(grantee: IGrantable, table: ITableV2, writes: TableWrites): void {
+  const grant = (action: string, partitions: readonly string[]) => {
+    if (partitions.length === 0) return;
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [action],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions].sort() } },
+      }),
+    );
+  };
+  grant('dynamodb:PutItem', writes.puts);
+  grant('dynamodb:UpdateItem', writes.updates);
+  grant('dynamodb:DeleteItem', writes.deletes);
 }
 
 /** Publish to an encrypted topic: SNS needs a data key from the topic's key, on the publisher's behalf. */

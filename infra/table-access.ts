@@ -1,0 +1,100 @@
+/**
+ * What each function may write in the table, partition by partition: the IAM side of the key design
+ * in shared/adapters/dynamodb/keys.ts. Each entry was read off the adapters the function's use cases
+ * call (a transaction's Put, Update and Delete are authorized as PutItem, UpdateItem and DeleteItem,
+ * item by item). Writes carry a `dynamodb:LeadingKeys` condition, so the internet-facing public
+ * function cannot write a correction, a delivery or a topic, whatever its code does.
+ *
+ * Keyed by the function catalogue: a new function does not compile until it is given an entry here,
+ * and tests/infra checks that every partition of keys.ts is written by some function. A function that
+ * starts writing a partition (or deleting) must say so here, or DynamoDB refuses it once deployed.
+ */
+import { audienceKey } from '../shared/adapters/dynamodb/audience-counters.ts';
+import { type Key, keys } from '../shared/adapters/dynamodb/keys.ts';
+import type { FunctionKey } from '../shared/resources/functions.ts';
+
+/** The `dynamodb:LeadingKeys` pattern of a key's partition: `CASE#*`, or `TOPICS` exactly. */
+export function partitionOf(key: Key | ((...args: never[]) => Key)): string {
+  const { pk } = typeof key === 'function' ? (key as (...args: string[]) => Key)('id', 'id', 'id') : key;
+  const separator = pk.indexOf('#');
+  return separator < 0 ? pk : `${pk.slice(0, separator + 1)}*`;
+}
+
+const partitions = {
+  case: partitionOf(keys.case), // the case, its history and its reporters' marks
+  submission: partitionOf(keys.submission),
+  urlClaim: partitionOf(keys.urlClaim),
+  subscription: partitionOf(keys.subscription), // the subscription and its follows
+  subscriberAddress: partitionOf(keys.subscriberAddress),
+  idempotency: partitionOf(keys.idempotency),
+  topics: partitionOf(keys.topic),
+  correction: partitionOf(keys.correction),
+  rateWindow: partitionOf(keys.rateWindow),
+  delivery: partitionOf(keys.delivery),
+  deliveryCounters: partitionOf(keys.deliveryCounters),
+  sendWindow: partitionOf(keys.sendWindow),
+  stats: partitionOf(keys.topicMonth),
+  log: partitionOf(keys.logHead), // its head and its entries
+  audience: partitionOf(audienceKey({ kind: 'topic', topic: 'id' })), // every scope's counters
+  /** The once-only markers of applied audience changes (shared/adapters/dynamodb/audience-counters.ts). */
+  audienceChange: 'AUDIENCE-CHANGE#*',
+};
+
+export interface TableWrites {
+  /** Partitions it puts whole items into (PutItem). */
+  puts: readonly string[];
+  /** Partitions it updates items in (UpdateItem). */
+  updates: readonly string[];
+  /** Partitions it deletes items from (DeleteItem). */
+  deletes: readonly string[];
+}
+
+const none: TableWrites = { puts: [], updates: [], deletes: [] };
+const p = partitions;
+
+/** Every function reads (GetItem, BatchGetItem, Query on the table and its named indexes); these write. */
+export const tableWrites: Record<FunctionKey, TableWrites> = {
+  publicApi: {
+    // Reports open or join cases (with history and reporters' marks), claim the URL, remember the
+    // idempotency key; subscriptions claim their address; the limiter counts per window.
+    puts: [p.case, p.submission, p.urlClaim, p.idempotency, p.subscription, p.subscriberAddress],
+    updates: [p.case, p.subscription, p.rateWindow],
+    // Following fewer topics deletes those follow items.
+    deletes: [p.subscription],
+  },
+  adminApi: {
+    // Case decisions (history, idempotent creation), merges (submissions relinked, the URL claim
+    // moved, reporters' marks copied), the topic catalogue.
+    puts: [p.case, p.idempotency, p.topics],
+    updates: [p.case, p.submission, p.urlClaim],
+    deletes: [],
+  },
+  publisher: {
+    // One transaction: the correction's version, the case published, its history entry, the public
+    // log's entry and head, and the time-to-correction figures of the topic's month.
+    puts: [p.correction, p.case, p.log],
+    updates: [p.case, p.log, p.stats],
+    deletes: [],
+  },
+  notifier: {
+    // Audience counters, each change applied once (a marker put in the same transaction).
+    puts: [p.audienceChange],
+    updates: [p.audience],
+    deletes: [],
+  },
+  planner: none,
+  sender: {
+    // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded
+    // counters; each send takes a token from its channel's pacing window.
+    puts: [],
+    updates: [p.delivery, p.deliveryCounters, p.sendWindow],
+    deletes: [],
+  },
+  digest: none,
+};
+
+/** Every partition some function writes: tests check it covers every partition of the key design. */
+export const writtenPartitions = (): Set<string> =>
+  new Set(
+    Object.values(tableWrites).flatMap((writes) => [...writes.puts, ...writes.updates, ...writes.deletes]),
+  );
