@@ -11,6 +11,7 @@
  */
 import { audienceKey } from '../shared/adapters/dynamodb/audience-counters.ts';
 import { type Key, keys } from '../shared/adapters/dynamodb/keys.ts';
+import { webhookKeys } from '../shared/adapters/dynamodb/webhook-store.ts';
 import type { FunctionKey } from '../shared/resources/functions.ts';
 
 /** The `dynamodb:LeadingKeys` pattern of a key's partition: `CASE#*`, or `TOPICS` exactly. */
@@ -36,6 +37,8 @@ const partitions = {
   stats: partitionOf(keys.topicMonth),
   log: partitionOf(keys.logHead), // its head and its entries
   audience: partitionOf(audienceKey({ kind: 'topic', topic: 'id' })), // every scope's counters
+  webhooks: partitionOf(webhookKeys.count), // the webhooks and their count
+  webhookEvents: partitionOf(webhookKeys.delivery), // one webhook's deliveries and attempts
   /** The once-only markers of applied audience changes (shared/adapters/dynamodb/audience-counters.ts). */
   audienceChange: 'AUDIENCE-CHANGE#*',
 };
@@ -65,9 +68,10 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
   adminApi: {
     // Case decisions (history, idempotent creation), merges (submissions relinked, the URL claim
     // moved, reporters' marks copied), the topic catalogue.
-    puts: [p.case, p.idempotency, p.topics],
-    updates: [p.case, p.submission, p.urlClaim],
-    deletes: [],
+    // Webhooks are added, changed and removed with their count in one transaction.
+    puts: [p.case, p.idempotency, p.topics, p.webhooks],
+    updates: [p.case, p.submission, p.urlClaim, p.webhooks],
+    deletes: [p.webhooks],
   },
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public
@@ -88,6 +92,13 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // counters; each send takes a token from its channel's pacing window.
     puts: [],
     updates: [p.delivery, p.deliveryCounters, p.sendWindow],
+    deletes: [],
+  },
+  webhooks: {
+    // Each event's delivery and every attempt in the webhook's partition; failures counted on the
+    // webhook itself (which disables it after too many).
+    puts: [p.webhookEvents],
+    updates: [p.webhookEvents, p.webhooks],
     deletes: [],
   },
   digest: none,

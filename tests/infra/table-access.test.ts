@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { partitionOf, tableWrites, writtenPartitions } from '../../infra/table-access.ts';
 import { audienceKey } from '../../shared/adapters/dynamodb/audience-counters.ts';
 import { type Key, keys } from '../../shared/adapters/dynamodb/keys.ts';
+import { webhookKeys } from '../../shared/adapters/dynamodb/webhook-store.ts';
 import type { AudienceScope } from '../../shared/ports/audience-counters.ts';
 import { functionDefinitions } from '../../shared/resources/functions.ts';
 
@@ -12,10 +14,16 @@ const audienceScopes: AudienceScope[] = [
 ];
 
 type Builder = Key | ((...args: never[]) => Key);
+const isBuilder = (value: unknown): value is Builder =>
+  typeof value === 'function' || (typeof value === 'object' && value !== null && 'pk' in value);
+/** Keys no adapter writes yet: each must be given a writer here once one does (checked below). */
+const notWrittenYet = ['suppression'];
 const builders: Array<[string, Builder]> = [
-  ...Object.entries(keys).flatMap(([name, value]) =>
-    typeof value === 'string' ? [] : [[name, value as Builder] as [string, Builder]],
+  ...Object.entries(keys).flatMap(
+    ([name, value]): Array<[string, Builder]> =>
+      isBuilder(value) && !notWrittenYet.includes(name) ? [[name, value]] : [],
   ),
+  ...Object.entries(webhookKeys).map(([name, value]): [string, Builder] => [`webhookKeys.${name}`, value]),
   ...audienceScopes.map((scope): [string, Builder] => [`audienceKey(${scope.kind})`, audienceKey(scope)]),
 ];
 
@@ -38,5 +46,13 @@ describe('the table access of the functions', () => {
   it('names only partitions the key design has', () => {
     const known = new Set([...builders.map(([, build]) => partitionOf(build)), 'AUDIENCE-CHANGE#*']);
     for (const partition of writtenPartitions()) expect(known).toContain(partition);
+  });
+
+  it.each(notWrittenYet)('knows that no adapter uses keys.%s yet', (name) => {
+    const adapters = new URL('../../shared/adapters/dynamodb/', import.meta.url);
+    const users = readdirSync(adapters)
+      .filter((file) => file !== 'keys.ts' && !file.endsWith('.test.ts'))
+      .filter((file) => readFileSync(new URL(file, adapters), 'utf8').includes(`keys.${name}`));
+    expect(users, 'move it out of notWrittenYet and give it a writer in infra/table-access.ts').toEqual([]);
   });
 });

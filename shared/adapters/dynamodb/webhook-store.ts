@@ -22,7 +22,7 @@ import { ConditionsFailed, transact } from './transact.ts';
 type Item = Record<string, unknown>;
 
 const partition = 'WEBHOOKS';
-const webhookKeys = {
+export const webhookKeys = {
   webhook: (id: string): Key => ({ pk: partition, sk: `WEBHOOK#${id}` }),
   count: { pk: partition, sk: 'COUNT' } as Key,
   delivery: (webhookId: string, eventId: string): Key => ({

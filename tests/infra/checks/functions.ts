@@ -212,8 +212,9 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
       },
       adminApi: {
-        'dynamodb:PutItem': ['CASE#*', 'IDEMPOTENCY#*', 'TOPICS'],
-        'dynamodb:UpdateItem': ['CASE#*', 'SUBMISSION#*', 'URL#*'],
+        'dynamodb:PutItem': ['CASE#*', 'IDEMPOTENCY#*', 'TOPICS', 'WEBHOOKS'],
+        'dynamodb:UpdateItem': ['CASE#*', 'SUBMISSION#*', 'URL#*', 'WEBHOOKS'],
+        'dynamodb:DeleteItem': ['WEBHOOKS'],
       },
       publisher: {
         'dynamodb:PutItem': ['CASE#*', 'CORRECTION#*', 'LOG'],
@@ -225,6 +226,10 @@ export function checkFunctions(synthesized: Synthesized): void {
       },
       planner: {},
       sender: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'] },
+      webhooks: {
+        'dynamodb:PutItem': ['WEBHOOK#*'],
+        'dynamodb:UpdateItem': ['WEBHOOK#*', 'WEBHOOKS'],
+      },
       digest: {},
     };
     const writeActions = [...writes, 'dynamodb:ConditionCheckItem'];
