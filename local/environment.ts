@@ -23,6 +23,8 @@ export interface LocalEnvironmentInput {
   outboxFile: string;
   dynamoDbEndpoint: string;
   messagingEndpoint: string;
+  /** Email to this SMTP server (smtp://host:port) instead of the outbox. */
+  smtpUrl?: string;
 }
 
 export function localEnvironment(
@@ -43,7 +45,8 @@ export function localEnvironment(
     // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
     linkSecretArn: undefined,
     linkSecret: input.linkSecret,
-    emailTransport: 'outbox',
+    emailTransport: input.smtpUrl ? 'smtp' : 'outbox',
+    smtpUrl: input.smtpUrl,
     smsTransport: 'outbox',
     outboxFile: input.outboxFile,
     sesFromAddress: shell[env.sesFromAddress],

@@ -46,6 +46,8 @@ export interface LocalStackOptions {
   handlers?: Partial<Record<FunctionKey, HandlerLoader>>;
   /** Who gets the editors' alerts and digests (the topic's email subscribers). */
   alertEmails?: string[];
+  /** Email goes to this SMTP server (smtp://host:port) instead of the outbox; SMS stays in the outbox. */
+  smtpUrl?: string;
   /** Shorter than deployed, so retries and dead-lettering happen within seconds. Default 2. */
   queueVisibilityTimeoutSeconds?: number;
   /** How often the stream pollers read the stream. Default 200 ms. */
@@ -136,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           outboxFile,
           dynamoDbEndpoint: dynamoDb.endpoint,
           messagingEndpoint: messaging.endpoint,
+          ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
         }),
       ),
     );

@@ -8,18 +8,27 @@ import { loadDemoData } from './demo-data.ts';
 import { describeError } from './log.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
 
-function readOptions(): { port: number; dataDir?: string } {
+function readOptions(): { port: number; dataDir?: string; smtpUrl?: string } {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, smtp: { type: 'string' } },
     strict: true,
   });
+  // `--smtp host:port` (or SMTP_URL): email to a real SMTP server instead of the outbox.
+  const smtp = values.smtp ?? process.env.SMTP_URL;
+  const smtpUrl =
+    smtp === undefined || smtp === '' ? undefined : smtp.includes('://') ? smtp : `smtp://${smtp}`;
+  if (smtpUrl !== undefined && !URL.canParse(smtpUrl)) throw new Error(`Not an SMTP server: "${smtp}"`);
   const text = values.port ?? process.env.PORT ?? '3000';
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: "${text}"`);
-  return { port, ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) };
+  return {
+    port,
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+  };
 }
 
-function banner(stack: LocalStack, demo: string[], dataDir: string | undefined): string {
+function banner(stack: LocalStack, demo: string[], dataDir: string | undefined, smtpUrl?: string): string {
   const tokenRequest = JSON.stringify({ sub: 'editor-1', name: 'Demo Editor', groups: ['editor'] });
   return [
     '',
@@ -28,7 +37,9 @@ function banner(stack: LocalStack, demo: string[], dataDir: string | undefined):
     '',
     'An editor token (use it as "Authorization: Bearer <token>" on /admin/...):',
     `  curl -s -X POST ${stack.url}/dev/token -H 'content-type: application/json' -d '${tokenRequest}'`,
-    `Outbox, every email and SMS that would have been sent:  ${stack.url}/dev/outbox`,
+    smtpUrl
+      ? `Email goes to the SMTP server ${smtpUrl}; SMS to the outbox:  ${stack.url}/dev/outbox`
+      : `Outbox, every email and SMS that would have been sent:  ${stack.url}/dev/outbox`,
     `Editors' console:  ${stack.url}/console`,
     'The daily digest, now:  npm run digest',
     `Restore drill:  npm run restore-drill -- --stage local --endpoint ${stack.endpoints.dynamoDb}`,
@@ -78,7 +89,7 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`The demo data could not be loaded (the desk runs without it): ${describeError(error)}`);
   }
-  console.log(banner(stack, demo, options.dataDir));
+  console.log(banner(stack, demo, options.dataDir, options.smtpUrl));
 }
 
 main().catch((error: unknown) => {

@@ -19,12 +19,8 @@ import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
 import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
-import { Outbox } from '../adapters/outbox/outbox.ts';
-import { OutboxEmailSender, OutboxSmsSender } from '../adapters/outbox/senders.ts';
-import { SesEmailSender } from '../adapters/ses/email-sender.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
 import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
-import { SnsSmsSender } from '../adapters/sns/sms-sender.ts';
 import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
 import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
 import { callTimeoutMs } from '../domain/webhook.ts';
@@ -33,6 +29,7 @@ import { SecretBox } from '../security/secret-box.ts';
 import { Signer } from '../security/tokens.ts';
 import { links } from '../usecases/links.ts';
 import type { Config } from './config.ts';
+import { emailSender, smsSender } from './senders.ts';
 
 export function assemble(
   parts: {
@@ -48,10 +45,6 @@ export function assemble(
   clock: Clock = systemClock,
 ) {
   const { documents, sns, config } = parts;
-  const outbox = () => {
-    if (!config.outboxFile) throw new Error('The outbox transport needs OUTBOX_FILE');
-    return new Outbox(config.outboxFile);
-  };
   const signer = new Signer(parts.secret);
   const cursors = new Cursors(signer);
   const table = config.tableName;
@@ -81,11 +74,8 @@ export function assemble(
     queues: new SqsDeliveryQueues(parts.sqs, config.deliverySendQueueUrl, config.deliveryPlanQueueUrl),
     links: links(config.publicBaseUrl, signer),
     consoleUrl: `${config.publicBaseUrl}/console`,
-    email:
-      config.emailTransport === 'outbox'
-        ? new OutboxEmailSender(outbox())
-        : new SesEmailSender(parts.ses(), config.sesFromAddress, config.sesConfigurationSet),
-    sms: config.smsTransport === 'outbox' ? new OutboxSmsSender(outbox()) : new SnsSmsSender(sns),
+    email: emailSender(config, parts.ses),
+    sms: smsSender(config, sns),
     webhooks: new DynamoWebhookStore(documents, table, cursors),
     webhookQueue: new SqsWebhookQueue(parts.sqs, config.webhookCallsQueueUrl),
     webhookCaller: new HttpWebhookCaller(

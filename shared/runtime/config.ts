@@ -19,8 +19,11 @@ export interface Config {
   linkSecretArn?: string;
   /** Local only: the secret itself. */
   linkSecret?: string;
-  emailTransport: 'ses' | 'outbox';
-  smsTransport: 'sns' | 'outbox';
+  /** Which adapter sends email and SMS (shared/runtime/senders.ts). */
+  emailTransport: (typeof emailTransports)[number];
+  smsTransport: (typeof smsTransports)[number];
+  /** The relay of the smtp transport: smtp://host:port or smtps://user:password@host:465. */
+  smtpUrl?: string;
   outboxFile?: string;
   sesFromAddress: string;
   sesConfigurationSet?: string;
@@ -81,6 +84,7 @@ export const env = {
   emailTransport: 'EMAIL_TRANSPORT',
   smsTransport: 'SMS_TRANSPORT',
   outboxFile: 'OUTBOX_FILE',
+  smtpUrl: 'SMTP_URL',
   sesFromAddress: 'SES_FROM_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   timeZone: 'TIME_ZONE',
@@ -104,6 +108,17 @@ export const env = {
   webhookRetryMaxDelaySeconds: 'WEBHOOK_RETRY_MAX_DELAY_SECONDS',
   webhookRetryWindowSeconds: 'WEBHOOK_RETRY_WINDOW_SECONDS',
 } as const;
+
+export const emailTransports = ['ses', 'smtp', 'outbox'] as const;
+export const smsTransports = ['sns', 'outbox'] as const;
+
+/** A choice among `allowed` (the first when unset); anything else is a configuration error. */
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined) return allowed[0] as T;
+  if (!allowed.includes(value as T))
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
 
 function number(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -136,8 +151,9 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
     linkSecretArn: get(env.linkSecretArn),
     linkSecret: get(env.linkSecret),
-    emailTransport: get(env.emailTransport) === 'outbox' ? 'outbox' : 'ses',
-    smsTransport: get(env.smsTransport) === 'outbox' ? 'outbox' : 'sns',
+    emailTransport: oneOf(env.emailTransport, get(env.emailTransport), emailTransports),
+    smsTransport: oneOf(env.smsTransport, get(env.smsTransport), smsTransports),
+    smtpUrl: get(env.smtpUrl),
     outboxFile: get(env.outboxFile),
     sesFromAddress: get(env.sesFromAddress) ?? 'corrections@example.org',
     sesConfigurationSet: get(env.sesConfigurationSet),

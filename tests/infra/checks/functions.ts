@@ -82,6 +82,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       const notSet: string[] = [
         env.linkSecret,
         env.outboxFile,
+        env.smtpUrl,
         env.defaultTopic,
         env.severityDueMinutes,
         env.subscriptionRequestsPerAddressPerHour,
