@@ -60,6 +60,7 @@ export async function buildBundle(entry: string, outfile: string): Promise<Built
     minify: bundling.minify,
     mainFields: bundling.mainFields,
     banner: { js: bundling.banner ?? '' },
+    external: bundling.externalModules ?? [],
     metafile: true,
     logLevel: 'error',
     absWorkingDir: root,
@@ -69,9 +70,15 @@ export async function buildBundle(entry: string, outfile: string): Promise<Built
   return { file: outfile, bytes: (await stat(outfile)).size, clients: sdkClientsIn(result.metafile) };
 }
 
+/** The SDK client packages that left code in the bundle (the metafile's inputs include shaken ones). */
 function sdkClientsIn(metafile: Metafile): string[] {
   const found = new Set<string>();
-  for (const input of Object.keys(metafile.inputs)) {
+  const contributed = Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+  );
+  for (const input of contributed) {
     const match = /node_modules\/@aws-sdk\/client-([a-z0-9-]+)\//.exec(input);
     if (match?.[1]) found.add(match[1]);
   }

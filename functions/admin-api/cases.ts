@@ -24,10 +24,10 @@ import {
   updateRequest,
 } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { actOnCase, type EditorialCommand } from '../../shared/usecases/act-on-case.ts';
 import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { listCases, readCase } from '../../shared/usecases/read-cases.ts';
+import { services } from './services.ts';
 
 const withEtag = (status: number, c: Case) => json(status, c, { etag: `"${c.version}"` });
 

@@ -5,10 +5,10 @@ import { actorFrom } from '../../shared/http/actor.ts';
 import { eventOf, json, jsonBody } from '../../shared/http/request.ts';
 import { noteRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
 import { buildDigest } from '../../shared/usecases/digest.ts';
 import { previewAudience } from '../../shared/usecases/preview-audience.ts';
+import { services } from './services.ts';
 
 export function publicationRoutes(app: Router): void {
   app.get('/admin/cases/:id/audience', async (request) => {

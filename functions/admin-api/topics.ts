@@ -4,8 +4,8 @@ import { actorFrom } from '../../shared/http/actor.ts';
 import { eventOf, json, jsonBody } from '../../shared/http/request.ts';
 import { topicKeyParameter, topicRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { listTopics, saveTopic } from '../../shared/usecases/topics.ts';
+import { services } from './services.ts';
 
 export function topicRoutes(app: Router): void {
   app.get('/admin/topics', async (request) => {

@@ -4,7 +4,6 @@ import { actorFrom } from '../../shared/http/actor.ts';
 import { eventOf, json, jsonBody, query } from '../../shared/http/request.ts';
 import { pageQuery, webhookChange, webhookRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import {
   addWebhook,
   changeWebhook,
@@ -12,6 +11,7 @@ import {
   removeWebhook,
   webhookAttempts,
 } from '../../shared/usecases/webhooks.ts';
+import { services } from './services.ts';
 
 export function webhookRoutes(app: Router): void {
   app.get('/admin/webhooks', async (request) => {

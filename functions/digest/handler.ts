@@ -1,8 +1,8 @@
 /** The daily digest, on EventBridge Scheduler: built from the table, sent to the editors' topic. */
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { logger } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { buildDigest, digestMessage } from '../../shared/usecases/digest.ts';
+import { services } from './services.ts';
 
 export const handler = instrumented(async () => {
   const deps = await services();

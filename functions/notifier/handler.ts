@@ -11,8 +11,8 @@ import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { alertIfUrgent, replyOnClosure } from '../../shared/usecases/notify.ts';
+import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

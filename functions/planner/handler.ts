@@ -9,8 +9,8 @@ import type { PlanStep } from '../../shared/ports/delivery-queues.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { logger } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { firstStep, planDelivery } from '../../shared/usecases/plan-delivery.ts';
+import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -3,10 +3,10 @@ import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { eventOf, json, query } from '../../shared/http/request.ts';
 import { correctionListQuery, logQuery } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
 import { cachedBriefly } from './public-site.ts';
+import { services } from './services.ts';
 
 export function catalogueRoutes(app: Router): void {
   app.get('/topics', async () => {

@@ -2,7 +2,7 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { consoleContentSecurityPolicy, consolePage, consoleSettings } from '../../shared/console/page.ts';
 import { htmlContentType } from '../../shared/pages/layout.ts';
-import { config } from '../../shared/runtime/services.ts';
+import { config } from '../../shared/runtime/deployed.ts';
 
 export function consoleRoutes(app: Router): void {
   app.get('/console', async () => {

@@ -9,10 +9,10 @@ import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layou
 import { permalinkIdMaxLength, permalinkPage } from '../../shared/pages/permalink-page.ts';
 import { languageParameter, type Site } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
 import { publicResponse, siteOf } from './public-site.ts';
+import { services } from './services.ts';
 
 const html = (status: number, body: string): Response =>
   publicResponse(status, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy });

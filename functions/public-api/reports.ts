@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { eventOf, idempotencyKey, json, jsonBody, query, sourceIp } from '../../shared/http/request.ts';
 import { submissionRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { admitClient } from '../../shared/usecases/client-limits.ts';
 import { readSubmission } from '../../shared/usecases/read-submission.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
+import { services } from './services.ts';
 
 const trackingQuery = z.object({ token: z.string().min(1, { error: 'is required' }) });
 

@@ -23,14 +23,13 @@ import {
   unsubscribedHtml,
   unsubscribeHtml,
 } from '../../shared/pages/subscription-pages.ts';
-import type { Services } from '../../shared/runtime/assemble.ts';
 import { logger } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { admitClient } from '../../shared/usecases/client-limits.ts';
 import { confirmEmail } from '../../shared/usecases/confirm-subscription.ts';
 import { ConfirmationNotSent, requestSubscription } from '../../shared/usecases/request-subscription.ts';
 import { unsubscribe, unsubscribePage } from '../../shared/usecases/unsubscribe.ts';
 import { verifySms } from '../../shared/usecases/verify-subscription.ts';
+import { type PublicServices, services } from './services.ts';
 
 /** Ids are short base32 strings; anything else names no subscription (and never reaches a table key). */
 function subscriptionId(request: RouteRequest): string {
@@ -65,7 +64,7 @@ async function page(render: () => Promise<string>): Promise<Response> {
 }
 
 /** `load` is the composition root; tests pass their own desk. */
-export function subscriptionRoutes(app: Router, load: () => Promise<Services> = services): void {
+export function subscriptionRoutes(app: Router, load: () => Promise<PublicServices> = services): void {
   app.post('/subscriptions', async (request) => {
     const event = eventOf(request);
     const deps = await load();

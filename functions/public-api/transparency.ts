@@ -5,10 +5,10 @@ import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layou
 import { transparencyPage } from '../../shared/pages/transparency-page.ts';
 import { languageParameter } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
 import { readStats } from '../../shared/usecases/transparency.ts';
 import { cachedBriefly, publicResponse, siteOf } from './public-site.ts';
+import { services } from './services.ts';
 
 export function transparencyRoutes(app: Router): void {
   app.get('/stats', async () => json(200, await readStats(await services()), cachedBriefly));

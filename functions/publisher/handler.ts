@@ -9,8 +9,8 @@ import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
+import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

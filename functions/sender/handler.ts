@@ -9,8 +9,8 @@ import { errorName } from '../../shared/ports/messaging.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { recordLogKeys, withLogKeys } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { sendBatch } from '../../shared/usecases/send-batch.ts';
+import { services } from './services.ts';
 
 /** Time kept back from the invocation's deadline for sending and recording after the last token. */
 const sendingMarginMs = 8_000;

@@ -10,8 +10,8 @@ import type { WebhookCallJob } from '../../shared/ports/webhook-queue.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { logger } from '../../shared/runtime/observability.ts';
-import { services } from '../../shared/runtime/services.ts';
 import { callWebhook, fanOutToWebhooks, RetryLater } from '../../shared/usecases/deliver-webhooks.ts';
+import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -1,6 +1,6 @@
 /**
  * The Powertools instances every function shares, created once per container: structured logs with
- * private fields redacted, and EMF metrics. Tracing lives in tracing.ts alone.
+ * private fields redacted, and EMF metrics. Lambda traces each invocation (active tracing); the SDK calls are not captured one by one, which would add the X-Ray SDK to every bundle and its cold start.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';

@@ -117,7 +117,6 @@ export function checkFunctions(synthesized: Synthesized): void {
         POWERTOOLS_SERVICE_NAME: 'corrections-desk',
         POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       });
     });
 
@@ -135,8 +134,14 @@ export function checkFunctions(synthesized: Synthesized): void {
   });
 
   describe('bundling', () => {
-    it('emits minified ESM with source maps for the runtime, able to load CommonJS dependencies', () => {
-      expect(bundling).toMatchObject({ format: 'esm', minify: true, sourceMap: true, bundleAwsSDK: true });
+    it('emits minified ESM with source maps beside it (not loaded at init), able to load CommonJS dependencies', () => {
+      expect(bundling).toMatchObject({
+        format: 'esm',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+      });
       expect(bundling.target).toBe(runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'));
       expect(bundling.banner).toContain('createRequire(import.meta.url)');
     });

@@ -1,0 +1,22 @@
+/** The editors' function's composition root: the queue, cases, approvals, amendments, the digest. */
+import { compose, documents, sns, sqs, webhookKey } from '../../shared/runtime/deployed.ts';
+import * as build from '../../shared/runtime/parts.ts';
+
+export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
+  ...build.policies(c),
+  cases: build.caseStore(c),
+  intake: build.intakeStore(c),
+  subscriptions: build.subscriptionStore(c),
+  audience: build.audienceCounters(c),
+  topics: build.topicStore(c),
+  idempotency: build.idempotencyStore(c),
+  corrections: build.correctionStore(c),
+  log: build.publicLog(c),
+  alerts: build.editorAlerts(c),
+  queues: build.deliveryQueues(c),
+  links: build.links(c),
+  consoleUrl: build.consoleUrl(c),
+  webhooks: build.webhookStore(c),
+  webhookCaller: build.webhookCaller(c),
+  secretBox: build.secretBox(c),
+}));

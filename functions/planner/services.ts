@@ -1,0 +1,11 @@
+/** The planner's composition root: what turning a correction into send jobs needs. */
+import { compose, documents, sqs } from '../../shared/runtime/deployed.ts';
+import * as build from '../../shared/runtime/parts.ts';
+
+export const services = compose({ documents, sqs }, (c) => ({
+  clock: c.clock,
+  subscriptions: build.subscriptionStore(c),
+  intake: build.intakeStore(c),
+  corrections: build.correctionStore(c),
+  queues: build.deliveryQueues(c),
+}));

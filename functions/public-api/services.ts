@@ -1,0 +1,21 @@
+/** The public function's composition root: reports, reading, subscriptions (no queues, no editor alerts). */
+import { compose, documents, ses, sns } from '../../shared/runtime/deployed.ts';
+import * as build from '../../shared/runtime/parts.ts';
+
+export const services = compose({ documents, ses, sns }, (c) => ({
+  ...build.policies(c),
+  cases: build.caseStore(c),
+  intake: build.intakeStore(c),
+  subscriptions: build.subscriptionStore(c),
+  topics: build.topicStore(c),
+  idempotency: build.idempotencyStore(c),
+  corrections: build.correctionStore(c),
+  log: build.publicLog(c),
+  stats: build.statsStore(c),
+  rateLimiter: build.rateLimiter(c),
+  links: build.links(c),
+  email: build.emailSender(c),
+  sms: build.smsSender(c),
+}));
+
+export type PublicServices = Awaited<ReturnType<typeof services>>;

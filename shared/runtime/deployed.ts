@@ -1,0 +1,93 @@
+/**
+ * What a deployed function builds on: its config, SDK clients made on first use (a function that never
+ * sends email never constructs SES), and the link secret, read once. Each function's composition root
+ * (functions/<name>/services.ts) passes `compose` the clients and parts it uses, so its bundle holds
+ * nothing else.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { systemClock } from '../ports/clock.ts';
+import { Signer } from '../security/tokens.ts';
+import { type Config, readConfig } from './config.ts';
+import type { Basics, Clients } from './parts.ts';
+
+export const config: Config = readConfig();
+
+/**
+ * Each client is made on its first use, then kept for the container's life. Plain functions, so that
+ * the bundler drops the clients (and their SDK packages) of a function that never calls them.
+ */
+const made: {
+  documents?: DynamoDBDocumentClient;
+  sns?: SNSClient;
+  sqs?: SQSClient;
+  ses?: SESv2Client;
+} = {};
+
+export function documents(): DynamoDBDocumentClient {
+  made.documents ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  return made.documents;
+}
+
+// Adaptive retry: the client slows itself down when SNS (SMS, events) or SES throttles, on top of
+// the sender's own pacing; a throttled send was not accepted, so retrying it is safe.
+export function sns(): SNSClient {
+  made.sns ??= new SNSClient({ retryMode: 'adaptive', maxAttempts: 3 });
+  return made.sns;
+}
+
+export function sqs(): SQSClient {
+  made.sqs ??= new SQSClient({});
+  return made.sqs;
+}
+
+export function ses(): SESv2Client {
+  made.ses ??= new SESv2Client({ retryMode: 'adaptive', maxAttempts: 3 });
+  return made.ses;
+}
+
+async function secretValue(arn: string, what: string): Promise<string> {
+  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!result.SecretString) throw new Error(`The ${what} is empty`);
+  return result.SecretString;
+}
+
+/** The link secret: given directly locally, read once from Secrets Manager when deployed. */
+async function linkSecret(): Promise<string> {
+  if (config.linkSecret) return config.linkSecret;
+  if (!config.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
+  return secretValue(config.linkSecretArn, 'link secret');
+}
+
+/** Deployed, only the functions that seal or open webhook secrets read this key, on first use. */
+export function webhookKey(): Promise<string> {
+  const arn = config.webhookSecretsKeyArn;
+  return arn ? secretValue(arn, 'webhook secrets key') : linkSecret();
+}
+
+/**
+ * A function's services, built on first use (the secret read is async) and shared by every
+ * invocation; a failed build is retried on the next call.
+ */
+export function compose<C extends Partial<Clients>, T>(
+  clients: C,
+  build: (context: Basics & C) => T,
+): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= linkSecret().then(
+      (secret) => build({ config, clock: systemClock, signer: new Signer(secret), ...clients }),
+      (error) => {
+        built = undefined;
+        throw error;
+      },
+    );
+    return built;
+  };
+}

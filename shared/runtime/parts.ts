@@ -1,0 +1,113 @@
+/**
+ * One builder per adapter, from a context whose SDK clients are made on first use. A function's own
+ * composition root (functions/<name>/services.ts) calls only the builders it needs, so its bundle
+ * holds only those adapters and only the SDK clients they call; `assemble` calls them all (tests).
+ */
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
+import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
+import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
+import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
+import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
+import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
+import { Cursors } from '../adapters/dynamodb/paging.ts';
+import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
+import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
+import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
+import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
+import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
+import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
+import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
+import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
+import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
+import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
+import { callTimeoutMs } from '../domain/webhook.ts';
+import type { Clock } from '../ports/clock.ts';
+import { SecretBox } from '../security/secret-box.ts';
+import type { Signer } from '../security/tokens.ts';
+import { links as publicLinks } from '../usecases/links.ts';
+import type { Config } from './config.ts';
+import { emailSender as chosenEmailSender, smsSender as chosenSmsSender } from './senders.ts';
+
+/** The SDK clients, each made on first use; a function's root passes only those it calls. */
+export interface Clients {
+  documents(): DynamoDBDocumentClient;
+  sns(): SNSClient;
+  sqs(): SQSClient;
+  ses(): SESv2Client;
+  /** What webhook secrets are sealed under (deployed, a secret of its own); read on first use. */
+  webhookKey(): Promise<string>;
+}
+
+export interface Basics {
+  config: Config;
+  clock: Clock;
+  signer: Signer;
+}
+
+/** What a builder needs: the basics and the clients it calls (so a root that lacks one does not compile). */
+export type With<K extends keyof Clients = never> = Basics & Pick<Clients, K>;
+export type Context = With<keyof Clients>;
+
+const cursors = (c: Basics) => new Cursors(c.signer);
+
+export const policies = (c: Basics) => ({
+  config: c.config,
+  clock: c.clock,
+  signer: c.signer,
+  policy: c.config.severityPolicy,
+  defaultTopic: c.config.defaultTopic,
+});
+
+export const caseStore = (c: With<'documents'>) =>
+  new DynamoCaseStore(c.documents(), c.config.tableName, cursors(c));
+export const intakeStore = (c: With<'documents'>) =>
+  new DynamoIntakeStore(c.documents(), c.config.tableName, cursors(c));
+export const subscriptionStore = (c: With<'documents'>) =>
+  new DynamoSubscriptionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
+export const audienceCounters = (c: With<'documents'>) =>
+  new DynamoAudienceCounters(c.documents(), c.config.tableName, c.clock);
+export const topicStore = (c: With<'documents'>) =>
+  new CachedTopicStore(new DynamoTopicStore(c.documents(), c.config.tableName), 30_000);
+export const idempotencyStore = (c: With<'documents'>) =>
+  new DynamoIdempotencyStore(c.documents(), c.config.tableName);
+export const correctionStore = (c: With<'documents'>) =>
+  new DynamoCorrectionStore(c.documents(), c.config.tableName, cursors(c));
+export const publicLog = (c: With<'documents'>) => new DynamoPublicLog(c.documents(), c.config.tableName);
+export const statsStore = (c: With<'documents'>) => new DynamoStatsStore(c.documents(), c.config.tableName);
+export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.documents(), c.config.tableName);
+export const deliveryStore = (c: With<'documents'>) =>
+  new DynamoDeliveryStore(c.documents(), c.config.tableName);
+export const sendPacer = (c: With<'documents'>) =>
+  new DynamoSendPacer(c.documents(), c.config.tableName, {
+    email: c.config.emailSendsPerSecond,
+    sms: c.config.smsSendsPerSecond,
+  });
+export const correctionEvents = (c: With<'sns'>) =>
+  new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
+export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
+export const deliveryQueues = (c: With<'sqs'>) =>
+  new SqsDeliveryQueues(c.sqs(), c.config.deliverySendQueueUrl, c.config.deliveryPlanQueueUrl);
+export const links = (c: Basics) => publicLinks(c.config.publicBaseUrl, c.signer);
+export const consoleUrl = (c: Basics) => `${c.config.publicBaseUrl}/console`;
+
+export const emailSender = (c: With<'ses'>) => chosenEmailSender(c.config, c.ses);
+export const smsSender = (c: With<'sns'>) => chosenSmsSender(c.config, c.sns());
+
+export const webhookStore = (c: With<'documents'>) =>
+  new DynamoWebhookStore(c.documents(), c.config.tableName, cursors(c));
+export const webhookQueue = (c: With<'sqs'>) => new SqsWebhookQueue(c.sqs(), c.config.webhookCallsQueueUrl);
+export const webhookCaller = (c: Basics) =>
+  new HttpWebhookCaller({ allowLocalReceivers: c.config.webhookLocalReceivers }, callTimeoutMs);
+export const secretBox = (c: With<'webhookKey'>) => new SecretBox(c.webhookKey);
+export const retrySchedule = (c: Basics) => ({
+  baseSeconds: c.config.webhookRetryBaseSeconds,
+  maxDelaySeconds: c.config.webhookRetryMaxDelaySeconds,
+  windowSeconds: c.config.webhookRetryWindowSeconds,
+});
