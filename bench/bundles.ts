@@ -27,7 +27,7 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   publisher: ['dynamodb', 'sns', 'secrets-manager'],
   notifier: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   planner: ['dynamodb', 'sqs', 'secrets-manager'],
-  sender: ['dynamodb', 'sesv2', 'sns', 'secrets-manager'],
+  sender: ['dynamodb', 'sesv2', 'sns', 'sqs', 'secrets-manager'],
   webhooks: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   digest: ['dynamodb', 'sns', 'secrets-manager'],
 };
