@@ -48,7 +48,8 @@ export const bundling: BundlingOptions = {
   // parse them on every init: megabytes and 10-20 ms). docs/deploy.md says how to map a stack.
   sourceMap: true,
   sourcesContent: false,
-  externalModules: unusedCredentialProviders,
+  // Deployed functions send email through SES; the SMTP adapter loads nodemailer only when chosen.
+  externalModules: [...unusedCredentialProviders, 'nodemailer'],
   // Prefer the ESM builds of dependencies; CommonJS ones still work through the banner's `require`.
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

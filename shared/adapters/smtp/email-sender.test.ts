@@ -11,7 +11,7 @@ beforeAll(async () => {
   sender = new SmtpEmailSender(smtp.url, 'corrections@example.org');
 });
 afterAll(async () => {
-  sender?.close();
+  await sender?.close();
   await smtp?.stop();
 });
 
@@ -56,6 +56,6 @@ describe('the SMTP email sender', () => {
     await expect(
       refused.send({ to: 'a@example.org', subject: 's', text: 't', html: 'h', kind: 'reply' }),
     ).rejects.toThrow();
-    refused.close();
+    await refused.close();
   });
 });
