@@ -27,8 +27,9 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   publisher: ['dynamodb', 'sns', 'secrets-manager'],
   notifier: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   planner: ['dynamodb', 'sqs', 'secrets-manager'],
-  sender: ['dynamodb', 'sesv2', 'sns', 'sqs', 'secrets-manager'],
   webhooks: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
+  sender: ['dynamodb', 'sesv2', 'sns', 'sqs', 'secrets-manager'],
+  sweeper: ['dynamodb', 'sns', 'secrets-manager'],
   digest: ['dynamodb', 'sns', 'secrets-manager'],
 };
 

@@ -61,6 +61,10 @@ const access: Record<FunctionKey, Grants> = {
     queues.webhookCalls.grantSendMessages(role);
     grantPublish(role, topics.editorAlerts, topicKey); // a disabled webhook alerts the editors
   },
+  sweeper: (role, { topics, topicKey }) => {
+    // It re-drives what the publisher did not finish: the same topic (and writes, in table-access.ts).
+    grantPublish(role, topics.correctionEvents, topicKey);
+  },
   digest: (role, { topics, topicKey }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
   },

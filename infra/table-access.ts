@@ -33,6 +33,7 @@ const partitions = {
   rateWindow: partitionOf(keys.rateWindow),
   delivery: partitionOf(keys.delivery),
   deliveryCounters: partitionOf(keys.deliveryCounters),
+  announcement: partitionOf(keys.announcement as (...args: never[]) => Key),
   sendWindow: partitionOf(keys.sendWindow),
   stats: partitionOf(keys.topicMonth),
   log: partitionOf(keys.logHead), // its head and its entries
@@ -69,15 +70,23 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // Case decisions (history, idempotent creation), merges (submissions relinked, the URL claim
     // moved, reporters' marks copied), the topic catalogue.
     // Webhooks are added, changed and removed with their count in one transaction.
-    puts: [p.case, p.idempotency, p.topics, p.webhooks],
+    // A re-announcement puts a new round of the announcement with its history entry.
+    puts: [p.case, p.idempotency, p.topics, p.webhooks, p.announcement],
     updates: [p.case, p.submission, p.urlClaim, p.webhooks],
     deletes: [p.webhooks],
   },
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public
-    // log's entry and head, and the time-to-correction figures of the topic's month.
-    puts: [p.correction, p.case, p.log],
-    updates: [p.case, p.log, p.stats],
+    // log's entry and head, the time-to-correction figures of the topic's month, and the version's
+    // announcement (the outbox), which its announcer then marks done.
+    puts: [p.correction, p.case, p.log, p.announcement],
+    updates: [p.case, p.log, p.stats, p.announcement],
+    deletes: [],
+  },
+  // The publisher's writes, for the cases and announcements it re-drives.
+  sweeper: {
+    puts: [p.correction, p.case, p.log, p.announcement],
+    updates: [p.case, p.log, p.stats, p.announcement],
     deletes: [],
   },
   notifier: {

@@ -1,7 +1,7 @@
 /**
  * The routes only the local gateway has (never deployed): POST /dev/token issues an editor token,
  * GET /dev/outbox shows everything that would have reached a person, POST /dev/digest runs the digest
- * as its schedule would. Other methods on these paths fall through to the functions, as API Gateway
+ * and POST /dev/sweep the sweeper as their schedules would. Other methods on these paths fall through to the functions, as API Gateway
  * would route them.
  */
 
@@ -17,6 +17,8 @@ export interface DevRouteDeps {
   outbox: Outbox;
   /** Invokes the digest function with its schedule's event; resolves to what it returned. */
   runDigest(): Promise<unknown>;
+  /** Invokes the sweeper as its schedule would (it also runs every 5 minutes on its own). */
+  runSweeper(): Promise<unknown>;
 }
 
 export type DevRoute = (request: { query: URLSearchParams; body: Buffer }) => Promise<HttpResponse>;
@@ -35,6 +37,7 @@ export function devRoutes(deps: DevRouteDeps): (method: string, rawPath: string)
       return jsonResponse(200, { items });
     },
     'POST /dev/digest': async () => jsonResponse(200, { result: (await deps.runDigest()) ?? null }),
+    'POST /dev/sweep': async () => jsonResponse(200, { result: (await deps.runSweeper()) ?? null }),
   };
   return (method, rawPath) => routes[`${method} ${rawPath}`];
 }

@@ -11,8 +11,9 @@ import { queues } from '../shared/resources/messaging.ts';
 import type { Messaging } from './engines.ts';
 import type { FunctionHost } from './lambda-runtime.ts';
 import type { Log } from './log.ts';
-import type { Loop } from './loop.ts';
+import { type Loop, pause, startLoop } from './loop.ts';
 import { startQueuePoller } from './queue-poller.ts';
+import { schedulerEvent } from './schedule-event.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
 export interface EventSourceOptions {
@@ -59,6 +60,22 @@ export async function startEventSources(options: EventSourceOptions): Promise<Lo
             log,
           }),
         );
+      } else if (trigger.kind === 'schedule') {
+        // Rate schedules (the sweeper) run here on their period; clock-time ones (the daily digest)
+        // are run by hand: a desk started at 9:00 would never see an 8:00 digest.
+        const minutes = /^rate\((\d+) minutes?\)$/.exec(trigger.cron)?.[1];
+        if (minutes) {
+          pollers.push(
+            startLoop(
+              `schedule of ${fn}`,
+              async (signal) => {
+                await pause(Number(minutes) * 60_000, signal);
+                if (!signal.aborted) await functions.invoke(fn, schedulerEvent(fn));
+              },
+              log,
+            ),
+          );
+        }
       } else if (trigger.kind === 'queue') {
         pollers.push(
           startQueuePoller({

@@ -151,6 +151,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         authority,
         outbox,
         runDigest: () => functions.invoke('digest', schedulerEvent('digest')),
+        runSweeper: () => functions.invoke('sweeper', schedulerEvent('sweeper')),
       }),
       log,
     });

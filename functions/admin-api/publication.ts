@@ -8,6 +8,7 @@ import { parse } from '../../shared/http/validation.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
 import { buildDigest } from '../../shared/usecases/digest.ts';
 import { previewAudience } from '../../shared/usecases/preview-audience.ts';
+import { reannounce } from '../../shared/usecases/reannounce.ts';
 import { services } from './services.ts';
 
 export function publicationRoutes(app: Router): void {
@@ -22,6 +23,11 @@ export function publicationRoutes(app: Router): void {
     const { note } = parse(noteRequest, jsonBody(event));
     const opened = await amendCorrection(await services(), actor, request.params.id ?? '', note);
     return json(201, opened, { etag: `"${opened.version}"` });
+  });
+
+  app.post('/admin/corrections/:id/announce', async (request) => {
+    const actor = actorFrom(eventOf(request));
+    return json(202, await reannounce(await services(), actor, request.params.id ?? ''));
   });
 
   app.get('/admin/digest', async (request) => {

@@ -12,6 +12,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
+  announcements: build.announcementStore(c),
   alerts: build.editorAlerts(c),
   queues: build.deliveryQueues(c),
   links: build.links(c),

@@ -8,4 +8,5 @@ export const services = compose({ documents, sns }, (c) => ({
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
   events: build.correctionEvents(c),
+  announcements: build.announcementStore(c),
 }));

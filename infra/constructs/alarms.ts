@@ -18,6 +18,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { metricsNamespace, productMetrics, serviceName } from '../../shared/runtime/observability.ts';
 
 export interface AlarmsProps {
   topic: ITopic;
@@ -102,6 +103,21 @@ export class Alarms extends Construct {
         description: `${what}: see AWS Backup → Jobs, then docs/runbooks/backup-failed.md.`,
       });
     }
+
+    // The pipeline should never need the sweeper: each repair is a publication or an announcement the
+    // stream did not carry through (docs/deploy.md, Sweeper repairs).
+    this.add('SweeperRepairs', {
+      metric: new Metric({
+        namespace: metricsNamespace,
+        metricName: productMetrics.sweeperRepairs,
+        dimensionsMap: { service: serviceName },
+        period: fiveMinutes,
+        statistic: Stats.SUM,
+      }),
+      threshold: 1,
+      description:
+        'The sweeper re-drove a case stuck in approved or an announcement never sent: see the publisher’s log.',
+    });
 
     // Account-wide reputation, which is what SES enforces: it reviews an account at a 5% bounce or a
     // 0.1% complaint rate. Alarm a little earlier than either.

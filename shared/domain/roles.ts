@@ -16,12 +16,22 @@ export type Capability =
   | 'close'
   | 'update'
   | 'amend'
+  /** Re-announce a published version after an outage. */
+  | 'announce'
   | 'manage-topics'
   | 'manage-webhooks'
   | 'import-subscribers';
 
 const reviewer: Capability[] = ['read', 'open', 'assign', 'review', 'draft', 'submit'];
-const editor: Capability[] = [...reviewer, 'approve', 'request-changes', 'close', 'update', 'amend'];
+const editor: Capability[] = [
+  ...reviewer,
+  'approve',
+  'request-changes',
+  'close',
+  'update',
+  'amend',
+  'announce',
+];
 const grants: Record<Role, ReadonlyArray<Capability>> = {
   reviewer,
   editor,

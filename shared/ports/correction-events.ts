@@ -9,6 +9,8 @@ export interface CorrectionPublished {
   language: Language;
   caseId: string;
   publishedAt: string;
+  /** Present on a re-announcement (its round): delivery then revives parked deliveries too. */
+  round?: number;
 }
 
 export interface CorrectionEvents {

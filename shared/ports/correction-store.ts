@@ -1,3 +1,4 @@
+import type { Announcement } from '../domain/announcement.ts';
 import type { Case } from '../domain/case.ts';
 import type { Correction } from '../domain/correction.ts';
 import type { Decision } from '../domain/lifecycle.ts';
@@ -15,8 +16,8 @@ export interface CorrectionStore {
   countUpdatedSince(since: string): Promise<number>;
   /**
    * Writes the correction (new, or its next version if the stored one is still at version - 1), the
-   * case's move from `approved` to published, the version's public log entry and (first publication)
-   * its time to correction, in one transaction.
+   * case's move from `approved` to published, the version's public log entry, (first publication) its
+   * time to correction and its announcement, in one transaction.
    * False if the case had moved on (published already); throws LogMovedOn if the log's head is no
    * longer the one the entry follows (build the entry again), and throws if the correction had moved
    * on (retry on top of it).
@@ -33,4 +34,6 @@ export interface Publication {
   logEntry: LogEntry;
   /** On a correction's first publication: its time to correction, for the public figures. */
   firstPublication?: FirstPublication;
+  /** The outbox entry: the version's announcement, delivered from the table's stream. */
+  announcement: Announcement;
 }

@@ -12,6 +12,8 @@ export interface PlanStep {
   version: number;
   caseId: string;
   topic: string;
+  /** A re-announcement's round: its jobs revive parked deliveries. */
+  round?: number;
   position: PlanPosition;
 }
 

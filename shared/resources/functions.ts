@@ -50,6 +50,12 @@ export const approvedTransition: FilterPattern = {
   },
 };
 
+/** An announcement written (the outbox entry of a publication or a re-announcement): the announcer's work. */
+export const announcementInserted: FilterPattern = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['announcement'] } } },
+};
+
 /** A case that is (now) high or critical: the notifier checks that severity really rose. */
 export const severityRaised: FilterPattern = {
   eventName: ['INSERT', 'MODIFY'],
@@ -108,10 +114,10 @@ export const functionDefinitions = {
   publisher: {
     id: 'Publisher',
     entry: 'functions/publisher/handler.ts',
-    description: 'Publishes approved cases as corrections and announces them',
+    description: 'Publishes approved cases as corrections; announces them from the outbox',
     memoryMb: 512,
     timeoutSeconds: 30,
-    trigger: { kind: 'stream', filters: [approvedTransition], ...streamDefaults },
+    trigger: { kind: 'stream', filters: [approvedTransition, announcementInserted], ...streamDefaults },
   },
   notifier: {
     id: 'Notifier',
@@ -151,6 +157,14 @@ export const functionDefinitions = {
     // Ten calls of at most 10 s each run side by side, plus their bookkeeping.
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'webhookCalls', batchSize: 10, maxConcurrency: 5 },
+  },
+  sweeper: {
+    id: 'Sweeper',
+    entry: 'functions/sweeper/handler.ts',
+    description: 'Re-drives cases stuck in approved and announcements still pending; counts its repairs',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', cron: 'rate(5 minutes)' },
   },
   digest: {
     id: 'Digest',

@@ -50,6 +50,7 @@ export function everything(c: build.Context) {
     rateLimiter: build.rateLimiter(c),
     events: build.correctionEvents(c),
     alerts: build.editorAlerts(c),
+    announcements: build.announcementStore(c),
     deliveries: build.deliveryStore(c),
     pacer: build.sendPacer(c),
     queues: build.deliveryQueues(c),

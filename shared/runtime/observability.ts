@@ -42,6 +42,7 @@ export const productMetrics = {
   deliveriesSent: 'DeliveriesSent',
   deliveriesFailed: 'DeliveriesFailed',
   deliveriesParked: 'DeliveriesParked',
+  sweeperRepairs: 'SweeperRepairs',
   deliveriesThrottled: 'DeliveriesThrottled',
 } as const;
 

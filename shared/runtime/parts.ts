@@ -8,6 +8,7 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
+import { DynamoAnnouncementStore } from '../adapters/dynamodb/announcement-store.ts';
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
@@ -82,6 +83,8 @@ export const correctionStore = (c: With<'documents'>) =>
 export const publicLog = (c: With<'documents'>) => new DynamoPublicLog(c.documents(), c.config.tableName);
 export const statsStore = (c: With<'documents'>) => new DynamoStatsStore(c.documents(), c.config.tableName);
 export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.documents(), c.config.tableName);
+export const announcementStore = (c: With<'documents'>) =>
+  new DynamoAnnouncementStore(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName);
 export const sendPacer = (c: With<'documents'>) =>

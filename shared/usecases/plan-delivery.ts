@@ -18,6 +18,7 @@ export const firstStep = (event: CorrectionPublished): PlanStep => ({
   version: event.version,
   caseId: event.caseId,
   topic: event.topic,
+  ...(event.round ? { round: event.round } : {}),
   position: firstPosition,
 });
 
@@ -32,6 +33,7 @@ export async function planDelivery(
   const { correctionId, version, caseId, topic } = step;
   let position = step.position;
   let planned = 0;
+  const revive = step.round ? { revive: true as const } : {};
   for (;;) {
     const page = await audiencePage(deps, { caseId, topic }, position, followersPerPage);
     const jobs: DeliveryJob[] = [
@@ -43,6 +45,7 @@ export async function planDelivery(
           outcome: 'published',
           correctionId,
           version,
+          ...revive,
         }),
       ),
       ...page.followers.map(
@@ -51,6 +54,7 @@ export async function planDelivery(
           correctionId,
           version,
           subscriptionId: follower.id,
+          ...revive,
         }),
       ),
     ];

@@ -1,10 +1,12 @@
 /**
- * publishCorrection: the publisher's verb, run for each approved case the stream brings. It writes
- * the correction (or its next version), moves the case to published, appends the version to the
- * public log and (first publication) records its time to correction, in one transaction, then
- * announces it. A replayed record finds the case published and only announces again, which the
- * delivery pipeline absorbs (deliveries are keyed by correction, version and recipient).
+ * publishCorrection: the publisher's verb, run for each approved case the stream brings (and by the
+ * sweeper for a case stuck in approved). It writes the correction (or its next version), moves the
+ * case to published, appends the version to the public log, records (first publication) its time to
+ * correction and writes its announcement (the outbox entry), all in one transaction: the announcer
+ * then tells the correction-events topic from the stream, so a publication is never public without
+ * being announced. A replayed record finds the case published and does nothing.
  */
+import { announcementOf } from '../domain/announcement.ts';
 import { systemActor } from '../domain/case.ts';
 import { type Correction, correctionIdLength, publishFrom } from '../domain/correction.ts';
 import { decide } from '../domain/lifecycle.ts';
@@ -13,7 +15,6 @@ import type { SeverityPolicy } from '../domain/severity.ts';
 import { firstPublication } from '../domain/time-to-correction.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { CorrectionEvents } from '../ports/correction-events.ts';
 import type { CorrectionStore, Publication } from '../ports/correction-store.ts';
 import { LogMovedOn, type PublicLog } from '../ports/public-log.ts';
 import { randomId } from '../security/tokens.ts';
@@ -22,7 +23,6 @@ export interface PublishDeps {
   cases: CaseStore;
   corrections: CorrectionStore;
   log: PublicLog;
-  events: CorrectionEvents;
   clock: Clock;
   policy: SeverityPolicy;
   /** The zone whose calendar months the public figures use. */
@@ -31,7 +31,7 @@ export interface PublishDeps {
 
 export type PublishOutcome =
   | { outcome: 'published'; correction: Correction; minutesToCorrection: number }
-  | { outcome: 'announced-again'; correctionId: string }
+  | { outcome: 'published-already'; correctionId: string }
   | { outcome: 'nothing-to-do' };
 
 const system = { id: systemActor, roles: [] };
@@ -39,7 +39,7 @@ const system = { id: systemActor, roles: [] };
 export async function publishCorrection(deps: PublishDeps, caseId: string): Promise<PublishOutcome> {
   const current = await deps.cases.get(caseId);
   if (current?.status === 'published' && current.correctionId)
-    return announceAgain(deps, caseId, current.correctionId);
+    return { outcome: 'published-already', correctionId: current.correctionId };
   if (current?.status !== 'approved') return { outcome: 'nothing-to-do' };
 
   const now = deps.clock.now();
@@ -55,13 +55,15 @@ export async function publishCorrection(deps: PublishDeps, caseId: string): Prom
     correction.version === 1
       ? { firstPublication: firstPublication(correction.topic, current.createdAt, now, deps.config.timeZone) }
       : {};
-  if (!(await publishAndLog(deps, { correction, decision, approved: current, ...first }, now))) {
+  const announcement = announcementOf(correction, correction.version, caseId, now);
+  if (
+    !(await publishAndLog(deps, { correction, decision, approved: current, announcement, ...first }, now))
+  ) {
     const after = await deps.cases.get(caseId);
     return after?.correctionId
-      ? announceAgain(deps, caseId, after.correctionId)
+      ? { outcome: 'published-already', correctionId: after.correctionId }
       : { outcome: 'nothing-to-do' };
   }
-  await announce(deps, correction, caseId);
   const minutesToCorrection = (Date.parse(now) - Date.parse(current.createdAt)) / 60_000;
   return { outcome: 'published', correction, minutesToCorrection };
 }
@@ -88,29 +90,3 @@ async function publishAndLog(
 
 /** Publications racing for the log's next seq: each attempt loses to at most the ones that won. */
 const logAttempts = 20;
-
-async function announceAgain(
-  deps: PublishDeps,
-  caseId: string,
-  correctionId: string,
-): Promise<PublishOutcome> {
-  const correction = await deps.corrections.get(correctionId);
-  if (!correction?.caseIds.includes(caseId)) return { outcome: 'nothing-to-do' };
-  await announce(deps, correction, caseId);
-  return { outcome: 'announced-again', correctionId };
-}
-
-/** correction.published for the version that `caseId` published. */
-async function announce(deps: PublishDeps, correction: Correction, caseId: string): Promise<void> {
-  const version = correction.versions[correction.caseIds.indexOf(caseId)];
-  if (!version) throw new Error(`Case ${caseId} published no version of correction ${correction.id}`);
-  await deps.events.published({
-    eventType: 'correction.published',
-    correctionId: correction.id,
-    version: version.version,
-    topic: correction.topic,
-    language: correction.language,
-    caseId,
-    publishedAt: version.publishedAt,
-  });
-}

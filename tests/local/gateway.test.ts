@@ -68,6 +68,7 @@ beforeAll(async () => {
         digestEvents.push('digest');
         return { sent: true };
       },
+      runSweeper: async () => ({ cases: 0, announcements: 0 }),
     }),
     invoke: async (fn, event) =>
       fn === 'publicApi'

@@ -4,6 +4,7 @@ import type { Correction } from '../../domain/correction.ts';
 import type { CorrectionStore, Publication } from '../../ports/correction-store.ts';
 import type { Page } from '../../ports/page.ts';
 import { LogMovedOn } from '../../ports/public-log.ts';
+import { announcementPut } from './announcement-store.ts';
 import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
@@ -85,6 +86,7 @@ export class DynamoCorrectionStore implements CorrectionStore {
     approved,
     logEntry,
     firstPublication,
+    announcement,
   }: Publication): Promise<boolean> {
     const firstVersion = correction.version === 1;
     try {
@@ -115,6 +117,7 @@ export class DynamoCorrectionStore implements CorrectionStore {
         historyItem(this.tableName, publication.next.id, publication.next.version, publication.entry),
         ...logAppendItems(this.tableName, logEntry),
         ...(firstPublication ? [firstPublicationItem(this.tableName, firstPublication)] : []),
+        announcementPut(this.tableName, announcement),
       ]);
       return true;
     } catch (error) {

@@ -65,6 +65,16 @@ export const keys = {
   /** The public log: its head and its entries, in seq order, in one partition. */
   logHead: { pk: 'LOG', sk: 'HEAD' } as Key,
   logEntry: (seq: number): Key => ({ pk: 'LOG', sk: `ENTRY#${String(seq).padStart(12, '0')}` }),
+  /** A version's announcement (the outbox entry), per round: 0 for the publication, then re-announcements. */
+  announcement: (ref: { correctionId: string; version: number; round: number }): Key => ({
+    pk: `ANNOUNCEMENT#${ref.correctionId}#${pad(ref.version)}#${pad(ref.round)}`,
+    sk: 'ANNOUNCEMENT',
+  }),
+  announcementRef: (pk: string): { correctionId: string; version: number; round: number } | undefined => {
+    const [prefix, correctionId, version, round] = pk.split('#');
+    if (prefix !== 'ANNOUNCEMENT' || !correctionId) return undefined;
+    return { correctionId, version: Number(version), round: Number(round) };
+  },
   /** One shard of a version's delivery counters (the shards are summed on read). */
   deliveryCounters: (correctionId: string, version: number, shard: number): Key => ({
     pk: `DELIVERIES#${correctionId}#${pad(version)}`,

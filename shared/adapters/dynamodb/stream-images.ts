@@ -1,7 +1,8 @@
-/** Case images from DynamoDB stream records, for the stream functions' own check of what changed. */
+/** Case images and announcements from DynamoDB stream records, for the stream functions' own check of what changed. */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { AnnouncementRef } from '../../domain/announcement.ts';
 import type { Case } from '../../domain/case.ts';
 import { withoutStorage } from './keys.ts';
 
@@ -15,4 +16,16 @@ export function caseImages(record: DynamoDBRecord): { before?: Case; after?: Cas
   const before = caseFrom(record.dynamodb?.OldImage);
   const after = caseFrom(record.dynamodb?.NewImage);
   return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+}
+
+/** The announcement a stream record shows being written (an INSERT), if that is what it is. */
+export function announcementWritten(record: DynamoDBRecord): AnnouncementRef | undefined {
+  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
+  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (item.entity !== 'announcement') return undefined;
+  return {
+    correctionId: String(item.correctionId),
+    version: Number(item.version),
+    round: Number(item.round),
+  };
 }

@@ -156,8 +156,9 @@ export function checkData(synthesized: Synthesized): void {
     it('are all encrypted at rest and reachable over TLS only, dead-letter queues included', () => {
       const all = template.findResources('AWS::SQS::Queue');
       const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
-      // 2 delivery queues, their 2 dead-letter queues, the stream failures and the digest schedule's.
-      expect(Object.keys(all)).toHaveLength(Object.keys(queues).length * 2 + 2);
+      // 2 delivery queues, their 2 dead-letter queues, the stream failures and the digest's and
+      // the sweeper's schedule's.
+      expect(Object.keys(all)).toHaveLength(Object.keys(queues).length * 2 + 3);
       for (const [queueId, each] of Object.entries(all)) {
         expect(each.Properties.SqsManagedSseEnabled).toBe(true);
         const policy = policies.find((candidate) => refersTo(candidate.Properties.Queues, queueId));

@@ -218,13 +218,17 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
       },
       adminApi: {
-        'dynamodb:PutItem': ['CASE#*', 'IDEMPOTENCY#*', 'TOPICS', 'WEBHOOKS'],
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'IDEMPOTENCY#*', 'TOPICS', 'WEBHOOKS'],
         'dynamodb:UpdateItem': ['CASE#*', 'SUBMISSION#*', 'URL#*', 'WEBHOOKS'],
         'dynamodb:DeleteItem': ['WEBHOOKS'],
       },
       publisher: {
-        'dynamodb:PutItem': ['CASE#*', 'CORRECTION#*', 'LOG'],
-        'dynamodb:UpdateItem': ['CASE#*', 'LOG', 'STATS'],
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG'],
+        'dynamodb:UpdateItem': ['ANNOUNCEMENT#*', 'CASE#*', 'LOG', 'STATS'],
+      },
+      sweeper: {
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG'],
+        'dynamodb:UpdateItem': ['ANNOUNCEMENT#*', 'CASE#*', 'LOG', 'STATS'],
       },
       notifier: {
         'dynamodb:PutItem': ['AUDIENCE-CHANGE#*'],
@@ -269,6 +273,7 @@ export function checkFunctions(synthesized: Synthesized): void {
     it('lets each publisher publish to its own topic only, with the topic key used through SNS only', () => {
       const publishers: Partial<Record<FunctionKey, keyof typeof topics>> = {
         publisher: 'correctionEvents',
+        sweeper: 'correctionEvents',
         notifier: 'editorAlerts',
         webhooks: 'editorAlerts',
         digest: 'editorAlerts',
@@ -326,6 +331,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         planner: [toSend, toPlan],
         sender: [toPark],
         webhooks: [{ 'Fn::GetAtt': [queueId('webhookCalls'), 'Arn'] }],
+        sweeper: [],
         digest: [],
       };
       const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();

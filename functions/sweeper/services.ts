@@ -1,0 +1,12 @@
+/** The sweeper's composition root: what publishing a stuck case and relaying an announcement need. */
+import { compose, documents, sns } from '../../shared/runtime/deployed.ts';
+import * as build from '../../shared/runtime/parts.ts';
+
+export const services = compose({ documents, sns }, (c) => ({
+  ...build.policies(c),
+  cases: build.caseStore(c),
+  corrections: build.correctionStore(c),
+  log: build.publicLog(c),
+  events: build.correctionEvents(c),
+  announcements: build.announcementStore(c),
+}));
