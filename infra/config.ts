@@ -64,6 +64,8 @@ export interface DeskConfig {
   backupLockMode: BackupLockMode;
   /** A vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /** The account's SNS MonthlySpendLimit for SMS (USD): an alarm fires at 80% of it. */
+  smsSpendLimitUsd?: number;
   /** Cognito's invitations and codes through SES from this address; absent: Cognito's own sender (dev). */
   editorMail?: { fromAddress: string; fromName: string; verifiedDomain?: string };
   /** The hosted sign-in on the desk's own domain, with an ACM certificate in us-east-1. */
@@ -253,6 +255,7 @@ export function readConfig(
     logRetentionDays,
     backupLockMode: backupLockMode as BackupLockMode,
     backupCopyVaultArn,
+    smsSpendLimitUsd: positive('smsSpendLimitUsd'),
     editorMail:
       editorMailFrom === undefined
         ? undefined

@@ -170,6 +170,7 @@ export class CorrectionsDeskStack extends Stack {
       streamConsumers: byName(keys.filter((key) => definitions[key].trigger.kind === 'stream')),
       api: api.httpApi,
       backupVaultName: backup.vault.backupVaultName,
+      smsSpendLimitUsd: config.smsSpendLimitUsd,
     });
     new DeskDashboard(this, 'Dashboard', { stage: config.stage, alarms });
 

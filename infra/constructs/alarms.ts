@@ -30,6 +30,8 @@ export interface AlarmsProps {
   api: IHttpApi;
   /** The table's backup vault: failed backup, copy and restore jobs into it. */
   backupVaultName: string;
+  /** The account's SMS monthly spend limit (USD), when the stage states it. */
+  smsSpendLimitUsd?: number;
 }
 
 const fiveMinutes = Duration.minutes(5);
@@ -118,6 +120,22 @@ export class Alarms extends Construct {
       description:
         'The sweeper re-drove a case stuck in approved or an announcement never sent: see the publisher’s log.',
     });
+
+    // SNS stops sending SMS for the rest of the month at the spend limit: warn while there is time to
+    // raise it (docs/runbooks/sms-spend-limit.md).
+    if (props.smsSpendLimitUsd !== undefined) {
+      this.add('SmsSpendNearLimit', {
+        metric: new Metric({
+          namespace: 'AWS/SNS',
+          metricName: 'SMSMonthToDateSpentUSD',
+          period: Duration.hours(1),
+          statistic: Stats.MAXIMUM,
+        }),
+        threshold: props.smsSpendLimitUsd * 0.8,
+        comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `SMS spend this month is past 80% of the USD ${props.smsSpendLimitUsd} limit: see docs/runbooks/sms-spend-limit.md.`,
+      });
+    }
 
     // Account-wide reputation, which is what SES enforces: it reviews an account at a 5% bounce or a
     // 0.1% complaint rate. Alarm a little earlier than either.

@@ -42,6 +42,8 @@ export interface StageSettings {
   backupLockMode?: BackupLockMode;
   /** A backup vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /** The account's SNS MonthlySpendLimit for SMS in USD, as set with set-sms-attributes: alarmed at 80%. */
+  smsSpendLimitUsd?: number;
   /** The From address of Cognito's invitations and codes (an address of sesIdentity; default sign-in@). */
   editorMailFrom?: string;
   /** The display name beside it. */

@@ -24,6 +24,7 @@ describe('configuration from context', () => {
       logRetentionDays: 180,
       backupLockMode: 'governance',
       backupCopyVaultArn: undefined,
+      smsSpendLimitUsd: undefined,
       editorMail: undefined,
       signInDomain: undefined,
       adoptedTable: undefined,

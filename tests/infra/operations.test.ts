@@ -16,6 +16,7 @@ const operated = synthesize({
   backupCopyVaultArn: copyVaultArn,
   editorMailFrom: 'editors@news.example.org',
   editorMailFromName: 'News desk',
+  smsSpendLimitUsd: '500',
 });
 /** The production stage as tests/infra/stack.test.ts sees it: every ops option at its default. */
 const standard = synthesize();
@@ -185,5 +186,28 @@ describe('editors’ sign-in mail and domain', () => {
     expect(domain(bare).Properties.Domain).toEqual(expect.anything());
     expect(domain(bare).Properties).not.toHaveProperty('CustomDomainConfig');
     expect(bare.template.toJSON().Outputs).not.toHaveProperty('SignInDomainTarget');
+  });
+});
+
+describe('the SMS spend limit', () => {
+  const spendAlarms = (synthesized: typeof standard) =>
+    (Object.values(synthesized.template.findResources('AWS::CloudWatch::Alarm')) as Json[]).filter(
+      (alarm) => alarm.Properties.MetricName === 'SMSMonthToDateSpentUSD',
+    );
+
+  it('alarms the editors at 80% of the limit the stage states', () => {
+    const [alarm] = spendAlarms(operated);
+    const [alertsId] = resourceAt(operated, 'Messaging/EditorAlerts');
+    expect(alarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SNS',
+      Statistic: 'Maximum',
+      Threshold: 400,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: alertsId }],
+    });
+  });
+
+  it('has no spend alarm when the stage states no limit', () => {
+    expect(spendAlarms(standard)).toEqual([]);
   });
 });
