@@ -8,6 +8,7 @@ import { parse } from '../../shared/http/validation.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
 import { buildDigest } from '../../shared/usecases/digest.ts';
 import { previewAudience } from '../../shared/usecases/preview-audience.ts';
+import { previewMessages } from '../../shared/usecases/preview-messages.ts';
 import { reannounce } from '../../shared/usecases/reannounce.ts';
 import { services } from './services.ts';
 
@@ -15,6 +16,11 @@ export function publicationRoutes(app: Router): void {
   app.get('/admin/cases/:id/audience', async (request) => {
     const actor = actorFrom(eventOf(request));
     return json(200, await previewAudience(await services(), actor, request.params.id ?? ''));
+  });
+
+  app.get('/admin/cases/:id/preview-messages', async (request) => {
+    const actor = actorFrom(eventOf(request));
+    return json(200, await previewMessages(await services(), actor, request.params.id ?? ''));
   });
 
   app.post('/admin/corrections/:id/amend', async (request) => {

@@ -89,6 +89,19 @@ ol.timeline p { margin: 0; }
 .sms-meter.too-long { border-color: var(--bad); }
 .sms-preview { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .audience { margin-bottom: 0.5rem; }
+button.publish { background: var(--ok); border-color: var(--ok); font-weight: 700; }
+button.danger { background: transparent; color: var(--bad); border: 2px solid var(--bad); font-weight: 700; }
+dialog.confirm { max-width: 32rem; border: 2px solid var(--line); border-radius: 0.4rem; padding: 1rem 1.25rem; }
+dialog.confirm::backdrop { background: rgb(0 0 0 / 45%); }
+.preview { border-top: 1px solid var(--line); margin-top: 0.5rem; padding-top: 0.5rem; }
+.message { border: 1px solid var(--line); border-radius: 0.3rem; padding: 0.5rem; margin: 0.5rem 0; background: Canvas; }
+.message pre, .compare pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0; }
+.diff ins { background: color-mix(in srgb, var(--ok) 25%, transparent); text-decoration: underline; }
+.diff del { background: color-mix(in srgb, var(--bad) 20%, transparent); text-decoration: line-through; }
+.compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.75rem;
+  border: 2px solid var(--warn); border-radius: 0.3rem; padding: 0.5rem; margin-bottom: 0.75rem; }
+.compare h4 { grid-column: 1 / -1; margin: 0; }
+.unsaved { color: var(--warn); font-weight: 600; }
 dl.figures { margin-bottom: 1rem; }
 `;
 

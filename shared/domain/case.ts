@@ -96,7 +96,24 @@ export interface HistoryEntry {
   action: string;
   from?: CaseStatus;
   to?: CaseStatus;
+  /** What people typed (findings, reasons) or, for older entries, an English summary. */
   note?: string;
+  /** What the entry records, as data, so each reader sees it in their own language. */
+  details?: HistoryDetails;
+}
+
+/** The structured facts of a history entry; which are present depends on its action. */
+export interface HistoryDetails {
+  source?: CaseSource;
+  assignee?: string;
+  verdict?: Verdict;
+  duplicateOf?: string;
+  headline?: string;
+  topic?: { from: string; to: string };
+  severity?: { from: Severity; to: Severity };
+  reportCount?: number;
+  mergedCase?: string;
+  correctionId?: string;
 }
 
 /** The actor written into history for changes nobody made by hand. */

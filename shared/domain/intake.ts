@@ -34,7 +34,14 @@ export function openCase(opening: CaseOpening, actor: string, now: string, polic
   };
   return {
     next,
-    entry: { at: now, actor, action: 'open', to: 'received', note: `source: ${opening.source}` },
+    entry: {
+      at: now,
+      actor,
+      action: 'open',
+      to: 'received',
+      note: `source: ${opening.source}`,
+      details: { source: opening.source },
+    },
   };
 }
 
@@ -93,6 +100,7 @@ export function escalate(c: Case, now: string, policy: SeverityPolicy): Decision
       actor: systemActor,
       action: 'escalate',
       note: `${c.reportCount} reports: severity ${c.severity} → ${severity}`,
+      details: { reportCount: c.reportCount, severity: { from: c.severity, to: severity } },
     },
   };
 }
@@ -114,6 +122,7 @@ export function absorbDuplicate(target: Case, duplicate: Case, actor: string, no
       actor,
       action: 'merge',
       note: `${duplicate.id} merged in: ${duplicate.reportCount} report(s)`,
+      details: { mergedCase: duplicate.id, reportCount: duplicate.reportCount },
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   type CaseStatus,
   type CorrectionType,
   type Draft,
+  type HistoryDetails,
   type HistoryEntry,
   isOpen,
   type Severity,
@@ -114,20 +115,21 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
   if (!rules[command.action].from.includes(current.status)) refuse(current, command.action);
 
   const base = { ...current, version: current.version + 1, updatedAt: ctx.now };
-  const entry = (to: CaseStatus, note?: string): HistoryEntry => ({
+  const entry = (to: CaseStatus, note?: string, details?: HistoryDetails): HistoryEntry => ({
     at: ctx.now,
     actor: actor.id,
     action: command.action,
     from: current.status,
     to,
     ...(note ? { note } : {}),
+    ...(details ? { details } : {}),
   });
 
   switch (command.action) {
     case 'assign':
       return {
         next: { ...base, status: 'in_review', assignee: command.assignee },
-        entry: entry('in_review', `assigned to ${command.assignee}`),
+        entry: entry('in_review', `assigned to ${command.assignee}`, { assignee: command.assignee }),
       };
     case 'review': {
       const review = {
@@ -137,11 +139,16 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
         reviewer: actor.id,
         at: ctx.now,
       };
-      const note = `${command.verdict}: ${command.findings}`;
+      // The note is what the reviewer wrote; the verdict travels as data.
+      const note = command.findings;
+      const details = {
+        verdict: command.verdict,
+        ...(command.duplicateOf ? { duplicateOf: command.duplicateOf } : {}),
+      };
       if (command.verdict === 'correction' || command.verdict === 'clarification') {
         return {
           next: { ...base, status: 'drafting', review, draftAuthors: [] },
-          entry: entry('drafting', note),
+          entry: entry('drafting', note, details),
         };
       }
       if (command.verdict === 'duplicate' && command.duplicateOf === current.id) {
@@ -151,13 +158,16 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
         command.verdict === 'duplicate'
           ? { kind: 'duplicate' as const, reason: command.findings, duplicateOf: command.duplicateOf ?? '' }
           : { kind: 'no_action' as const, reason: command.findings };
-      return { next: { ...base, status: 'closed', review, resolution }, entry: entry('closed', note) };
+      return {
+        next: { ...base, status: 'closed', review, resolution },
+        entry: entry('closed', note, details),
+      };
     }
     case 'draft': {
       const draft: Draft = { ...command.draft, author: actor.id, at: ctx.now };
       return {
         next: { ...base, draft, draftAuthors: withAuthor(current, actor.id) },
-        entry: entry('drafting', draft.headline),
+        entry: entry('drafting', draft.headline, { headline: draft.headline }),
       };
     }
     case 'submit':
@@ -197,12 +207,15 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
     case 'update': {
       const severity = command.severity ?? current.severity;
       const severityChanged = severity !== current.severity;
+      const topicChanged = command.topic !== undefined && command.topic !== current.topic;
       const changes = [
-        command.topic !== undefined && command.topic !== current.topic
-          ? `topic ${current.topic} → ${command.topic}`
-          : '',
+        topicChanged ? `topic ${current.topic} → ${command.topic}` : '',
         severityChanged ? `severity ${current.severity} → ${severity}` : '',
       ].filter(Boolean);
+      const details: HistoryDetails = {
+        ...(topicChanged ? { topic: { from: current.topic, to: command.topic ?? current.topic } } : {}),
+        ...(severityChanged ? { severity: { from: current.severity, to: severity } } : {}),
+      };
       return {
         next: {
           ...base,
@@ -210,13 +223,13 @@ export function decide(current: Case, command: CaseCommand, actor: Actor, ctx: D
           severity,
           dueAt: severityChanged ? dueAt(severity, ctx.now, ctx.policy) : current.dueAt,
         },
-        entry: entry(current.status, changes.join('; ') || 'no change'),
+        entry: entry(current.status, changes.join('; ') || 'no change', details),
       };
     }
     case 'publish':
       return {
         next: { ...base, status: 'published', correctionId: command.correctionId },
-        entry: entry('published', command.correctionId),
+        entry: entry('published', command.correctionId, { correctionId: command.correctionId }),
       };
   }
 }

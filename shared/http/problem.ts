@@ -57,9 +57,39 @@ export function problemResponse(body: Problem, headers: Record<string, string> =
   });
 }
 
+/**
+ * Stable codes for the field messages the desk writes (an addition to the contract's field errors),
+ * with the number a message names, so a client can say it in its own language.
+ */
+const fieldCodes: ReadonlyArray<[RegExp, string]> = [
+  [/^is required/, 'required'],
+  [/^is not a known field$/, 'unknown-field'],
+  [/^must be at most (\d+) characters$/, 'too-long'],
+  [/^must be at least (\d+) characters$/, 'too-short'],
+  [/^must not be blank$/, 'blank'],
+  [/^must be valid Unicode text$/, 'not-unicode'],
+  [/^must be an http or https URL$/, 'not-web-url'],
+  [/^must be an email address$/, 'not-email'],
+  [/^must be a valid phone number/, 'not-phone'],
+  [/must fit one SMS segment/, 'sms-too-long'],
+  [/^unknown topic/, 'unknown-topic'],
+  [/^no case /, 'unknown-case'],
+  [/^must be an open case/, 'case-not-open'],
+];
+
+export function withCode(error: FieldError): FieldError & { code: string; limit?: number } {
+  for (const [pattern, code] of fieldCodes) {
+    const match = pattern.exec(error.message);
+    if (match) return { ...error, code, ...(match[1] ? { limit: Number(match[1]) } : {}) };
+  }
+  return { ...error, code: 'invalid' };
+}
+
 /** Domain refusals as problems; anything else is the caller's to treat as a 500. */
 export function problemFor(error: DomainError): { body: Problem; headers?: Record<string, string> } {
-  if (error instanceof InvalidInput) return { body: problem(400, error.message, { errors: error.errors }) };
+  if (error instanceof InvalidInput) {
+    return { body: problem(400, error.message, { errors: error.errors.map(withCode) }) };
+  }
   if (error instanceof NotFound) return { body: problem(404, error.message) };
   if (error instanceof PermissionDenied) return { body: problem(403, error.message) };
   if (error instanceof ActionNotAllowed) {

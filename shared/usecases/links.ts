@@ -17,6 +17,8 @@ export function links(publicBaseUrl: string, signer: Signer) {
     /** The page a person opens from a message: its GET changes nothing. */
     unsubscribePage: (subscriptionId: string) =>
       `${subscription(subscriptionId)}/unsubscribe-page?token=${encodeURIComponent(unsubscribeToken(signer, subscriptionId))}`,
+    /** The unsubscribe page's link as an example, for previews: each message carries its own. */
+    unsubscribePagePattern: `${base}/subscriptions/{subscription}/unsubscribe-page?token={token}`,
     /** RFC 8058 one-click target: mail clients POST `List-Unsubscribe=One-Click` here. */
     oneClickUnsubscribe: (subscriptionId: string) =>
       `${subscription(subscriptionId)}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(signer, subscriptionId))}`,

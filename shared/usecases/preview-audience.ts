@@ -32,16 +32,18 @@ export interface AudiencePreview {
 }
 
 /** Correction ids are random: until publication, the SMS is measured with the longest possible one. */
-const placeholderId = 'x'.repeat(correctionIdLength);
+export const placeholderCorrectionId = 'x'.repeat(correctionIdLength);
+
+export interface AudienceDeps {
+  cases: CaseStore;
+  audience: AudienceCounters;
+  intake: IntakeStore;
+  subscriptions: SubscriptionStore;
+  links: Links;
+}
 
 export async function previewAudience(
-  deps: {
-    cases: CaseStore;
-    audience: AudienceCounters;
-    intake: IntakeStore;
-    subscriptions: SubscriptionStore;
-    links: Links;
-  },
+  deps: AudienceDeps,
   actor: Actor,
   caseId: string,
 ): Promise<AudiencePreview> {
@@ -84,7 +86,7 @@ export async function previewAudience(
   const sms = correctionSms(
     { ...found.draft, version: found.amends ? 2 : 1 },
     found.language,
-    deps.links.permalink(found.amends ?? placeholderId),
+    deps.links.permalink(found.amends ?? placeholderCorrectionId),
   );
   return { ...count, smsSegments: smsSegments(sms) };
 }

@@ -66,6 +66,7 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
   let browser: BrowserContext;
   let userDataDir: string;
   const dueMinutesBefore = process.env[env.severityDueMinutes];
+  const smsFollower = '+8613800138000';
   /** Content-Security-Policy and Trusted Types violations, and uncaught errors, as the pages report them. */
   const pageProblems: string[] = [];
 
@@ -90,7 +91,16 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     );
     const link = confirmation?.body.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
     if (!link) throw new Error('no confirmation link in the outbox');
-    await fetch(link);
+    const page = await fetch(link);
+    const token = new URL(link).searchParams.get('token');
+    // The confirmation GET only shows a button (contract 1.1); its POST confirms.
+    if (page.ok) await call('POST', new URL(link).pathname, { body: { token } });
+    // And one SMS subscriber who reads English: the approval panel shows both languages.
+    const sms = await api('POST', '/subscriptions', {
+      body: { channel: 'sms', address: smsFollower, topics: ['firefighting-rescue'], language: 'en' },
+    });
+    const code = (await stack.outbox.read(smsFollower)).at(-1)?.body.match(/\d{6}/)?.[0];
+    await api('POST', `/subscriptions/${sms.id}/verify`, { body: { code } });
 
     userDataDir = await mkdtemp(join(tmpdir(), 'console-chromium-'));
     browser = await chromium.launchPersistentContext(userDataDir, {
@@ -238,8 +248,38 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
 
     await signIn(page, /editor-wang/);
     await heading(page, `Case ${opened.id}`).waitFor();
-    await page.getByText('1 email subscribers, 0 SMS subscribers, 0 reporters').waitFor();
+    await page.getByText('1 email subscribers, 1 SMS subscribers, 0 reporters').waitFor();
     await page.getByText('SMS of 1 segment').waitFor();
+
+    // What will be sent, as it will be sent: the email for the Chinese reader, the SMS for the English one.
+    const chinese = page.locator('.message[data-language="zh-CN"]');
+    const english = page.locator('.message[data-language="en"]');
+    await chinese.getByText('Subscribers reading Chinese: 1 by email, 0 by SMS').waitFor();
+    await english.getByText('Subscribers reading English: 0 by email, 1 by SMS').waitFor();
+    const previewedSubject = await chinese.locator('.email-subject').textContent();
+    const previewedEmail = await chinese.locator('.email-body').textContent();
+    const previewedSms = await english.locator('.sms-text').textContent();
+    expect(previewedSubject).toBe('[更正] 关于仓库火灾受伤人数的更正');
+    expect(previewedEmail).toContain('/c/xxxxxxxxxx');
+    expect(previewedSms).toBe(composeSms(fitting, `${stack.url}/c/xxxxxxxxxx`));
+    await page.getByText('Each subscriber gets their own unsubscribe link').waitFor();
+    // Publishing looks unlike the other actions.
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).getAttribute('class')).toBe(
+      'publish',
+    );
+
+    /** Approving asks first, naming who will be told; only the dialog's button goes ahead. */
+    const approveAndConfirm = async () => {
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Confirm publication' });
+      await dialog.getByText('notifies 1 email subscribers, 1 SMS subscribers and 0 reporters').waitFor();
+      await dialog.getByRole('button', { name: 'Approve and publish' }).click();
+    };
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect((await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin })).status).toBe(
+      'awaiting_approval',
+    );
 
     // Someone else changes the case meanwhile: the approval is refused (412) and the case reloaded.
     const before = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
@@ -248,17 +288,30 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
       ifMatch: before.version,
       body: { severity: 'high' },
     });
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await approveAndConfirm();
     await page.getByRole('alert').filter({ hasText: 'Someone changed this case' }).waitFor();
     await page.locator('.case-line .badge', { hasText: 'High' }).waitFor();
 
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await approveAndConfirm();
     await notice(page, 'Approved; publication follows within seconds.');
     // The stream poller publishes; the open case notices by itself.
     await status(page, 'Published');
     const published = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
     expect(published).toMatchObject({ status: 'published', approval: { approver: 'editor-wang' } });
     await page.getByRole('link', { name: published.correctionId }).first().waitFor();
+    // What went out is what was shown, but for the correction's id and each reader's own unsubscribe link.
+    const sent = await eventually(async () => {
+      const email = (await stack.outbox.read('follower@example.org')).find((m) => m.kind === 'correction');
+      const sms = (await stack.outbox.read(smsFollower)).find((m) => m.kind === 'correction');
+      return email && sms ? { email, sms } : undefined;
+    });
+    const withId = (text: string | null) => (text ?? '').replaceAll('xxxxxxxxxx', published.correctionId);
+    expect(sent.email.subject).toBe(previewedSubject);
+    const unsubscribe = sent.email.body.match(/https?:\/\/\S+\/unsubscribe-page\?token=\S+/)?.[0] ?? '';
+    expect(sent.email.body).toBe(
+      withId(previewedEmail).replace(/https?:\/\/\S+\/unsubscribe-page\?token=\S+/, unsubscribe),
+    );
+    expect(sent.sms.body).toBe(withId(previewedSms));
 
     // Amending what was published opens a new case, drafting, with the published wording.
     await page.getByLabel('Note').fill('伤者人数另有更新');
@@ -270,6 +323,102 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     await page.close();
     expect(pageProblems).toEqual([]);
   }, 180_000);
+
+  it('keeps unsaved draft text from being lost silently, and reads in Chinese throughout', async () => {
+    let c = await api('POST', '/admin/cases', {
+      token: tokens.editor,
+      body: { text: '通报中的到场时间有误', topic: 'firefighting-rescue', source: 'monitoring' },
+    });
+    const step = async (method: string, path: string, token: string, body?: unknown) => {
+      c = await api(method, `/admin/cases/${c.id}/${path}`, { token, ifMatch: c.version, body });
+    };
+    await step('POST', 'assign', tokens.reviewer, { assignee: 'reviewer-li' });
+    await step('POST', 'review', tokens.reviewer, { verdict: 'correction', findings: '到场时间应为14:05' });
+    const draft = { type: 'correction', headline: '关于到场时间的更正', body: '到场时间为14:05。' };
+    await step('PUT', 'draft', tokens.reviewer, draft);
+
+    const page = await newPage('default');
+    await page.goto(`${stack.url}/console#/cases/${c.id}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await signIn(page, /editor-wang/);
+    await page.getByRole('button', { name: '中文' }).click();
+    await heading(page, `案件 ${c.id}`).waitFor();
+
+    // The history in Chinese, from the entries' data: no action keys, no English notes.
+    const timeline = page.locator('ol.timeline');
+    for (const text of [
+      '立案',
+      '来源：监测发现',
+      '分派给 reviewer-li',
+      '记录审核结论',
+      '结论：需要更正',
+      '保存草稿',
+    ]) {
+      await timeline.getByText(text).first().waitFor();
+    }
+    expect(await timeline.textContent()).not.toMatch(
+      /\b(open|assign|review|draft|submit|monitoring|correction|assigned to|source)\b/,
+    );
+
+    // Typed, not saved: the form says so, and leaving the case asks first.
+    const bodyField = page.getByLabel('正文', { exact: true });
+    await bodyField.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('消防车于14:05到场。');
+    const mine = '到场时间为14:05。消防车于14:05到场。';
+    expect(await bodyField.inputValue()).toBe(mine);
+    await page.getByText('有未保存的修改', { exact: true }).waitFor();
+    await page.getByText('草稿有未保存的修改：提交前会先保存。').waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: '返回队列' }).click();
+    await expect.poll(() => asked).toEqual(['confirm: 草稿有未保存的修改，离开将丢失这些修改。确定离开吗？']);
+    await heading(page, `案件 ${c.id}`).waitFor();
+    expect(await bodyField.inputValue()).toBe(mine);
+    const unloading = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await unloading).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+
+    // A server refusal, by its stable code, in Chinese beside the field.
+    const smsField = page.getByLabel('短信文字（可选）');
+    await smsField.fill('这是一条非常长的短信文字，'.repeat(6));
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('.field-error', { hasText: '加上链接后必须能放进一条短信' }).waitFor();
+    await smsField.fill('');
+
+    // Someone else saves meanwhile: 412, and their version shows beside mine, which stays in the form.
+    await step('PUT', 'draft', tokens.reviewer, { ...draft, body: '到场时间为14:06。' });
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    const compare = page.locator('.compare');
+    await compare.getByText('在您编辑期间，他人保存了新的草稿').waitFor();
+    await compare.locator('.compare-theirs').getByText('到场时间为14:06。').waitFor();
+    await compare.locator('.compare-yours').getByText(mine).waitFor();
+    expect(await bodyField.inputValue()).toBe(mine);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await notice(page, '草稿已保存。');
+    expect((await api('GET', `/admin/cases/${c.id}`, { token: tokens.admin })).draft.body).toBe(mine);
+
+    // Submitting with unsaved text saves it first: what goes for approval is what is on screen.
+    await bodyField.fill(`${mine}特此更正。`);
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await notice(page, '已提交审批。');
+    const submitted = await api('GET', `/admin/cases/${c.id}`, { token: tokens.admin });
+    expect(submitted).toMatchObject({ status: 'awaiting_approval', draft: { body: `${mine}特此更正。` } });
+    expect(submitted.draftAuthors).toEqual(['reviewer-li', 'editor-wang']);
+    await timeline.getByText('提交审批').first().waitFor();
+    expect(await timeline.textContent()).not.toMatch(/\b(draft|submit)\b/);
+    await page.close();
+    expect(pageProblems).toEqual([]);
+  }, 120_000);
 
   it('filters and pages the queue, marks what is overdue, opens a case by form and shows the digest', async () => {
     const topic = 'assets-finance';

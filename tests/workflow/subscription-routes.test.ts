@@ -335,7 +335,7 @@ describe('unsubscribing', () => {
     );
     expect([bogus.status, bogus.headers['content-type']]).toEqual([400, problemType]);
     const noToken = await postForm(`/subscriptions/${id}/unsubscribe`, 'List-Unsubscribe=One-Click');
-    expect(noToken.json().errors).toEqual([{ path: 'token', message: 'is required' }]);
+    expect(noToken.json().errors).toEqual([{ path: 'token', message: 'is required', code: 'required' }]);
     const text = await call('POST', `/subscriptions/${id}/unsubscribe`, {
       type: 'text/plain',
       content: unsubscribe,

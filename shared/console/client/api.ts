@@ -5,6 +5,8 @@ export interface Problem {
   type?: string;
   title?: string;
   status: number;
+  /** Stable: what the console translates (detail is the server's English). */
+  code?: string;
   detail?: string;
   errors?: FieldProblem[];
 }

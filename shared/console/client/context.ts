@@ -24,6 +24,11 @@ export interface Context {
   navigate(route: string): void;
   /** False once the view that asked has been replaced: late answers and timers then do nothing. */
   isCurrent(view: Element): boolean;
+  /**
+   * While `unsaved` says so, leaving the view (another route, the other language, signing out,
+   * closing or reloading the page) asks first.
+   */
+  protectUnsaved(view: Element, unsaved: () => boolean): void;
 }
 
 export const topicLabel = (context: Context, key: string): string =>

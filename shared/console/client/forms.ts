@@ -54,6 +54,10 @@ export function select(
 /** The message of a refused or failed call, in the console's words where the status says enough. */
 export function problemMessage(error: unknown, words: Words): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const code = error.problem?.code;
+  const translated = code ? words.problems[code] : undefined;
+  if (translated && error.status !== 429) return translated;
+  // A code this console does not know yet: the server's own words beat saying nothing.
   const detail = error.problem?.detail ?? error.problem?.title;
   switch (error.status) {
     case 0:
@@ -114,6 +118,7 @@ export function showProblem(form: HTMLFormElement, box: HTMLElement, error: unkn
   const { byField, other } = errorsByField(
     fieldErrors,
     named.map((control) => control.name),
+    words.fieldProblems,
   );
   let first: Control | undefined;
   for (const control of named) {
@@ -165,11 +170,17 @@ export function form(options: {
   words: Words;
   content: Child[];
   button: string;
+  /** Publishing and destructive actions look unlike the rest, so nobody takes one for the other. */
+  tone?: 'publish' | 'danger';
   disabled?: boolean;
   submit(form: HTMLFormElement): Promise<void>;
 }): HTMLFormElement {
   const box = errorBox();
-  const button = h('button', { type: 'submit', disabled: options.disabled }, options.button);
+  const button = h(
+    'button',
+    { type: 'submit', disabled: options.disabled, class: options.tone ?? false },
+    options.button,
+  );
   const element = h(
     'form',
     { 'aria-label': options.label, novalidate: true },
@@ -205,4 +216,43 @@ export function form(options: {
     }
   });
   return element;
+}
+
+/**
+ * Asks before an action that cannot be undone: a modal dialog naming what will happen, whose
+ * confirming button looks like the action. Resolves true only when that button is pressed.
+ */
+export function confirmAction(options: {
+  title: string;
+  message: string;
+  confirm: string;
+  cancel: string;
+  tone: 'publish' | 'danger';
+}): Promise<boolean> {
+  return new Promise((resolve) => {
+    const titleId = uniqueId('confirm-title');
+    const yes = h('button', { type: 'button', class: options.tone }, options.confirm);
+    const no = h('button', { type: 'button', class: 'secondary' }, options.cancel);
+    const dialog = h(
+      'dialog',
+      { 'aria-labelledby': titleId, class: 'confirm' },
+      h('h2', { id: titleId }, options.title),
+      h('p', {}, options.message),
+      h('div', { class: 'buttons' }, yes, no),
+    );
+    const finish = (answer: boolean) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => finish(true));
+    no.addEventListener('click', () => finish(false));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  });
 }

@@ -47,6 +47,11 @@ let language: Language = localStorage.getItem(languageKey) === 'en' ? 'en' : 'zh
 let session: Session | undefined = loadSession();
 let topics: Topic[] = [];
 let currentView: Element | undefined;
+/** The route on screen, and whether its view holds unsaved work. */
+let shownRoute = location.hash;
+let unsavedGuard: { view: Element; unsaved: () => boolean } | undefined;
+const unsavedWork = (): boolean =>
+  unsavedGuard !== undefined && unsavedGuard.view === currentView && unsavedGuard.unsaved();
 let signInMessage: string | undefined;
 
 const root = document.getElementById('app') ?? document.body;
@@ -100,8 +105,18 @@ function context(): Context | undefined {
       else location.hash = route;
     },
     isCurrent: (view) => view === currentView,
+    protectUnsaved(view, unsaved) {
+      unsavedGuard = { view, unsaved };
+    },
   };
 }
+
+/** True when nothing unsaved would be lost, or the person chose to lose it. */
+const mayLeave = (): boolean => !unsavedWork() || window.confirm(words().unsavedLeave);
+
+window.addEventListener('beforeunload', (event) => {
+  if (unsavedWork()) event.preventDefault();
+});
 
 function header(): HTMLElement {
   const w = words();
@@ -111,6 +126,7 @@ function header(): HTMLElement {
     w.switchLanguage.label,
   );
   languageButton.addEventListener('click', () => {
+    if (!mayLeave()) return;
     language = w.switchLanguage.to;
     localStorage.setItem(languageKey, language);
     show();
@@ -123,6 +139,7 @@ function header(): HTMLElement {
     const { claims } = session;
     const out = h('button', { type: 'button', class: 'link' }, w.signOut);
     out.addEventListener('click', async () => {
+      if (!mayLeave()) return;
       const ending = session;
       session = undefined;
       signInMessage = undefined;
@@ -192,6 +209,7 @@ function show(): void {
   document.documentElement.lang = language;
   skip.textContent = words().skipToContent;
   replaceChildren(banner, header());
+  shownRoute = location.hash;
   const next = view();
   currentView = next;
   replaceChildren(main, next);
@@ -227,7 +245,14 @@ async function start(): Promise<void> {
   if (session && !isFresh(session)) session = cognito ? await renew(cognito, session) : undefined;
   if (session) await signedInNow();
   else show();
-  window.addEventListener('hashchange', () => show());
+  window.addEventListener('hashchange', () => {
+    // The address has changed already: put it back when the person stays with their unsaved work.
+    if (location.hash !== shownRoute && !mayLeave()) {
+      history.replaceState(null, '', shownRoute || location.pathname);
+      return;
+    }
+    show();
+  });
 }
 
 void start();

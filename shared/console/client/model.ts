@@ -149,7 +149,16 @@ export function measureSms(
 export interface FieldProblem {
   path: string;
   message: string;
+  /** The desk's stable code for the message (and the number it names), translated by the console. */
+  code?: string;
+  limit?: number;
 }
+
+/** A field problem in the reader's language where its code is known, else as the server wrote it. */
+export const fieldMessage = (
+  error: FieldProblem,
+  translations: Record<string, (limit?: number) => string>,
+): string => (error.code && translations[error.code]?.(error.limit)) || error.message;
 
 /**
  * A problem's field errors by form field: `evidence[2]` and `draft.headline` belong to the fields
@@ -158,6 +167,7 @@ export interface FieldProblem {
 export function errorsByField(
   errors: ReadonlyArray<FieldProblem>,
   fields: ReadonlyArray<string>,
+  translations: Record<string, (limit?: number) => string> = {},
 ): { byField: Map<string, string[]>; other: FieldProblem[] } {
   const byField = new Map<string, string[]>();
   const other: FieldProblem[] = [];
@@ -167,8 +177,8 @@ export function errorsByField(
       .filter(Boolean)
       .reverse()
       .find((part) => fields.includes(part));
-    if (field) byField.set(field, [...(byField.get(field) ?? []), error.message]);
-    else other.push(error);
+    if (field) byField.set(field, [...(byField.get(field) ?? []), fieldMessage(error, translations)]);
+    else other.push({ ...error, message: fieldMessage(error, translations) });
   }
   return { byField, other };
 }

@@ -11,11 +11,14 @@ import {
   severities,
   verdicts,
 } from '../../../domain/case.ts';
+import type { DiffPart } from '../../../presentation/word-diff.ts';
 import { typeLabels } from '../../../presentation/words.ts';
+import type { MessagePreview } from '../../../usecases/preview-messages.ts';
 import { ApiError } from '../api.ts';
 import { type Context, dueOf, severityBadge, statusBadge, timeOf, topicLabel } from '../context.ts';
 import { type Child, h, replaceChildren, webLink } from '../dom.ts';
 import {
+  confirmAction,
   errorBox,
   field,
   form,
@@ -25,10 +28,11 @@ import {
   restoreValues,
   select,
   showError,
+  showProblem,
   textarea,
 } from '../forms.ts';
 import { type CaseView, ifMatchOf, measureSms, type OfferedAction, offeredActions } from '../model.ts';
-import type { CaseField, ConsoleAction } from '../words.ts';
+import type { CaseField, ConsoleAction, Words } from '../words.ts';
 
 /** While a case waits for the publisher, it is read again this often until it is published. */
 const publicationPollMs = 2000;
@@ -38,7 +42,12 @@ interface Notice {
   kind: 'done' | 'problem';
   /** What was typed into an action's form before a reload, to put back. */
   preserve?: { action: ConsoleAction; values: Map<string, string> };
+  /** The draft was saved by someone else meanwhile: show theirs beside what is being put back. */
+  conflict?: boolean;
 }
+
+/** History entries whose note is what a person wrote (findings, reasons), shown as they wrote it. */
+const typedNotes = new Set(['review', 'request-changes', 'close', 'amend']);
 
 const shownFields: CaseField[] = [
   'id',
@@ -184,6 +193,27 @@ function details(context: Context, c: CaseView): HTMLElement {
   );
 }
 
+/** One history entry's facts in the reader's language, from its structured details. */
+function historyFacts(context: Context, entry: HistoryEntry): string[] {
+  const { words } = context;
+  const d = entry.details;
+  if (!d) return entry.note ? [entry.note] : [];
+  const t = words.historyDetails;
+  return [
+    d.source && t.source(words.sources[d.source] ?? d.source),
+    d.assignee && t.assignee(d.assignee),
+    d.verdict && t.verdict(words.verdicts[d.verdict] ?? d.verdict),
+    d.duplicateOf && t.duplicateOf(d.duplicateOf),
+    entry.action === 'draft' && d.headline ? t.headline(d.headline) : '',
+    d.topic && t.topic(topicLabel(context, d.topic.from), topicLabel(context, d.topic.to)),
+    d.severity && t.severity(words.severities[d.severity.from], words.severities[d.severity.to]),
+    d.mergedCase ? t.merged(d.mergedCase, d.reportCount ?? 0) : d.reportCount ? t.reports(d.reportCount) : '',
+    d.correctionId && t.correction(d.correctionId),
+    entry.action === 'update' && !d.topic && !d.severity ? t.noChange : '',
+    typedNotes.has(entry.action) && entry.note ? entry.note : '',
+  ].filter((fact): fact is string => Boolean(fact));
+}
+
 function history(context: Context, entries: HistoryEntry[]): HTMLElement {
   const { words } = context;
   return h(
@@ -196,22 +226,88 @@ function history(context: Context, entries: HistoryEntry[]): HTMLElement {
       ...entries.map((entry) =>
         h(
           'li',
-          {},
+          { 'data-action': entry.action },
           h('p', { class: 'meta' }, timeOf(context, entry.at), ` · ${entry.actor}`),
           h(
             'p',
             {},
-            h('strong', {}, entry.action),
+            h('strong', {}, words.historyActions[entry.action] ?? words.unknownAction),
             entry.from && entry.to && entry.from !== entry.to
               ? ` ${words.statuses[entry.from]} → ${words.statuses[entry.to]}`
               : entry.to && !entry.from
                 ? ` → ${words.statuses[entry.to]}`
                 : null,
           ),
-          entry.note ? h('p', { class: 'prose' }, entry.note) : null,
+          ...historyFacts(context, entry).map((fact) => h('p', { class: 'prose' }, fact)),
         ),
       ),
     ),
+  );
+}
+
+/** Text with what was removed struck through and what was added underlined. */
+const diffLine = (parts: DiffPart[], words: Words, lang: string) =>
+  h(
+    'p',
+    { class: 'diff prose', lang },
+    ...parts.map((part) =>
+      part.op === 'same'
+        ? part.text
+        : h(
+            part.op === 'added' ? 'ins' : 'del',
+            { 'aria-label': `${part.op === 'added' ? words.added : words.removed}${part.text}` },
+            part.text,
+          ),
+    ),
+  );
+
+/** The messages approving would send, per language, and (amendments) what changed. */
+function previewPanel(context: Context, c: CaseView, preview: MessagePreview): HTMLElement {
+  const { words } = context;
+  const changes = preview.changes;
+  return h(
+    'section',
+    { class: 'preview', 'aria-labelledby': 'preview-title' },
+    h('h4', { id: 'preview-title' }, words.preview),
+    changes
+      ? h(
+          'div',
+          { class: 'message changes' },
+          h('h5', {}, words.changes(changes.fromVersion)),
+          definitions([
+            [words.headline, diffLine(changes.headline, words, c.language)],
+            [words.body, diffLine(changes.body, words, c.language)],
+            [words.smsText, changes.smsText && diffLine(changes.smsText, words, c.language)],
+          ]),
+        )
+      : null,
+    ...preview.languages.map((one) =>
+      h(
+        'div',
+        { class: 'message', 'data-language': one.language },
+        h(
+          'h5',
+          {},
+          words.previewLanguage(
+            words.languages[one.language] ?? one.language,
+            one.audience.email,
+            one.audience.sms,
+          ),
+        ),
+        definitions([
+          [words.emailSubject, h('pre', { class: 'email-subject', lang: one.language }, one.email.subject)],
+          [words.emailBody, h('pre', { class: 'email-body', lang: one.language }, one.email.text)],
+          [
+            words.smsMessage(one.sms.segments, one.sms.encoding),
+            h('pre', { class: 'sms-text', lang: one.language }, one.sms.text),
+          ],
+        ]),
+      ),
+    ),
+    preview.placeholders.correctionId
+      ? h('p', { class: 'meta' }, words.placeholderId(preview.placeholders.correctionId))
+      : null,
+    h('p', { class: 'meta' }, words.placeholderUnsubscribe(preview.placeholders.unsubscribeLink)),
   );
 }
 
@@ -228,6 +324,9 @@ export function caseView(context: Context, id: string): HTMLElement {
   );
   let current: CaseView | undefined;
   let etag: string | null = null;
+  /** The draft form on screen: whether it holds unsaved text, and what saving it sends. */
+  let draft: { form: HTMLFormElement; unsaved(): boolean; body(): Record<string, string> } | undefined;
+  context.protectUnsaved(view, () => draft?.unsaved() ?? false);
 
   const load = async (notice?: Notice): Promise<void> => {
     try {
@@ -268,7 +367,8 @@ export function caseView(context: Context, id: string): HTMLElement {
     if (c.status === 'published' && c.correctionId) {
       top.push(h('p', { class: 'notice' }, words.published, ' ', permalink(context, c.correctionId)));
     }
-    const forms = offeredActions(c, context.actor).map((offered) => actionPanel(c, offered));
+    draft = undefined;
+    const forms = offeredActions(c, context.actor).map((offered) => actionPanel(c, offered, notice));
     replaceChildren(
       body,
       ...top,
@@ -301,27 +401,34 @@ export function caseView(context: Context, id: string): HTMLElement {
     if (notice) heading.focus();
   };
 
-  /** One change of the case: If-Match with its ETag, then the case as it now is. */
-  const change = async (
+  /**
+   * One change of the case: `run` makes its calls with If-Match; on 412 or 409 the case is
+   * reloaded with the problem and what was typed put back (the draft's beside the version someone
+   * else saved meanwhile), else the case as it now is.
+   */
+  const perform = async (
     action: ConsoleAction,
     formElement: HTMLFormElement,
-    method: string,
-    path: string,
-    requestBody?: unknown,
+    run: (ifMatch: string) => Promise<void>,
   ): Promise<void> => {
     if (!current) return;
     try {
-      await context.api.call<Case>(method, `admin/cases/${encodeURIComponent(id)}${path}`, {
-        ...(requestBody === undefined ? {} : { body: requestBody }),
-        ifMatch: ifMatchOf(current, etag),
-      });
+      await run(ifMatchOf(current, etag));
     } catch (error) {
       if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
         const message =
           error.status === 412
             ? words.errors.changed
-            : `${words.errors.conflict} ${error.problem?.detail ?? ''}`.trim();
-        await load({ message, kind: 'problem', preserve: { action, values: formValues(formElement) } });
+            : `${words.errors.conflict} ${problemMessage(error, words)}`.trim();
+        // Unsaved wording is what matters most: it is the draft form's values that are put back.
+        const kept = draft && (action === 'draft' || draft.unsaved()) ? draft.form : formElement;
+        const keptAction = kept === formElement ? action : 'draft';
+        await load({
+          message,
+          kind: 'problem',
+          preserve: { action: keptAction, values: formValues(kept) },
+          conflict: keptAction === 'draft' && error.status === 412,
+        });
         return;
       }
       throw error;
@@ -330,7 +437,47 @@ export function caseView(context: Context, id: string): HTMLElement {
     await load({ message: words.actionDone[action], kind: 'done' });
   };
 
-  const actionPanel = (c: CaseView, offered: OfferedAction): HTMLElement => {
+  const casePath = (path: string) => `admin/cases/${encodeURIComponent(id)}${path}`;
+  const change = (
+    action: ConsoleAction,
+    formElement: HTMLFormElement,
+    method: string,
+    path: string,
+    requestBody?: unknown,
+  ): Promise<void> =>
+    perform(action, formElement, async (ifMatch) => {
+      await context.api.call<Case>(method, casePath(path), {
+        ...(requestBody === undefined ? {} : { body: requestBody }),
+        ifMatch,
+      });
+    });
+
+  /**
+   * Submitting with unsaved wording saves it first, so what is approved is what was on screen; when
+   * the save is refused, its problems show in the draft form and nothing is submitted.
+   */
+  const submitDraft = (formElement: HTMLFormElement): Promise<void> =>
+    perform('submit', formElement, async (ifMatch) => {
+      let version = ifMatch;
+      if (draft?.unsaved()) {
+        try {
+          const saved = await context.api.call<Case>('PUT', casePath('/draft'), {
+            body: draft.body(),
+            ifMatch,
+          });
+          version = saved.etag ?? `"${saved.data.version}"`;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 400) {
+            showProblem(draft.form, draft.form.querySelector('.problem') as HTMLElement, error, words);
+            throw new Error(words.unsavedNotSaved);
+          }
+          throw error;
+        }
+      }
+      await context.api.call<Case>('POST', casePath('/submit'), { ifMatch: version });
+    });
+
+  const actionPanel = (c: CaseView, offered: OfferedAction, notice?: Notice): HTMLElement => {
     const { action } = offered;
     const title = words.actionTitles[action];
     const titleId = `action-${action}`;
@@ -341,12 +488,14 @@ export function caseView(context: Context, id: string): HTMLElement {
         h('h3', { id: titleId }, title),
         ...content,
       );
+    const tone = action === 'approve' ? 'publish' : action === 'close' ? 'danger' : undefined;
     const make = (content: Child[], submit: (f: HTMLFormElement) => Promise<void>, disabled = false) => {
       const element = form({
         label: title,
         words,
         content,
         button: words.actionButtons[action],
+        ...(tone ? { tone } : {}),
         disabled,
         submit,
       });
@@ -402,12 +551,28 @@ export function caseView(context: Context, id: string): HTMLElement {
         );
       }
       case 'draft':
-        return panel(draftForm(c, make));
-      case 'submit':
+        return panel(...draftForm(c, make, notice?.conflict === true));
+      case 'submit': {
+        const savesFirst = h(
+          'p',
+          { class: 'hint unsaved', id: 'submit-saves-first', hidden: true },
+          words.submitSavesFirst,
+        );
+        // Shown while the draft form holds unsaved text, which submitting will save first.
+        const sync = () => {
+          savesFirst.hidden = !draft?.unsaved();
+        };
+        queueMicrotask(() => {
+          sync();
+          draft?.form.addEventListener('input', sync);
+          draft?.form.addEventListener('change', sync);
+        });
         return panel(
           offered.blocked === 'needs-draft' ? h('p', { class: 'hint' }, words.submitNeedsDraft) : null,
-          make([], (f) => change(action, f, 'POST', '/submit'), offered.blocked !== undefined),
+          savesFirst,
+          make([], (f) => submitDraft(f), offered.blocked !== undefined),
         );
+      }
       case 'request-changes':
         return panel(
           make([field(words.note, textarea('note', '', { required: true }))], (f) =>
@@ -416,9 +581,41 @@ export function caseView(context: Context, id: string): HTMLElement {
         );
       case 'approve': {
         const own = offered.blocked === 'own-draft';
-        // The preview loads beside the button; approving never waits for it.
-        const approveForm = make([], (f) => change(action, f, 'POST', '/approve'), own);
+        // The preview loads beside the button; approving never waits for it, but asks first.
+        let counts: { email: number; sms: number; reporters: number } | undefined;
+        const approveForm = make(
+          [],
+          async (f) => {
+            const confirmed = await confirmAction({
+              title: words.confirmTitle,
+              message: counts
+                ? words.confirmPublish(counts.email, counts.sms, counts.reporters)
+                : words.confirmAudienceUnknown,
+              confirm: words.confirmButton,
+              cancel: words.cancel,
+              tone: 'publish',
+            });
+            if (confirmed) await change(action, f, 'POST', '/approve');
+          },
+          own,
+        );
         const audience = h('div', { class: 'audience', 'aria-live': 'polite' });
+        const messages = h('div', { class: 'messages' });
+        const showMessages = async () => {
+          replaceChildren(messages, h('p', { class: 'meta' }, words.previewLoading));
+          try {
+            const { data } = await context.api.call<MessagePreview>('GET', casePath('/preview-messages'));
+            if (context.isCurrent(view)) replaceChildren(messages, previewPanel(context, c, data));
+          } catch (error) {
+            const retry = h('button', { type: 'button', class: 'secondary' }, words.retry);
+            retry.addEventListener('click', () => void showMessages());
+            replaceChildren(
+              messages,
+              h('p', { role: 'alert' }, `${words.previewFailed} ${problemMessage(error, words)}`),
+              retry,
+            );
+          }
+        };
         const showAudience = async () => {
           replaceChildren(audience, h('p', { class: 'meta' }, words.audienceLoading));
           try {
@@ -428,6 +625,7 @@ export function caseView(context: Context, id: string): HTMLElement {
               reporters: number;
               smsSegments?: number;
             }>('GET', `admin/cases/${encodeURIComponent(id)}/audience`);
+            counts = data;
             replaceChildren(
               audience,
               h(
@@ -451,17 +649,26 @@ export function caseView(context: Context, id: string): HTMLElement {
           }
         };
         void showAudience();
+        void showMessages();
         return panel(
           audience,
           own ? h('p', { class: 'hint', id: 'own-draft' }, words.ownDraft) : null,
           approveForm,
+          messages,
         );
       }
       case 'close':
         return panel(
-          make([field(words.reason, textarea('reason', '', { required: true }))], (f) =>
-            change(action, f, 'POST', '/close', { reason: value(f, 'reason') }),
-          ),
+          make([field(words.reason, textarea('reason', '', { required: true }))], async (f) => {
+            const confirmed = await confirmAction({
+              title: words.confirmCloseTitle,
+              message: words.confirmClose,
+              confirm: words.confirmCloseButton,
+              cancel: words.cancel,
+              tone: 'danger',
+            });
+            if (confirmed) await change(action, f, 'POST', '/close', { reason: value(f, 'reason') });
+          }),
         );
       case 'update': {
         const topic = select(
@@ -501,21 +708,33 @@ export function caseView(context: Context, id: string): HTMLElement {
     }
   };
 
-  /** The wording form, with the SMS it would send measured as you type. */
+  /**
+   * The wording form, with the SMS it would send measured as you type. It knows when it holds text
+   * that is not saved (and says so); after a 412 on saving, the version someone else saved is shown
+   * beside the one being put back into the form.
+   */
   const draftForm = (
     c: CaseView,
     make: (content: Child[], submit: (f: HTMLFormElement) => Promise<void>) => HTMLFormElement,
-  ): HTMLFormElement => {
-    const draft = c.draft;
+    conflict: boolean,
+  ): Child[] => {
+    const saved = c.draft;
     const type = select(
       'type',
       correctionTypes.map((t) => [t, typeLabels[context.language][t]] as const),
-      draft?.type ?? (c.review?.verdict === 'clarification' ? 'clarification' : 'correction'),
+      saved?.type ?? (c.review?.verdict === 'clarification' ? 'clarification' : 'correction'),
     );
-    const headline = input('headline', { value: draft?.headline ?? '', required: true, lang: c.language });
-    const bodyText = textarea('body', draft?.body ?? '', { required: true, rows: '8', lang: c.language });
-    const smsText = textarea('smsText', draft?.smsText ?? '', { rows: '2', lang: c.language });
-    const affectedUrl = input('affectedUrl', { type: 'url', value: draft?.affectedUrl ?? '' });
+    const headline = input('headline', { value: saved?.headline ?? '', required: true, lang: c.language });
+    const bodyText = textarea('body', saved?.body ?? '', { required: true, rows: '8', lang: c.language });
+    const smsText = textarea('smsText', saved?.smsText ?? '', { rows: '2', lang: c.language });
+    const affectedUrl = input('affectedUrl', { type: 'url', value: saved?.affectedUrl ?? '' });
+    const savedValues = new Map([
+      ['type', type.value],
+      ['headline', headline.value],
+      ['body', bodyText.value],
+      ['smsText', smsText.value],
+      ['affectedUrl', affectedUrl.value],
+    ]);
     const meter = h('div', { class: 'sms-meter' });
     const measure = () => {
       const measured = measureSms(
@@ -545,7 +764,14 @@ export function caseView(context: Context, id: string): HTMLElement {
     for (const control of [type, headline, bodyText, smsText]) control.addEventListener('input', measure);
     type.addEventListener('change', measure);
     measure();
-    return make(
+    const body = () => ({
+      type: type.value,
+      headline: headline.value,
+      body: bodyText.value,
+      ...(smsText.value.trim() ? { smsText: smsText.value } : {}),
+      ...(affectedUrl.value.trim() ? { affectedUrl: affectedUrl.value.trim() } : {}),
+    });
+    const element = make(
       [
         field(words.draftType, type),
         field(words.headline, headline),
@@ -553,15 +779,63 @@ export function caseView(context: Context, id: string): HTMLElement {
         field(words.smsText, smsText, undefined, meter),
         field(words.affectedUrl, affectedUrl),
       ],
-      (f) =>
-        change('draft', f, 'PUT', '/draft', {
-          type: type.value,
-          headline: headline.value,
-          body: bodyText.value,
-          ...(smsText.value.trim() ? { smsText: smsText.value } : {}),
-          ...(affectedUrl.value.trim() ? { affectedUrl: affectedUrl.value.trim() } : {}),
-        }),
+      (f) => change('draft', f, 'PUT', '/draft', body()),
     );
+    const unsaved = () =>
+      [type, headline, bodyText, smsText, affectedUrl].some(
+        (control) => control.value !== savedValues.get(control.name),
+      );
+    const mark = h('p', { class: 'unsaved', role: 'status', hidden: true }, words.unsavedMark);
+    const syncMark = () => {
+      mark.hidden = !unsaved();
+    };
+    element.addEventListener('input', syncMark);
+    element.addEventListener('change', syncMark);
+    element.querySelector('.buttons')?.append(mark);
+    draft = { form: element, unsaved, body };
+    if (!conflict || !saved) return [element];
+    // Theirs, as now saved; yours goes back into the form once it is drawn (see render).
+    const theirs = h(
+      'div',
+      { class: 'compare-theirs' },
+      h('h5', {}, words.theirVersion(saved.author)),
+      definitions([
+        [words.headline, h('pre', { lang: c.language }, saved.headline)],
+        [words.body, h('pre', { lang: c.language }, saved.body)],
+        [words.smsText, saved.smsText && h('pre', { lang: c.language }, saved.smsText)],
+      ]),
+    );
+    const yours = h('div', { class: 'compare-yours' }, h('h5', {}, words.yourVersion));
+    const useTheirs = h('button', { type: 'button', class: 'secondary' }, words.useTheirs);
+    useTheirs.addEventListener('click', () => {
+      restoreValues(element, savedValues);
+      syncMark();
+      compare.remove();
+    });
+    const compare = h(
+      'section',
+      { class: 'compare', 'aria-labelledby': 'conflict-title' },
+      h('h4', { id: 'conflict-title' }, words.conflictTitle),
+      theirs,
+      yours,
+      h('p', { class: 'hint' }, words.conflictHint),
+      h('div', { class: 'buttons' }, useTheirs),
+    );
+    // Filled from the form once the typed values are back in it.
+    queueMicrotask(() => {
+      const typed = formValues(element);
+      replaceChildren(
+        yours,
+        h('h5', {}, words.yourVersion),
+        definitions([
+          [words.headline, h('pre', { lang: c.language }, typed.get('headline') ?? '')],
+          [words.body, h('pre', { lang: c.language }, typed.get('body') ?? '')],
+          [words.smsText, typed.get('smsText') && h('pre', { lang: c.language }, typed.get('smsText') ?? '')],
+        ]),
+      );
+      syncMark();
+    });
+    return [compare, element];
   };
 
   void load();
