@@ -461,7 +461,7 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
       .getByLabel('Evidence links (optional, one per line)')
       .fill('https://example.org/a\nnot a link');
     await page.getByRole('button', { name: 'Open case' }).click();
-    await page.locator('.field-error', { hasText: 'must be an http or https URL' }).waitFor();
+    await page.locator('.field-error', { hasText: 'Enter an address starting with http or https' }).waitFor();
     await page.getByLabel('Evidence links (optional, one per line)').fill('https://example.org/a');
     await page.getByRole('button', { name: 'Open case' }).click();
     await heading(page, /^Case /).waitFor();
