@@ -4,11 +4,11 @@
  * Powertools read. Handlers read their configuration when they are imported, so the stack applies
  * this before it imports them.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
 import { env } from '../shared/runtime/config.ts';
+import { newKeyring, serializeKeyring } from '../shared/security/keyring.ts';
 import { localCredentials, localRegion } from './engines.ts';
 
 /** A variable's value, or undefined to remove it. */
@@ -118,13 +118,14 @@ function setVariable(name: string, value: string | undefined): void {
 }
 
 /**
- * The secret that signs links and cursors: new on every run, except with a data directory, where it is
- * kept so the links in old outbox messages and saved cursors still work after a restart.
+ * The key ring that signs links and cursors (shared/security/keyring.ts): new on every run, except
+ * with a data directory, where it is kept (`link-secret`) so the links in old outbox messages and
+ * saved cursors still work after a restart, and where `npm run rotate-keys -- --data-dir DIR` rotates it.
  */
 export async function linkSecret(dataDir?: string): Promise<string> {
-  const fresh = randomBytes(32).toString('base64url');
+  const fresh = serializeKeyring(newKeyring());
   if (dataDir === undefined) return fresh;
-  const file = join(dataDir, 'link-secret');
+  const file = localKeyFile(dataDir);
   try {
     const kept = (await readFile(file, 'utf8')).trim();
     if (kept) return kept;
@@ -134,3 +135,5 @@ export async function linkSecret(dataDir?: string): Promise<string> {
   await writeFile(file, `${fresh}\n`, { encoding: 'utf8', mode: 0o600 });
   return fresh;
 }
+
+export const localKeyFile = (dataDir: string): string => join(dataDir, 'link-secret');

@@ -1,5 +1,5 @@
 /** One person as the delivery pipeline knows them: a channel and an address, and their hash. */
-import { digest } from '../security/tokens.ts';
+import { createHmac } from 'node:crypto';
 import type { Contact } from './submission.ts';
 import { type Channel, canonicalAddress } from './subscription.ts';
 
@@ -8,9 +8,24 @@ export interface Recipient {
   address: string;
 }
 
-/** The same person reached the same way always hashes the same (delivery keys, reporter marks). */
+/**
+ * The key of recipient hashes: the key ring's `data` key, set once per process when the desk is
+ * assembled (runtime/assemble.ts). Pure code that runs without a desk (unit tests) gets a fixed key.
+ */
+let recipientKey = 'recipient-hashes-without-a-desk';
+export function keyRecipientHashes(key: string): void {
+  recipientKey = key;
+}
+
+/**
+ * The same person reached the same way always hashes the same (address claims, delivery keys,
+ * reporter marks, erasure lookups). Keyed (HMAC-SHA-256), so the hashes in the table cannot be
+ * reversed by trying every phone number without the key.
+ */
 export const recipientHash = (recipient: Recipient): string =>
-  digest(`${recipient.channel}:${canonicalAddress(recipient.channel, recipient.address)}`);
+  createHmac('sha256', recipientKey)
+    .update(`${recipient.channel}:${canonicalAddress(recipient.channel, recipient.address)}`, 'utf8')
+    .digest('hex');
 
 /** A reporter is reached once: by email when they gave one, else by SMS. */
 export function reporterRecipient(contact: Contact | undefined): Recipient | undefined {

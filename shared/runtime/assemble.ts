@@ -4,8 +4,8 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../ports/clock.ts';
-import { Signer } from '../security/tokens.ts';
 import type { Config } from './config.ts';
+import { keyed } from './keys.ts';
 import * as build from './parts.ts';
 
 export function assemble(
@@ -22,15 +22,16 @@ export function assemble(
   clock: Clock = systemClock,
 ) {
   const { documents, sns, sqs, config } = parts;
+  const { dataKey, ...signers } = keyed(parts.secret);
   return everything({
     config,
     clock,
-    signer: new Signer(parts.secret),
+    ...signers,
     documents: () => documents,
     sns: () => sns,
     sqs: () => sqs,
     ses: parts.ses,
-    webhookKey: parts.webhookKeyMaterial ?? (async () => parts.secret),
+    webhookKey: parts.webhookKeyMaterial ?? (async () => dataKey),
   });
 }
 

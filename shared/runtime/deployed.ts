@@ -11,8 +11,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../ports/clock.ts';
-import { Signer } from '../security/tokens.ts';
 import { type Config, readConfig } from './config.ts';
+import { keyed } from './keys.ts';
 import type { Basics, Clients } from './parts.ts';
 
 export const config: Config = readConfig();
@@ -68,7 +68,8 @@ async function linkSecret(): Promise<string> {
 /** Deployed, only the functions that seal or open webhook secrets read this key, on first use. */
 export function webhookKey(): Promise<string> {
   const arn = config.webhookSecretsKeyArn;
-  return arn ? secretValue(arn, 'webhook secrets key') : linkSecret();
+  // Locally: the key ring's data key, which no key rotation changes.
+  return arn ? secretValue(arn, 'webhook secrets key') : linkSecret().then((secret) => keyed(secret).dataKey);
 }
 
 /**
@@ -82,7 +83,10 @@ export function compose<C extends Partial<Clients>, T>(
   let built: Promise<T> | undefined;
   return () => {
     built ??= linkSecret().then(
-      (secret) => build({ config, clock: systemClock, signer: new Signer(secret), ...clients }),
+      (secret) => {
+        const { dataKey: _dataKey, ...signers } = keyed(secret);
+        return build({ config, clock: systemClock, ...signers, ...clients });
+      },
       (error) => {
         built = undefined;
         throw error;

@@ -49,14 +49,17 @@ export interface Clients {
 export interface Basics {
   config: Config;
   clock: Clock;
+  /** Signs links (unsubscribe and tracking tokens, form tokens) with the key ring's link keys. */
   signer: Signer;
+  /** Signs paging cursors, with keys of their own (see keyed in ./keys.ts). */
+  cursorSigner: Signer;
 }
 
 /** What a builder needs: the basics and the clients it calls (so a root that lacks one does not compile). */
 export type With<K extends keyof Clients = never> = Basics & Pick<Clients, K>;
 export type Context = With<keyof Clients>;
 
-const cursors = (c: Basics) => new Cursors(c.signer);
+const cursors = (c: Basics) => new Cursors(c.cursorSigner);
 
 export const policies = (c: Basics) => ({
   config: c.config,

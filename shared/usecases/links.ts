@@ -7,6 +7,10 @@ import type { Signer } from '../security/tokens.ts';
 export const unsubscribeToken = (signer: Signer, subscriptionId: string): string =>
   signer.derive('unsubscribe', subscriptionId);
 
+/** Any link key still listed honours the links it made (rotation breaks no link already sent). */
+export const unsubscribeTokenMatches = (signer: Signer, subscriptionId: string, token: string): boolean =>
+  signer.verifyDerived('unsubscribe', subscriptionId, token);
+
 export function links(publicBaseUrl: string, signer: Signer) {
   const base = publicBaseUrl.replace(/\/+$/, '');
   const subscription = (id: string) => `${base}/subscriptions/${encodeURIComponent(id)}`;

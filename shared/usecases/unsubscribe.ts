@@ -16,8 +16,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import type { Config } from '../runtime/config.ts';
-import { hashToken, type Signer, tokenMatches } from '../security/tokens.ts';
-import { unsubscribeToken } from './links.ts';
+import type { Signer } from '../security/tokens.ts';
+import { unsubscribeTokenMatches } from './links.ts';
 import { settled } from './subscription-writes.ts';
 import { pageSubscription } from './topic-labels.ts';
 
@@ -36,9 +36,8 @@ export interface Unsubscribed {
 
 /** The subscription the token was made for; unknown id and wrong token answer alike. */
 async function owned(deps: UnsubscribeDeps, id: string, token: string): Promise<Subscription> {
-  const expected = hashToken(unsubscribeToken(deps.signer, id));
   const s = await deps.subscriptions.get(id);
-  if (!s || !tokenMatches(token, expected))
+  if (!s || !unsubscribeTokenMatches(deps.signer, id, token))
     throw new NotFound('No such subscription, or the token does not match.');
   return s;
 }

@@ -13,6 +13,7 @@ import { localCredentials, localRegion } from '../../local/engines.ts';
 import type { HandlerLoader, LocalContext } from '../../local/lambda-runtime.ts';
 import { type LocalStack, startLocalStack } from '../../local/stack.ts';
 import { env } from '../../shared/runtime/config.ts';
+import { parseKeyring } from '../../shared/security/keyring.ts';
 import { collectingLog, fixtureHandlers } from './support.ts';
 
 const isRunning = (pid: number) => {
@@ -98,7 +99,10 @@ describe('a running stack', () => {
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
     for (const [name, value] of Object.entries(expected)) expect(environmentAtImport[name], name).toBe(value);
-    expect(environmentAtImport[env.linkSecret]).toMatch(/^[\w-]{43}$/);
+    // A fresh key ring: separate link and cursor keys, each labelled with its id.
+    const ring = parseKeyring(environmentAtImport[env.linkSecret] ?? '');
+    expect(ring.links.current).toMatch(/^k\d{14}$/);
+    expect(ring.links.keys[ring.links.current]).not.toBe(ring.cursors.keys[ring.cursors.current]);
     expect(environmentAtImport[env.linkSecretArn]).toBeUndefined();
     expect(stack.url).toBe(`http://localhost:${stack.port}`);
   });

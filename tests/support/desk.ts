@@ -35,10 +35,19 @@ export class TestClock implements Clock {
   }
 }
 
-export async function testDesk(options: { topics?: Topic[]; startAt?: string } = {}) {
-  const tableName = `desk-${randomId(10)}`;
+export async function testDesk(
+  options: {
+    topics?: Topic[];
+    startAt?: string;
+    /** The key ring (or a single key); default a fixed test key. */
+    secret?: string;
+    /** Another desk's table, to look at the same data as that desk (with other keys, say). */
+    tableName?: string;
+  } = {},
+) {
+  const tableName = options.tableName ?? `desk-${randomId(10)}`;
   const dynamoEndpoint = inject('dynamoDbEndpoint');
-  await provisionTable(dynamoEndpoint, tableName);
+  if (!options.tableName) await provisionTable(dynamoEndpoint, tableName);
   const clientConfig = { region: localRegion, credentials: localCredentials };
   const documents = DynamoDBDocumentClient.from(
     new DynamoDBClient({ ...clientConfig, endpoint: dynamoEndpoint }),
@@ -63,8 +72,11 @@ export async function testDesk(options: { topics?: Topic[]; startAt?: string } =
     throw new Error('Tests send email through the outbox');
   };
   const sqs = new SQSClient({ ...clientConfig, endpoint: inject('messagingEndpoint') });
-  const desk = assemble({ documents, sns, sqs, ses, config, secret: 'test-link-secret' }, clock);
-  for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
+  const desk = assemble(
+    { documents, sns, sqs, ses, config, secret: options.secret ?? 'test-link-secret' },
+    clock,
+  );
+  if (!options.tableName) for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
   return { ...desk, clock, documents, sns, sqs, tableName, outbox: new Outbox(outboxFile) };
 }
 
