@@ -32,6 +32,8 @@ export function randomId(length: number): string {
 export const randomDigits = (count: number): string =>
   Array.from({ length: count }, () => String(randomInt(10))).join('');
 
+const legacyKeyId = '0';
+
 const mac = (key: string, text: string): string =>
   createHmac('sha256', key).update(text, 'utf8').digest('base64url');
 
@@ -44,8 +46,8 @@ const sameText = (a: string, b: string): boolean => {
 /**
  * Signs with the current key of a key set and verifies with any key listed in it. What it makes
  * carries the key's id in front (`<key id>.<...>`), so a rotation (keyring.ts) changes which key signs
- * without breaking anything signed before. Values from before key ids (no id in front) are checked
- * against every listed key.
+ * without breaking anything signed before. Values from before key ids (no id in front) were signed
+ * by the single key of that time, which the key ring lists as "0".
  */
 export class Signer {
   private readonly keys: KeySet;
@@ -55,10 +57,9 @@ export class Signer {
     this.keys = typeof keys === 'string' ? { current: '0', keys: { '0': keys } } : keys;
   }
 
-  /** The keys that may have made a value signed with `keyId` (all of them for an unlabelled one). */
+  /** The key that may have made a value signed with `keyId`: an unlabelled one predates key ids (key "0"). */
   private candidates(keyId: string | undefined): string[] {
-    if (keyId === undefined) return Object.values(this.keys.keys);
-    const key = this.keys.keys[keyId];
+    const key = this.keys.keys[keyId ?? legacyKeyId];
     return key === undefined ? [] : [key];
   }
 
