@@ -34,8 +34,9 @@ const access: Record<FunctionKey, Grants> = {
     email.grantSend(role); // subscription confirmation links
     grantSmsPublish(role); // SMS verification codes
   },
-  adminApi: (role, { webhookSecretsKey }) => {
+  adminApi: (role, { queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
+    queues.deliverySend.grantSendMessages(role); // imported subscribers' confirmations
   },
   publisher: (role, { topics, topicKey }) => {
     grantPublish(role, topics.correctionEvents, topicKey);

@@ -51,6 +51,8 @@ export interface TableWrites {
   updates: readonly string[];
   /** Partitions it deletes items from (DeleteItem). */
   deletes: readonly string[];
+  /** Partitions it writes in batches (BatchWriteItem: puts, though IAM cannot tell its puts from deletes). */
+  batchWrites?: readonly string[];
 }
 
 const none: TableWrites = { puts: [], updates: [], deletes: [] };
@@ -71,9 +73,12 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // moved, reporters' marks copied), the topic catalogue.
     // Webhooks are added, changed and removed with their count in one transaction.
     // A re-announcement puts a new round of the announcement with its history entry.
-    puts: [p.case, p.idempotency, p.topics, p.webhooks, p.announcement],
+    // A subscriber import writes new subscriptions in batches and changes existing ones as the
+    // subscribe form does (a topic no longer followed deletes its follow item).
+    puts: [p.case, p.idempotency, p.topics, p.webhooks, p.announcement, p.subscription, p.subscriberAddress],
     updates: [p.case, p.submission, p.urlClaim, p.webhooks],
-    deletes: [p.webhooks],
+    deletes: [p.webhooks, p.subscription],
+    batchWrites: [p.subscription, p.subscriberAddress],
   },
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public

@@ -2,6 +2,7 @@
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
 import { publicationRoutes } from './publication.ts';
+import { subscriberRoutes } from './subscribers.ts';
 import { topicRoutes } from './topics.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -10,5 +11,6 @@ caseRoutes(app);
 publicationRoutes(app);
 topicRoutes(app);
 webhookRoutes(app);
+subscriberRoutes(app);
 
 export const handler = apiHandler(app);

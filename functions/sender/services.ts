@@ -14,4 +14,7 @@ export const services = compose({ documents, ses, sns, sqs }, (c) => ({
   email: build.emailSender(c),
   sms: build.smsSender(c),
   links: build.links(c),
+  // An imported subscriber's confirmation: its topic names, and its link token made again.
+  topics: build.topicStore(c),
+  signer: c.signer,
 }));

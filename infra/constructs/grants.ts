@@ -26,8 +26,8 @@ export function grantTableRead(grantee: IGrantable, table: ITableV2): void {
 
 /**
  * Writes, action by action, each only in the partitions named (`dynamodb:LeadingKeys` on the
- * partition key: every item of a batch or transaction must match). No BatchWriteItem: no adapter
- * uses it, and its deletes would slip past the per-action split.
+ * partition key: every item of a batch or transaction must match). BatchWriteItem only where a
+ * function says it batches (an import's new subscriptions), since IAM cannot tell its puts from its deletes.
  */
 export function grantTableWrites(grantee: IGrantable, table: ITableV2, writes: TableWrites): void {
   const grant = (action: string, partitions: readonly string[]) => {
@@ -43,6 +43,7 @@ export function grantTableWrites(grantee: IGrantable, table: ITableV2, writes: T
   grant('dynamodb:PutItem', writes.puts);
   grant('dynamodb:UpdateItem', writes.updates);
   grant('dynamodb:DeleteItem', writes.deletes);
+  grant('dynamodb:BatchWriteItem', writes.batchWrites ?? []);
 }
 
 /** Publish to an encrypted topic: SNS needs a data key from the topic's key, on the publisher's behalf. */

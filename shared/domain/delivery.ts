@@ -24,6 +24,8 @@ export type DeliveryJob = (
       correctionId?: string;
       version?: number;
     }
+  /** An imported subscriber's confirmation request, sent at the channel's pace like any message. */
+  | { kind: 'confirmation'; subscriptionId: string; requestedAt: string }
 ) & { revive?: true };
 
 export type DeliveryStatus =
@@ -40,7 +42,7 @@ export type DeliveryStatus =
 
 export interface Delivery {
   key: string;
-  kind: 'correction' | 'reply';
+  kind: 'correction' | 'reply' | 'confirmation';
   channel: Channel;
   recipientHash: string;
   topic: string;
@@ -69,12 +71,14 @@ export interface Delivery {
 export const failuresBeforeParking = 5;
 
 export function deliveryKey(job: DeliveryJob, recipientHash: string): string {
+  if (job.kind === 'confirmation') return `confirmation#${job.subscriptionId}#${job.requestedAt}`;
   if (job.kind === 'reply' && job.outcome === 'closed') return `closed#${job.caseId}#${recipientHash}`;
   return `${job.correctionId}#${job.version}#${recipientHash}`;
 }
 
 /** The (correction, version) whose delivery counters a job moves, if any (closing replies have none). */
 export function countedVersion(job: DeliveryJob): { correctionId: string; version: number } | undefined {
+  if (job.kind === 'confirmation') return undefined;
   if (job.kind === 'reply' && (job.outcome === 'closed' || !job.correctionId || !job.version))
     return undefined;
   return { correctionId: job.correctionId as string, version: job.version as number };

@@ -19,7 +19,9 @@ export interface Consent {
   at: string;
   topics: string[];
   language: Language;
-  method: 'email-link' | 'sms-code';
+  method: 'email-link' | 'sms-code' | 'imported';
+  /** Imported consent: where the body recorded it (e.g. "newsletter form 2024"). */
+  source?: string;
 }
 
 export interface PendingConfirmation {

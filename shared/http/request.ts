@@ -69,6 +69,32 @@ export function jsonBody(event: APIGatewayProxyEventV2): Record<string, unknown>
   return value as Record<string, unknown>;
 }
 
+/** A subscriber import's most: 10,000 rows of a few hundred bytes, well inside Lambda's 6 MB payload. */
+export const maxCsvBytes = 4 * 1024 * 1024;
+
+/** The text/csv body as text: 413 over the limit, 415 if not CSV in UTF-8, 400 if missing or not UTF-8. */
+export function csvBody(event: APIGatewayProxyEventV2): string {
+  const bytes = bodyBytes(event);
+  if (bytes && bytes.length > maxCsvBytes) {
+    throw new HttpProblem(
+      problem(413, `The file is ${bytes.length} bytes; at most ${maxCsvBytes} are accepted.`),
+    );
+  }
+  const [mediaType, ...parameters] = (header(event, 'content-type') ?? '')
+    .split(';')
+    .map((part) => part.trim().toLowerCase());
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length);
+  if (mediaType !== 'text/csv' || (charset !== undefined && charset.replace(/"/g, '') !== 'utf-8')) {
+    throw new HttpProblem(problem(415, 'Send the file as text/csv (UTF-8).'));
+  }
+  if (!bytes) throw new InvalidInput([{ path: '', message: 'a CSV file is required' }]);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new InvalidInput([{ path: '', message: 'the file is not valid UTF-8: save it as UTF-8 CSV' }]);
+  }
+}
+
 /** The version named by If-Match: 428 if absent; a value that names no version can match nothing (412). */
 export function expectedVersion(event: APIGatewayProxyEventV2): number {
   const value = header(event, 'if-match')?.trim();

@@ -4,6 +4,8 @@ import type { Page } from './page.ts';
 export interface SubscriptionStore {
   get(id: string): Promise<Subscription | undefined>;
   findByAddress(channel: Channel, address: string): Promise<Subscription | undefined>;
+  /** The subscriptions of many addresses at once (batched reads), by address hash. */
+  findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
   /**
    * Active subscriptions following `topic` exactly (pass '*' for those following every topic),
    * a page at a time through an index: the cost of a page does not grow with the subscriber count.
@@ -17,6 +19,11 @@ export interface SubscriptionStore {
     addressHashes: string[],
     topics: string[],
   ): Promise<Array<Pick<Subscription, 'channel' | 'language'>>>;
+  /**
+   * Many new subscriptions of addresses that had none when read (an import), in batched writes: fast,
+   * but unconditional, so a subscription made for one of these addresses meanwhile loses its claim.
+   */
+  createMany(subscriptions: ReadonlyArray<Subscription>): Promise<void>;
   /** The address's only subscription; SubscriptionChanged if the address has one already. */
   create(subscription: Subscription): Promise<void>;
   /**

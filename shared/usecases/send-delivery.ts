@@ -22,6 +22,7 @@ import type { IntakeStore } from '../ports/intake-store.ts';
 import { type EmailSender, errorName, isThrottle, type SmsSender } from '../ports/messaging.ts';
 import type { SendPacer } from '../ports/send-pacer.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { TopicStore } from '../ports/topic-store.ts';
 import {
   correctionEmail,
   correctionSms,
@@ -30,6 +31,8 @@ import {
   replyEmail,
   replySms,
 } from '../presentation/messages.ts';
+import type { Signer } from '../security/tokens.ts';
+import { importedConfirmationEmail } from './imported-confirmation.ts';
 import type { Links } from './links.ts';
 
 export interface SendDeps {
@@ -43,6 +46,8 @@ export interface SendDeps {
   pacer: SendPacer;
   links: Links;
   clock: Clock;
+  topics: TopicStore;
+  signer: Signer;
 }
 
 /** How a job ended this time; `retry` ones come back later, the rest are done with. */
@@ -135,6 +140,18 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
           },
         });
       },
+    };
+  }
+  if (job.kind === 'confirmation') {
+    const subscription = await deps.subscriptions.get(job.subscriptionId);
+    const email = await importedConfirmationEmail(deps, subscription, job.requestedAt, deps.clock.now());
+    if (!subscription || 'reason' in email) return { reason: 'reason' in email ? email.reason : 'gone' };
+    const recipient = { channel: subscription.channel, address: subscription.address };
+    return {
+      recipient,
+      topic: subscription.confirmation?.topics[0] ?? allTopics,
+      language: subscription.language,
+      transmit: (d) => d.email.send({ to: recipient.address, ...email, kind: 'confirmation' }),
     };
   }
   const submission = await deps.intake.getSubmission(job.submissionId);

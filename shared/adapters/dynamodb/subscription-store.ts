@@ -9,6 +9,7 @@
  */
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   UpdateCommand,
@@ -44,6 +45,19 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
   async findByAddress(channel: Channel, address: string): Promise<Subscription | undefined> {
     const claim = await this.read(keys.subscriberAddress(recipientHash({ channel, address })));
     return claim ? this.get(String(claim.subscriptionId)) : undefined;
+  }
+
+  async findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>> {
+    const claims = await this.readMany(addressHashes.map((hash) => keys.subscriberAddress(hash)));
+    const subscriptions = await this.readMany(
+      claims.map((claim) => keys.subscription(String(claim.subscriptionId))),
+    );
+    const found = new Map<string, Subscription>();
+    for (const item of subscriptions) {
+      const subscription = withoutStorage<Subscription>(item);
+      found.set(subscription.addressHash, subscription);
+    }
+    return found;
   }
 
   async followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>> {
@@ -141,6 +155,30 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     await this.write(items);
   }
 
+  async createMany(subscriptions: ReadonlyArray<Subscription>): Promise<void> {
+    const items = subscriptions.flatMap((s) => [
+      this.claimItem(s),
+      this.subscriptionItem(s),
+      ...s.topics.map((topic) => this.followPut(s, topic).Put?.Item as Item),
+    ]);
+    const chunks: Item[][] = [];
+    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        let pending = (chunks[next++] as Item[]).map((Item) => ({ PutRequest: { Item } }));
+        for (let round = 0; pending.length > 0; round++) {
+          if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+          const result = await this.doc.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+          );
+          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, chunks.length) }, worker));
+  }
+
   async save(before: Subscription, after: Subscription): Promise<void> {
     const dropped = before.topics.filter((topic) => !after.topics.includes(topic));
     const items: TransactItem[] = [
@@ -209,6 +247,29 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= this.nowSeconds()))
       return undefined;
     return item;
+  }
+
+  /** BatchGetItem, 100 keys a call, a few calls at a time, unprocessed keys asked again; live items only. */
+  private async readMany(wanted: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
+    const chunks: Array<Array<{ pk: string; sk: string }>> = [];
+    for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+    const found: Item[] = [];
+    const readChunk = async (chunk: Array<Record<string, unknown>>): Promise<void> => {
+      let pending: Array<Record<string, unknown>> = chunk;
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+        const result = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        found.push(...(result.Responses?.[this.tableName] ?? []));
+        pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    };
+    for (let i = 0; i < chunks.length; i += 8) await Promise.all(chunks.slice(i, i + 8).map(readChunk));
+    const now = this.nowSeconds();
+    return found.filter((item) => !(typeof item.expiresAt === 'number' && item.expiresAt <= now));
   }
 
   private async write(items: TransactItem[]): Promise<void> {

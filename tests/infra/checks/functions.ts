@@ -315,7 +315,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the notifier and the planner enqueue messages to send, the planner its next step, the sender park, the webhook sender its calls', () => {
+    it('lets only the notifier, the planner and the admin API (imports) enqueue messages to send, the planner its next step, the sender park, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
       const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
@@ -325,7 +325,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
       const expected: Record<FunctionKey, unknown[]> = {
         publicApi: [],
-        adminApi: [],
+        adminApi: [toSend],
         publisher: [failures],
         notifier: [toSend, failures],
         planner: [toSend, toPlan],

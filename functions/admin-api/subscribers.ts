@@ -1,0 +1,22 @@
+/** Subscriber imports (admin): a CSV of an existing list, with a dry run first. */
+import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import { z } from 'zod';
+import { actorFrom } from '../../shared/http/actor.ts';
+import { csvBody, eventOf, json, query } from '../../shared/http/request.ts';
+import { parse } from '../../shared/http/validation.ts';
+import { importSubscribers } from '../../shared/usecases/import-subscribers.ts';
+import { services } from './services.ts';
+
+const importQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+
+export function subscriberRoutes(app: Router): void {
+  app.post('/admin/subscribers/import', async (request) => {
+    const event = eventOf(request);
+    const actor = actorFrom(event);
+    const { dryRun } = parse(importQuery, query(event));
+    const report = await importSubscribers(await services(), actor, csvBody(event), {
+      dryRun: dryRun === 'true',
+    });
+    return json(200, report);
+  });
+}
