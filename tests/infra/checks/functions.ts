@@ -218,9 +218,19 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
       },
       adminApi: {
-        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'IDEMPOTENCY#*', 'TOPICS', 'WEBHOOKS'],
+        'dynamodb:PutItem': [
+          'ANNOUNCEMENT#*',
+          'CASE#*',
+          'IDEMPOTENCY#*',
+          'SUBSCRIBER#*',
+          'SUBSCRIPTION#*',
+          'TOPICS',
+          'WEBHOOKS',
+        ],
         'dynamodb:UpdateItem': ['CASE#*', 'SUBMISSION#*', 'URL#*', 'WEBHOOKS'],
-        'dynamodb:DeleteItem': ['WEBHOOKS'],
+        'dynamodb:DeleteItem': ['SUBSCRIPTION#*', 'WEBHOOKS'],
+        // A subscriber import's new subscriptions, in batches.
+        'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
       publisher: {
         'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG'],
