@@ -33,6 +33,7 @@ const partitions = {
   rateWindow: partitionOf(keys.rateWindow),
   delivery: partitionOf(keys.delivery),
   deliveryCounters: partitionOf(keys.deliveryCounters),
+  plan: partitionOf(keys.plan as (...args: never[]) => Key),
   announcement: partitionOf(keys.announcement as (...args: never[]) => Key),
   sendWindow: partitionOf(keys.sendWindow),
   stats: partitionOf(keys.topicMonth),
@@ -100,7 +101,12 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     updates: [p.audience],
     deletes: [],
   },
-  planner: none,
+  planner: {
+    // The plan's cursor, moved conditionally with the run's planned counters.
+    puts: [],
+    updates: [p.plan, p.deliveryCounters],
+    deletes: [],
+  },
   sender: {
     // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded
     // counters; each send takes a token from its channel's pacing window.

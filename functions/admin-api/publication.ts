@@ -6,6 +6,7 @@ import { eventOf, json, jsonBody } from '../../shared/http/request.ts';
 import { noteRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
+import { deliverySummary } from '../../shared/usecases/delivery-summary.ts';
 import { buildDigest } from '../../shared/usecases/digest.ts';
 import { previewAudience } from '../../shared/usecases/preview-audience.ts';
 import { previewMessages } from '../../shared/usecases/preview-messages.ts';
@@ -34,6 +35,15 @@ export function publicationRoutes(app: Router): void {
   app.post('/admin/corrections/:id/announce', async (request) => {
     const actor = actorFrom(eventOf(request));
     return json(202, await reannounce(await services(), actor, request.params.id ?? ''));
+  });
+
+  app.get('/admin/corrections/:id/deliveries', async (request) => {
+    const event = eventOf(request);
+    const version = event.queryStringParameters?.version;
+    return json(
+      200,
+      await deliverySummary(await services(), actorFrom(event), request.params.id ?? '', version),
+    );
   });
 
   app.get('/admin/digest', async (request) => {

@@ -13,6 +13,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
   announcements: build.announcementStore(c),
+  deliveries: build.deliveryStore(c),
   alerts: build.editorAlerts(c),
   queues: build.deliveryQueues(c),
   links: build.links(c),

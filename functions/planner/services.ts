@@ -8,4 +8,5 @@ export const services = compose({ documents, sqs }, (c) => ({
   intake: build.intakeStore(c),
   corrections: build.correctionStore(c),
   queues: build.deliveryQueues(c),
+  plans: build.planStore(c),
 }));

@@ -52,6 +52,7 @@ export function everything(c: build.Context) {
     events: build.correctionEvents(c),
     alerts: build.editorAlerts(c),
     announcements: build.announcementStore(c),
+    plans: build.planStore(c),
     deliveries: build.deliveryStore(c),
     pacer: build.sendPacer(c),
     queues: build.deliveryQueues(c),

@@ -16,6 +16,7 @@ import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
+import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
@@ -88,6 +89,7 @@ export const statsStore = (c: With<'documents'>) => new DynamoStatsStore(c.docum
 export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.documents(), c.config.tableName);
 export const announcementStore = (c: With<'documents'>) =>
   new DynamoAnnouncementStore(c.documents(), c.config.tableName);
+export const planStore = (c: With<'documents'>) => new DynamoPlanStore(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName);
 export const sendPacer = (c: With<'documents'>) =>

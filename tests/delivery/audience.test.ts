@@ -21,7 +21,8 @@ async function plannedFor(caseId: string, topic: string): Promise<DeliveryJob[]>
   const queues = new SqsDeliveryQueues(desk.sqs, queue.url, queue.url);
   const step = firstStep({
     eventType: 'correction.published',
-    correctionId: 'corr000001',
+    // One plan per correction and version: each case's audience is planned under its own id.
+    correctionId: `corr-${caseId}`,
     version: 1,
     topic,
     language: 'zh-CN',

@@ -75,6 +75,11 @@ export const keys = {
     if (prefix !== 'ANNOUNCEMENT' || !correctionId) return undefined;
     return { correctionId, version: Number(version), round: Number(round) };
   },
+  /** A version's delivery plan (per announcement round): the cursor of its audience. */
+  plan: (ref: { correctionId: string; version: number; round: number }): Key => ({
+    pk: `PLAN#${ref.correctionId}#${pad(ref.version)}#${pad(ref.round)}`,
+    sk: 'PLAN',
+  }),
   /** One shard of a version's delivery counters (the shards are summed on read). */
   deliveryCounters: (correctionId: string, version: number, shard: number): Key => ({
     pk: `DELIVERIES#${correctionId}#${pad(version)}`,

@@ -244,7 +244,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:PutItem': ['AUDIENCE-CHANGE#*'],
         'dynamodb:UpdateItem': ['AUDIENCE#*'],
       },
-      planner: {},
+      planner: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'PLAN#*'] },
       sender: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'] },
       webhooks: {
         'dynamodb:PutItem': ['WEBHOOK#*'],
