@@ -31,6 +31,8 @@ export interface RequestOptions {
   body?: unknown;
   ifMatch?: string;
   idempotencyKey?: string;
+  /** A body that is not JSON (a CSV file), sent as is with its media type. */
+  raw?: { body: string; contentType: string };
 }
 
 export interface Api {
@@ -58,6 +60,7 @@ export function createApi(base: URL, token: () => Promise<string>, signedOut: ()
         authorization: `Bearer ${await token()}`,
       };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
+      if (options.raw) headers['content-type'] = options.raw.contentType;
       if (options.ifMatch) headers['if-match'] = options.ifMatch;
       if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
       let response: Response;
@@ -67,6 +70,7 @@ export function createApi(base: URL, token: () => Promise<string>, signedOut: ()
           headers,
           cache: 'no-store',
           ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+          ...(options.raw ? { body: options.raw.body } : {}),
         });
       } catch {
         throw new ApiError(0);
@@ -76,7 +80,8 @@ export function createApi(base: URL, token: () => Promise<string>, signedOut: ()
         if (response.status === 401) signedOut();
         throw new ApiError(response.status, problem, response.headers.get('retry-after') ?? undefined);
       }
-      return { data: (await response.json()) as T, etag: response.headers.get('etag') };
+      const text = await response.text();
+      return { data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('etag') };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Language } from '../../domain/case.ts';
 import type { Topic } from '../../domain/topic.ts';
 import { type ConsoleSettings, settingsAttribute } from '../settings.ts';
 import { ApiError, createApi } from './api.ts';
+import { channelWords } from './channel-words.ts';
 import type { Context } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
 import { actorOf } from './model.ts';
@@ -24,9 +25,11 @@ import {
 } from './session.ts';
 import { caseView } from './views/case.ts';
 import { digestView } from './views/digest.ts';
+import { importView } from './views/import.ts';
 import { newCaseView } from './views/new-case.ts';
 import { queueView } from './views/queue.ts';
 import { signInView } from './views/sign-in.ts';
+import { webhooksView } from './views/webhooks.ts';
 import { consoleWords } from './words.ts';
 
 const languageKey = 'corrections-console.language';
@@ -168,7 +171,20 @@ function header(): HTMLElement {
       ? h(
           'nav',
           { 'aria-label': w.navigation },
-          h('ul', {}, link('#/queue', w.queue), link('#/new', w.newCase), link('#/digest', w.digest)),
+          h(
+            'ul',
+            {},
+            link('#/queue', w.queue),
+            link('#/new', w.newCase),
+            link('#/digest', w.digest),
+            // Admins only: the body's other channels and bringing in an existing list.
+            ...(session.claims.groups.includes('admin')
+              ? [
+                  link('#/webhooks', channelWords[language].webhooks),
+                  link('#/import', channelWords[language].importNav),
+                ]
+              : []),
+          ),
         )
       : null,
     signedIn,
@@ -201,6 +217,8 @@ function view(): HTMLElement {
   if (caseId) return caseView(signedIn, decodeURIComponent(caseId));
   if (path === '/new') return newCaseView(signedIn);
   if (path === '/digest') return digestView(signedIn);
+  if (path === '/webhooks') return webhooksView(signedIn);
+  if (path === '/import') return importView(signedIn);
   return queueView(signedIn, new URLSearchParams(query));
 }
 
