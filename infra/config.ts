@@ -72,14 +72,32 @@ export interface DeskConfig {
   signInDomain?: { name: string; certificateArn: string };
   /** A table restored from a backup that the stack adopts instead of its own (see docs/deploy.md). */
   adoptedTable?: { name: string; streamArn: string };
+  /** The public edge (CloudFront): its own domain and certificate, and the WAF web ACL it carries. */
+  edge: EdgeConfig;
 }
 
+export interface EdgeConfig {
+  /** The distribution's domain with its ACM certificate (us-east-1); absent: *.cloudfront.net. */
+  domain?: { name: string; certificateArn: string };
+  /** The web ACL of the edge stack (scope CLOUDFRONT, us-east-1); absent only in dev. */
+  webAclArn?: string;
+  /** Throttling of the public form posts at the API (requests per second, and burst). */
+  formRateLimit: number;
+  formBurstLimit: number;
+  /** WAF: per client IP and 5 minutes, form posts, and requests of any kind (one-click unsubscribe aside). */
+  formRequestsPerIp: number;
+  requestsPerIp: number;
+}
+
+const usEast1Certificate = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
 const emailPattern = /^[^\s@]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const domainPattern = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 export function readConfig(
   node: Node,
   committed: Readonly<Record<string, StageSettings>> = stages,
+  /** Off only for the edge stack, which is deployed first and needs no more than the stage's limits. */
+  options: { guard: boolean } = { guard: true },
 ): DeskConfig {
   const stage = String(node.tryGetContext('stage') ?? 'dev').trim() || 'dev';
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
@@ -95,7 +113,7 @@ export function readConfig(
   // A `-c` value wins over the committed one.
   const setting = (key: SettingKey | string) =>
     node.tryGetContext(key) ?? (settings as Record<string, unknown>)[key];
-  checkRequiredSettings(stage, setting);
+  if (options.guard) checkRequiredSettings(stage, setting);
 
   const text = (key: string): string | undefined => {
     const value = setting(key);
@@ -232,6 +250,28 @@ export function readConfig(
     fail('tableName and tableStreamArn', 'both or neither', { tableName, tableStreamArn });
   }
 
+  const edgeDomainName = text('edgeDomain');
+  const edgeCertificateArn = text('edgeCertificateArn');
+  if ((edgeDomainName === undefined) !== (edgeCertificateArn === undefined)) {
+    fail('edgeDomain and edgeCertificateArn', 'both or neither', { edgeDomainName, edgeCertificateArn });
+  }
+  if (edgeDomainName !== undefined && !domainPattern.test(edgeDomainName))
+    fail('edgeDomain', 'a domain name such as corrections.example.org', edgeDomainName);
+  // CloudFront takes certificates from us-east-1 only.
+  if (edgeCertificateArn !== undefined && !usEast1Certificate.test(edgeCertificateArn))
+    fail('edgeCertificateArn', 'the ARN of an ACM certificate in us-east-1', edgeCertificateArn);
+  const webAclArn = text('webAclArn');
+  if (
+    webAclArn !== undefined &&
+    !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[0-9a-f-]{36}$/.test(webAclArn)
+  )
+    fail('webAclArn', 'the ARN of a CLOUDFRONT-scope web ACL (us-east-1, global/webacl/…)', webAclArn);
+  // WAF's rate-based rules count at least 10 requests per window.
+  const perIp = (key: string, fallback: number) => {
+    const value = positive(key) ?? fallback;
+    return Number.isInteger(value) && value >= 10 ? value : fail(key, 'a whole number of 10 or more', value);
+  };
+
   return {
     stage,
     alertEmails,
@@ -269,5 +309,16 @@ export function readConfig(
         ? { name: signInDomainName, certificateArn: signInCertificateArn }
         : undefined,
     adoptedTable: tableName && tableStreamArn ? { name: tableName, streamArn: tableStreamArn } : undefined,
+    edge: {
+      domain:
+        edgeDomainName && edgeCertificateArn
+          ? { name: edgeDomainName, certificateArn: edgeCertificateArn }
+          : undefined,
+      webAclArn,
+      formRateLimit: positive('formRateLimit') ?? 10,
+      formBurstLimit: positive('formBurstLimit') ?? 20,
+      formRequestsPerIp: perIp('formRequestsPerIp', 100),
+      requestsPerIp: perIp('requestsPerIp', 3000),
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface DeployedResources {
   webhookSecretsKey: ISecret;
   sesConfigurationSet: string;
   publicBaseUrl: string;
+  /** The header value the edge adds to every request (a CloudFormation dynamic reference). */
+  originSecret: string;
   /** The console signs editors in through Cognito's hosted UI with this app client. */
   signIn: { domainUrl: string; clientId: string };
 }
@@ -37,6 +39,7 @@ export function functionEnvironment(
     ...Object.fromEntries(topicKeys.map((key) => [env[`${key}TopicArn`], resources.topics[key].topicArn])),
     ...Object.fromEntries(queueKeys.map((key) => [env[`${key}QueueUrl`], resources.queues[key].queueUrl])),
     [env.publicBaseUrl]: resources.publicBaseUrl,
+    [env.originSecret]: resources.originSecret,
     [env.linkSecretArn]: resources.linkSecret.secretArn,
     [env.webhookSecretsKeyArn]: resources.webhookSecretsKey.secretArn,
     [env.emailTransport]: 'ses',

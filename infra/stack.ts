@@ -19,6 +19,7 @@ import { TableBackup } from './constructs/backup.ts';
 import { DeskDashboard } from './constructs/dashboard.ts';
 import { DeskApi } from './constructs/desk-api.ts';
 import { DeskFunction } from './constructs/desk-function.ts';
+import { DeskEdge } from './constructs/edge.ts';
 import { EditorSignIn } from './constructs/editor-sign-in.ts';
 import { EmailSending } from './constructs/email.ts';
 import { EventTriggers } from './constructs/event-triggers.ts';
@@ -89,9 +90,11 @@ export class CorrectionsDeskStack extends Stack {
       stage: config.stage,
       corsOrigin: config.consoleOrigin,
       throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      formThrottle: { rateLimit: config.edge.formRateLimit, burstLimit: config.edge.formBurstLimit },
       logRetention,
     });
-    const publicBaseUrl = config.publicBaseUrl ?? api.url;
+    const edge = new DeskEdge(this, 'Edge', { stage: config.stage, httpApi: api.httpApi, edge: config.edge });
+    const publicBaseUrl = config.publicBaseUrl ?? edge.url;
     const signIn = new EditorSignIn(this, 'EditorSignIn', {
       stage: config.stage,
       consoleUrl: `${publicBaseUrl}/console`,
@@ -114,6 +117,7 @@ export class CorrectionsDeskStack extends Stack {
       webhookSecretsKey,
       sesConfigurationSet: email.configurationSet.configurationSetName,
       publicBaseUrl,
+      originSecret: edge.originSecret.secretValue.unsafeUnwrap(),
       signIn: { domainUrl: signIn.domain.baseUrl(), clientId: signIn.consoleClient.userPoolClientId },
     });
     const functions = mapRecord(
@@ -177,7 +181,9 @@ export class CorrectionsDeskStack extends Stack {
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('PublicBaseUrl', publicBaseUrl, 'Base of every public link; the console is at /console');
-    output('ApiUrl', api.url, 'The HTTP API’s own endpoint');
+    output('ApiUrl', api.url, 'The HTTP API’s own endpoint: it answers only requests through the edge');
+    output('EdgeUrl', edge.url, 'The CloudFront distribution: point the public domain here');
+    output('DistributionDomainName', edge.distribution.distributionDomainName, 'CNAME target of edgeDomain');
     output('UserPoolId', signIn.userPool.userPoolId, 'Editors sign in here (docs/deploy.md: first editor)');
     output('ConsoleClientId', signIn.consoleClient.userPoolClientId, 'The console’s app client');
     output('SignInDomain', signIn.domain.baseUrl(), 'Cognito hosted UI');

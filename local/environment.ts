@@ -45,6 +45,8 @@ export function localEnvironment(
     // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
     linkSecretArn: undefined,
     linkSecret: input.linkSecret,
+    // No edge here: the gateway is reached directly.
+    originSecret: undefined,
     emailTransport: input.smtpUrl ? 'smtp' : 'outbox',
     smtpUrl: input.smtpUrl,
     smsTransport: 'outbox',

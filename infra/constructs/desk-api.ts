@@ -25,6 +25,8 @@ export interface DeskApiProps {
   corsOrigin?: string;
   /** Applies to the routes marked `throttled` (the public ones). */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Applies to the public form posts instead (`form`): what creates things is held back harder. */
+  formThrottle?: { rateLimit: number; burstLimit: number };
   logRetention: RetentionDays;
 }
 
@@ -36,6 +38,7 @@ export class DeskApi extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   private readonly throttle: DeskApiProps['throttle'];
+  private readonly formThrottle: DeskApiProps['throttle'];
   /** The stage's RouteSettings, by route key: a raw JSON property in CloudFormation, hence PascalCase. */
   private readonly routeSettings: Record<
     string,
@@ -45,6 +48,7 @@ export class DeskApi extends Construct {
   constructor(scope: Construct, id: string, props: DeskApiProps) {
     super(scope, id);
     this.throttle = props.throttle;
+    this.formThrottle = props.formThrottle ?? props.throttle;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `corrections-desk-${props.stage}`,
@@ -124,10 +128,13 @@ export class DeskApi extends Construct {
             'per stage and the function rate-limits per client. Editors’ routes carry the JWT authorizer.',
         });
       }
+      // A public route that is not throttled (the one-click unsubscribe) has no route settings: only
+      // the account's own limit applies to it.
       if (route.throttled) {
+        const throttle = route.form ? this.formThrottle : this.throttle;
         this.routeSettings[`${route.method} ${route.path}`] = {
-          ThrottlingRateLimit: this.throttle.rateLimit,
-          ThrottlingBurstLimit: this.throttle.burstLimit,
+          ThrottlingRateLimit: throttle.rateLimit,
+          ThrottlingBurstLimit: throttle.burstLimit,
         };
         (this.stage.node.defaultChild as CfnStage).routeSettings = this.routeSettings;
         // Route settings name routes by key: the stage can only be updated once they exist.

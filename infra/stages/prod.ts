@@ -11,6 +11,12 @@ export const prod: StageSettings = {
   // Editors sign in here; the certificate covers it and lives in us-east-1 (docs/deploy.md).
   signInDomain: 'sign-in.news.example.org',
   signInCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
+  // The public edge: its domain (a CNAME to the DistributionDomainName output), its certificate in
+  // us-east-1, and the web ACL from \`npm run deploy:edge -- -c stage=prod\` (docs/deploy.md, The edge).
+  edgeDomain: 'corrections.news.example.org',
+  edgeCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
+  webAclArn:
+    'arn:aws:wafv2:us-east-1:111122223333:global/webacl/corrections-desk-prod/5b1c7f4e-0a2d-4e8b-9c3f-6d7e8f9a0b1c',
   timeZone: 'Asia/Shanghai',
   smsCountries: ['CN'],
   apiRateLimit: 100,

@@ -26,6 +26,9 @@ export const requiredSettings: { dev: Requirements; deployed: Requirements } & R
         'address that mail filters and editors distrust',
       signInCertificateArn:
         'the ACM certificate (us-east-1) of signInDomain; Cognito cannot serve the domain without it',
+      webAclArn:
+        'the WAF web ACL of the edge stack (npm run deploy:edge, us-east-1); without it the public edge ' +
+        'has no managed rules, no per-IP limits and no browser check on the forms',
     },
   };
 

@@ -54,6 +54,17 @@ export interface StageSettings {
   /** A restored table the stack adopts instead of its own (docs/deploy.md, Restore). */
   tableName?: string;
   tableStreamArn?: string;
+  /** The public edge's own domain and its ACM certificate (in us-east-1, as CloudFront requires). */
+  edgeDomain?: string;
+  edgeCertificateArn?: string;
+  /** The web ACL the edge stack created (its WebAclArn output). */
+  webAclArn?: string;
+  /** Throttling of the public form posts at the API (requests per second, and burst). */
+  formRateLimit?: number;
+  formBurstLimit?: number;
+  /** WAF rate limits per client IP and 5 minutes: form posts, and all requests. */
+  formRequestsPerIp?: number;
+  requestsPerIp?: number;
 }
 
 /** The context keys a stage file may set (the same names as `-c`). */

@@ -2,9 +2,11 @@
 import { ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../domain/errors.ts';
+import { readConfig } from '../runtime/config.ts';
 import { instrumented } from '../runtime/invocation.ts';
 import { currentLogKeys } from '../runtime/log-keys.ts';
 import { errorFacts, logger } from '../runtime/observability.ts';
+import { throughTheEdge } from './edge.ts';
 import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts';
 
 const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
@@ -45,7 +47,20 @@ function readable(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
   return event;
 }
 
+/** Deployed, the secret the edge adds to every request (see edge.ts); locally none. */
+let originSecret: { value: string | undefined } | undefined;
+
 export const apiHandler = (app: Router) =>
-  instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>((event, context) =>
-    app.resolve(readable(event), context),
-  );
+  instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(async (event, context) => {
+    originSecret ??= { value: readConfig().originSecret };
+    const viaEdge = throughTheEdge(event, originSecret.value);
+    if (!viaEdge) {
+      const refused = problem(403, 'This desk answers at its public address only.');
+      return {
+        statusCode: 403,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+        body: JSON.stringify(refused),
+      };
+    }
+    return app.resolve(readable(viaEdge), context);
+  });

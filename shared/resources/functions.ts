@@ -13,8 +13,18 @@ export interface HttpRoute {
   path: string;
   /** Routes behind the JWT authorizer (the editors' API). */
   auth: 'jwt' | 'none';
-  /** Public routes get the stage's throttling. */
+  /**
+   * Public routes get the API's throttling. A public route that is not throttled is never held back,
+   * at the edge either: the one-click unsubscribe, which mail providers post from their own servers.
+   */
   throttled: boolean;
+  /**
+   * A public form or API post that creates something (a report, a subscription, a message sent):
+   * the API's lower write rate, and at the edge a per-IP rate limit and a browser challenge.
+   */
+  form?: true;
+  /** Answers that carry or depend on a token (confirmation, manage, tracking): never cached at the edge. */
+  private?: true;
 }
 
 export type Trigger =
@@ -97,6 +107,14 @@ export const functionDefinitions = {
       routes: [
         { method: 'GET', path: '/', auth: 'none', throttled: true },
         { method: 'ANY', path: '/{proxy+}', auth: 'none', throttled: true },
+        // Their own routes only for their own limits (and, below, their own caching at the edge).
+        { method: 'POST', path: '/submissions', auth: 'none', throttled: true, form: true },
+        { method: 'POST', path: '/subscriptions', auth: 'none', throttled: true, form: true },
+        { method: 'POST', path: '/report', auth: 'none', throttled: true, form: true },
+        { method: 'POST', path: '/subscribe', auth: 'none', throttled: true, form: true },
+        { method: 'POST', path: '/subscriptions/{id}/unsubscribe', auth: 'none', throttled: false },
+        { method: 'ANY', path: '/subscriptions/{proxy+}', auth: 'none', throttled: true, private: true },
+        { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
   },

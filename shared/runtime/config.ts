@@ -19,6 +19,8 @@ export interface Config {
   linkSecretArn?: string;
   /** Local only: the secret itself. */
   linkSecret?: string;
+  /** Deployed: the header value that proves a request came through the CloudFront edge. */
+  originSecret?: string;
   /** Which adapter sends email and SMS (shared/runtime/senders.ts). */
   emailTransport: (typeof emailTransports)[number];
   smsTransport: (typeof smsTransports)[number];
@@ -81,6 +83,7 @@ export const env = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   linkSecretArn: 'LINK_SECRET_ARN',
   linkSecret: 'LINK_SECRET',
+  originSecret: 'ORIGIN_SECRET',
   emailTransport: 'EMAIL_TRANSPORT',
   smsTransport: 'SMS_TRANSPORT',
   outboxFile: 'OUTBOX_FILE',
@@ -151,6 +154,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
     linkSecretArn: get(env.linkSecretArn),
     linkSecret: get(env.linkSecret),
+    originSecret: get(env.originSecret),
     emailTransport: oneOf(env.emailTransport, get(env.emailTransport), emailTransports),
     smsTransport: oneOf(env.smsTransport, get(env.smsTransport), smsTransports),
     smtpUrl: get(env.smtpUrl),

@@ -28,6 +28,14 @@ describe('configuration from context', () => {
       editorMail: undefined,
       signInDomain: undefined,
       adoptedTable: undefined,
+      edge: {
+        domain: undefined,
+        webAclArn: undefined,
+        formRateLimit: 10,
+        formBurstLimit: 20,
+        formRequestsPerIp: 100,
+        requestsPerIp: 3000,
+      },
     });
   });
 

@@ -4,6 +4,7 @@
  */
 import { checkApi } from './checks/api.ts';
 import { checkData } from './checks/data.ts';
+import { checkEdge } from './checks/edge.ts';
 import { checkFunctions } from './checks/functions.ts';
 import { checkObservability } from './checks/observability.ts';
 import { synthesize } from './synth.ts';
@@ -13,4 +14,5 @@ const synthesized = synthesize();
 checkData(synthesized);
 checkFunctions(synthesized);
 checkApi(synthesized);
+checkEdge(synthesized);
 checkObservability(synthesized);

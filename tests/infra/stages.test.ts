@@ -12,6 +12,8 @@ const complete: StageSettings = {
   smsCountries: ['CN', 'hk'],
   signInDomain: 'sign-in.example.org',
   signInCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0c4a1a55-3d9e-4b7a-9f0e-2a6b8c1d5e7f',
+  webAclArn:
+    'arn:aws:wafv2:us-east-1:111122223333:global/webacl/corrections-desk-live/5b1c7f4e-0a2d-4e8b-9c3f-6d7e8f9a0b1c',
 };
 const read = (context: Record<string, unknown>, committed: Record<string, StageSettings> = stages) =>
   readConfig(new App({ context }).node, committed);
@@ -38,7 +40,7 @@ describe('the committed stages', () => {
 });
 
 describe('the stage guard', () => {
-  it('requires sender identity, alert addresses, public URL, SMS countries and the sign-in domain of a non-dev stage', () => {
+  it('requires sender identity, alert addresses, public URL, SMS countries, the sign-in domain and the edge’s web ACL of a non-dev stage', () => {
     expect([...required].sort()).toEqual([
       'alertEmails',
       'publicBaseUrl',
@@ -46,6 +48,7 @@ describe('the stage guard', () => {
       'signInCertificateArn',
       'signInDomain',
       'smsCountries',
+      'webAclArn',
     ]);
   });
 

@@ -41,6 +41,10 @@ export const productionContext = {
   apiRateLimit: '40',
   apiBurstLimit: '80',
   clientRequestsPerMinute: '300',
+  edgeDomain: 'corrections.news.example.org',
+  edgeCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/9d3c2b1a-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+  webAclArn:
+    'arn:aws:wafv2:us-east-1:111122223333:global/webacl/corrections-desk-prod/5b1c7f4e-0a2d-4e8b-9c3f-6d7e8f9a0b1c',
 };
 
 const synthesized = new Map<string, ReturnType<typeof synthesizeOnce>>();

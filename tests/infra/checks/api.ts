@@ -105,19 +105,31 @@ export function checkApi(synthesized: Synthesized): void {
   });
 
   describe('the stage', () => {
-    it('throttles the public routes only, at the configured rate and burst', () => {
+    it('throttles the public routes only, form posts harder, and never the one-click unsubscribe', () => {
       const throttled = httpRoutes.filter((route) => route.throttled).map(routeKey);
+      const { edge } = synthesized.config;
       expect(stage.Properties.RouteSettings).toEqual(
         Object.fromEntries(
-          throttled.map((key) => [
-            key,
-            {
-              ThrottlingRateLimit: Number(productionContext.apiRateLimit),
-              ThrottlingBurstLimit: Number(productionContext.apiBurstLimit),
-            },
-          ]),
+          httpRoutes
+            .filter((route) => route.throttled)
+            .map((route) => [
+              routeKey(route),
+              route.form
+                ? { ThrottlingRateLimit: edge.formRateLimit, ThrottlingBurstLimit: edge.formBurstLimit }
+                : {
+                    ThrottlingRateLimit: Number(productionContext.apiRateLimit),
+                    ThrottlingBurstLimit: Number(productionContext.apiBurstLimit),
+                  },
+            ]),
         ),
       );
+      expect(stage.Properties.RouteSettings['POST /subscriptions']).toEqual({
+        ThrottlingRateLimit: 10,
+        ThrottlingBurstLimit: 20,
+      });
+      expect(stage.Properties.RouteSettings).not.toHaveProperty(['POST /subscriptions/{id}/unsubscribe']);
+      // No default route settings either: the unsubscribe meets only the account's own limit.
+      expect(stage.Properties.DefaultRouteSettings?.ThrottlingRateLimit).toBeUndefined();
       // Route settings name routes that must exist first.
       const routeIds = Object.entries(template.findResources('AWS::ApiGatewayV2::Route'))
         .filter(([, route]) => throttled.includes(route.Properties.RouteKey))
@@ -150,14 +162,16 @@ export function checkApi(synthesized: Synthesized): void {
       const defaults = synthesize({});
       const [, api] = resourceAt(defaults, 'Api/HttpApi');
       expect(api.Properties.CorsConfiguration).toBeUndefined();
-      // …and every link, the console's sign-in callback included, uses the API's own URL.
-      const [defaultApiId] = resourceAt(defaults, 'Api/HttpApi');
+      // …and every link, the console's sign-in callback included, goes through the edge.
+      const [distributionId] = resourceAt(defaults, 'Edge/Distribution');
       const [, defaultClient] = resourceAt(defaults, 'EditorSignIn/UserPool/Console');
       const [, fn] = resourceAt(defaults, 'PublicApi/Function');
-      const apiEndpoint = { 'Fn::GetAtt': [defaultApiId, 'ApiEndpoint'] };
-      expect(fn.Properties.Environment.Variables[env.publicBaseUrl]).toEqual(apiEndpoint);
+      const edgeDomain = { 'Fn::GetAtt': [distributionId, 'DomainName'] };
+      expect(fn.Properties.Environment.Variables[env.publicBaseUrl]).toEqual({
+        'Fn::Join': ['', ['https://', edgeDomain]],
+      });
       expect(defaultClient.Properties.CallbackURLs).toEqual([
-        { 'Fn::Join': ['', [apiEndpoint, '/console']] },
+        { 'Fn::Join': ['', ['https://', edgeDomain, '/console']] },
       ]);
     });
   });
