@@ -14,8 +14,11 @@ const audienceScopes: AudienceScope[] = [
 ];
 
 type Builder = Key | ((...args: never[]) => Key);
-const isBuilder = (value: unknown): value is Builder =>
-  typeof value === 'function' || (typeof value === 'object' && value !== null && 'pk' in value);
+/** A key, or a function that builds one (not a parser such as announcementRef). */
+const isBuilder = (value: unknown): value is Builder => {
+  const built = typeof value === 'function' ? value('id', 'id', 'id') : value;
+  return typeof built === 'object' && built !== null && typeof (built as Key).pk === 'string';
+};
 /** Keys no adapter writes yet: each must be given a writer here once one does (checked below). */
 const notWrittenYet = ['suppression'];
 const builders: Array<[string, Builder]> = [
