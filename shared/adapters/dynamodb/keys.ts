@@ -16,7 +16,7 @@ export const maxIdLength = 64;
  * desk makes, or holds control characters names nothing. Checked here, where every key is built, so
  * no such id reaches DynamoDB (which refuses keys over 2 KB with an error, not an empty answer).
  */
-function named(id: string): string {
+export function named(id: string): string {
   if (id.length === 0 || id.length > maxIdLength || /\p{Cc}/u.test(id)) {
     throw new NotFound('There is nothing with that id.');
   }

@@ -15,7 +15,7 @@ import type { WebhookAttempt, WebhookStatus } from '../../domain/webhook.ts';
 import type { Page } from '../../ports/page.ts';
 import type { EventDeliveryState, StoredWebhook, WebhookStore } from '../../ports/webhook-store.ts';
 import { randomId } from '../../security/tokens.ts';
-import { type Key, withoutStorage } from './keys.ts';
+import { type Key, named, withoutStorage } from './keys.ts';
 import type { Cursors } from './paging.ts';
 import { ConditionsFailed, transact } from './transact.ts';
 
@@ -23,14 +23,14 @@ type Item = Record<string, unknown>;
 
 const partition = 'WEBHOOKS';
 export const webhookKeys = {
-  webhook: (id: string): Key => ({ pk: partition, sk: `WEBHOOK#${id}` }),
+  webhook: (id: string): Key => ({ pk: partition, sk: `WEBHOOK#${named(id)}` }),
   count: { pk: partition, sk: 'COUNT' } as Key,
   delivery: (webhookId: string, eventId: string): Key => ({
-    pk: `WEBHOOK#${webhookId}`,
+    pk: `WEBHOOK#${named(webhookId)}`,
     sk: `EVENT#${eventId}`,
   }),
   attempt: (webhookId: string, at: string): Key => ({
-    pk: `WEBHOOK#${webhookId}`,
+    pk: `WEBHOOK#${named(webhookId)}`,
     sk: `ATTEMPT#${at}#${randomId(6)}`,
   }),
 };
@@ -303,7 +303,7 @@ export class DynamoWebhookStore implements WebhookStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `WEBHOOK#${webhookId}`, ':prefix': 'ATTEMPT#' },
+        ExpressionAttributeValues: { ':pk': `WEBHOOK#${named(webhookId)}`, ':prefix': 'ATTEMPT#' },
         ScanIndexForward: false,
         Limit: options.limit,
         ...(start ? { ExclusiveStartKey: start } : {}),
