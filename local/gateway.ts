@@ -51,7 +51,9 @@ export async function openGateway(port: number): Promise<Gateway> {
   const server = createServer((request, response) => {
     void ready.then((deps) =>
       handle(routes, deps, request, response).catch((error: unknown) => {
-        deps.log(`${request.method} ${request.url}: no response could be written: ${describeError(error)}`);
+        deps.log(
+          `${request.method} ${loggable(request.url ?? '/')}: no response could be written: ${describeError(error)}`,
+        );
         response.destroy();
       }),
     );
@@ -92,7 +94,7 @@ async function handle(
   } catch (error) {
     // writeHead refuses what Node cannot send (a header value with a line break, say): that is the
     // handler's fault, and API Gateway would answer 500 too.
-    deps.log(`${raw.method} ${raw.target}: the response cannot be sent: ${describeError(error)}`);
+    deps.log(`${raw.method} ${loggable(raw.target)}: the response cannot be sent: ${describeError(error)}`);
     reply = problemResponse(500, 'Internal Server Error');
     write(response, reply, requestId);
   }
@@ -148,15 +150,28 @@ export async function answer(
       }
     }
   } catch (error) {
-    deps.log(`${method} ${target} failed in ${handledBy}: ${describeError(error)}`);
+    deps.log(`${method} ${loggable(target)} failed in ${handledBy}: ${describeError(error)}`);
     // API Gateway says only "Internal Server Error"; the contract wants problem+json.
     reply = problemResponse(500, 'Internal Server Error');
   }
   // The request id is the correlation_id of the function's own log lines for this request.
   deps.log(
-    `${method} ${target} → ${reply.statusCode} (${handledBy}, ${Date.now() - started} ms, request ${requestId})`,
+    `${method} ${loggable(target)} → ${reply.statusCode} (${handledBy}, ${Date.now() - started} ms, request ${requestId})`,
   );
   return reply;
+}
+
+/**
+ * A request target as the log shows it: the path, and the query's names without their values (links
+ * carry tokens there, and the outbox page an address).
+ */
+export function loggable(target: string): string {
+  const { rawPath, rawQueryString } = splitTarget(target);
+  if (!rawQueryString) return rawPath;
+  const names = [...new URLSearchParams(rawQueryString).keys()].map(
+    (name) => `${encodeURIComponent(name)}=…`,
+  );
+  return `${rawPath}?${names.join('&')}`;
 }
 
 /** The Authorization header as Node joins it (the first one, if sent twice). */
