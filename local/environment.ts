@@ -54,6 +54,7 @@ export function localEnvironment(
     sesFromAddress: shell[env.sesFromAddress],
     sesConfigurationSet: shell[env.sesConfigurationSet],
     timeZone: shell[env.timeZone],
+    alertLanguage: shell[env.alertLanguage],
     defaultTopic: shell[env.defaultTopic],
     severityDueMinutes: shell[env.severityDueMinutes],
     clientRequestsPerMinute: shell[env.clientRequestsPerMinute],

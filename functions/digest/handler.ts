@@ -9,7 +9,11 @@ export const handler = instrumented(async () => {
   const digest = await buildDigest(deps);
   await deps.alerts.publish({
     kind: 'digest',
-    ...digestMessage(digest, deps.config.timeZone, deps.consoleUrl),
+    ...digestMessage(digest, {
+      language: deps.config.alertLanguage,
+      timeZone: deps.config.timeZone,
+      consoleUrl: deps.consoleUrl,
+    }),
   });
   logger.info('Digest sent', { overdue: digest.overdue.length, newSince: digest.newSince });
   return digest;

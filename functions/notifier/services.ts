@@ -8,6 +8,7 @@ export const services = compose({ documents, sns, sqs }, (c) => ({
   audience: build.audienceCounters(c),
   intake: build.intakeStore(c),
   alerts: build.editorAlerts(c),
+  topics: build.topicStore(c),
   queues: build.deliveryQueues(c),
   consoleUrl: build.consoleUrl(c),
 }));

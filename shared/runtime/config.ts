@@ -2,7 +2,7 @@
  * Everything a function reads from its environment, read once. The CDK stack and the local stack set
  * the same variables; nothing else in the code reads process.env.
  */
-import type { Severity } from '../domain/case.ts';
+import { type Language, languages, type Severity } from '../domain/case.ts';
 import { defaultSeverityPolicy, type SeverityPolicy } from '../domain/severity.ts';
 
 export interface Config {
@@ -30,6 +30,8 @@ export interface Config {
   sesFromAddress: string;
   sesConfigurationSet?: string;
   timeZone: string;
+  /** The language of the editors' alert and digest emails (zh-CN or en). */
+  alertLanguage: Language;
   defaultTopic: string;
   severityPolicy: SeverityPolicy;
   /** Public writes per client address per minute. */
@@ -91,6 +93,7 @@ export const env = {
   sesFromAddress: 'SES_FROM_ADDRESS',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   timeZone: 'TIME_ZONE',
+  alertLanguage: 'ALERT_LANGUAGE',
   defaultTopic: 'DEFAULT_TOPIC',
   severityDueMinutes: 'SEVERITY_DUE_MINUTES',
   clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
@@ -162,6 +165,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sesFromAddress: get(env.sesFromAddress) ?? 'corrections@example.org',
     sesConfigurationSet: get(env.sesConfigurationSet),
     timeZone: get(env.timeZone) ?? 'Asia/Shanghai',
+    alertLanguage: oneOf(env.alertLanguage, get(env.alertLanguage), languages),
     defaultTopic: get(env.defaultTopic) ?? 'public-information',
     severityPolicy: severityPolicy(get(env.severityDueMinutes)),
     clientRequestsPerMinute: number(get(env.clientRequestsPerMinute), 1200),

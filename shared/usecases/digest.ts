@@ -8,6 +8,7 @@ import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { PublicLog } from '../ports/public-log.ts';
+import { digestEmail, type EditorMessageSettings } from '../presentation/editor-messages.ts';
 
 export interface Digest {
   generatedAt: string;
@@ -51,37 +52,6 @@ export async function buildDigest(deps: {
   };
 }
 
-/** The digest as the editors' email (via the alerts topic), times in the desk's time zone. */
-export function digestMessage(
-  digest: Digest,
-  timeZone: string,
-  consoleUrl: string,
-): { subject: string; text: string } {
-  const local = (iso: string) =>
-    new Intl.DateTimeFormat('zh-CN', {
-      timeZone,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      hour12: false,
-    }).format(new Date(iso));
-  const open = Object.values(digest.counts).reduce((sum, count) => sum + (count ?? 0), 0);
-  const lines = [
-    `每日简报 Daily digest — ${local(digest.generatedAt)} (${timeZone})`,
-    '',
-    `在办案件 Open cases: ${open}`,
-    ...inFlight.map((status) => `  ${status}: ${digest.counts[status] ?? 0}`),
-    `过去24小时新开 Opened in the last 24 h: ${digest.newSince}`,
-    `过去24小时发布 Published in the last 24 h: ${digest.publishedSince}`,
-    `公开日志 Public log head: ${digest.logHead.seq} ${digest.logHead.hash}`,
-    '',
-    `逾期 Overdue: ${digest.overdue.length}`,
-    ...digest.overdue.map(
-      (c) =>
-        `  [${c.severity}] ${c.id} · ${c.status} · due ${local(c.dueAt)} · ${c.topic} · ${consoleUrl}#/cases/${c.id}`,
-    ),
-  ];
-  return {
-    subject: `Daily digest: ${open} open, ${digest.overdue.length} overdue, ${digest.publishedSince} published`,
-    text: lines.join('\n'),
-  };
-}
+/** The digest as the editors' email (via the alerts topic): their language, the desk's time zone. */
+export const digestMessage = (digest: Digest, settings: EditorMessageSettings) =>
+  digestEmail(digest, inFlight, settings);

@@ -2,35 +2,37 @@
  * What the notifier does with case changes from the stream: alert the editors when a case becomes
  * high or critical, and tell reporters the outcome when their case is closed without a correction.
  */
-import type { Case } from '../domain/case.ts';
+import type { Case, Language } from '../domain/case.ts';
 import type { DeliveryJob } from '../domain/delivery.ts';
 import { reporterRecipient } from '../domain/recipient.ts';
 import { isMoreSevere, isUrgent } from '../domain/severity.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
 import type { IntakeStore } from '../ports/intake-store.ts';
-import { shorten } from '../presentation/text.ts';
+import type { TopicStore } from '../ports/topic-store.ts';
+import { urgentCaseAlert } from '../presentation/editor-messages.ts';
+import { topicName } from '../presentation/words.ts';
 
-/** Sends an alert if `after` is urgent and more severe than `before` (or new). True if it alerted. */
+/**
+ * Sends an alert if `after` is urgent and more severe than `before` (or new), in the editors'
+ * configured language with times in the desk's zone. True if it alerted.
+ */
 export async function alertIfUrgent(
-  deps: { alerts: EditorAlerts; consoleUrl: string },
+  deps: {
+    alerts: EditorAlerts;
+    consoleUrl: string;
+    topics: TopicStore;
+    config: { alertLanguage: Language; timeZone: string };
+  },
   before: Case | undefined,
   after: Case,
 ): Promise<boolean> {
   if (!isUrgent(after.severity) || (before && !isMoreSevere(after.severity, before.severity))) return false;
-  const link = `${deps.consoleUrl}#/cases/${encodeURIComponent(after.id)}`;
+  const { alertLanguage: language, timeZone } = deps.config;
+  const topic = topicName(await deps.topics.list(), after.topic, language);
   await deps.alerts.publish({
     kind: 'alert',
-    subject: `[${after.severity}] ${after.topic}: ${shorten(after.text, 60)}`,
-    text: [
-      `Case ${after.id} is ${after.severity} (${after.reportCount} report(s)); review is due by ${after.dueAt}.`,
-      `Topic: ${after.topic} · Status: ${after.status} · Source: ${after.source}`,
-      ...(after.url ? [`Page: ${after.url}`] : []),
-      '',
-      shorten(after.text, 1000),
-      '',
-      `Open it in the console: ${link}`,
-    ].join('\n'),
+    ...urgentCaseAlert(after, topic, { language, timeZone, consoleUrl: deps.consoleUrl }),
   });
   return true;
 }

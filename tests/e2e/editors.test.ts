@@ -34,7 +34,10 @@ describe('alerts to the editors', () => {
     const critical = await eventually(async () =>
       (await alerts()).find((m) => m.body.includes(opened.json.id)),
     );
-    expect(critical.subject).toMatch(/^\[critical\] firefighting-rescue: /);
+    // In the desk's configured language (Chinese by default), times in its zone, named.
+    expect(critical.subject).toMatch(/^\[紧急\] 灭火与应急救援: /);
+    expect(critical.body).toContain(`案件 ${opened.json.id} 为紧急级（1 次报告），审核期限：`);
+    expect(critical.body).toContain('(Asia/Shanghai)');
     expect(critical.body).toContain(`${stack.url}/console#/cases/${opened.json.id}`);
 
     const url = 'https://news.example.com/escalating';
@@ -47,7 +50,7 @@ describe('alerts to the editors', () => {
     const caseId = receipts[0].caseId;
     expect(new Set(receipts.map((receipt) => receipt.caseId))).toEqual(new Set([caseId]));
     const escalated = await eventually(async () => (await alerts()).find((m) => m.body.includes(caseId)));
-    expect(escalated.subject).toMatch(/^\[high\] personnel: /);
+    expect(escalated.subject).toMatch(/^\[高\] /);
     const c = (await call('GET', `/admin/cases/${caseId}`, { token: tokens.reviewer })).json;
     expect(c).toMatchObject({ severity: 'high', reportCount: 5, version: 1 });
     // One alert per rise in severity, not one per report.
@@ -75,7 +78,9 @@ describe('the daily digest', () => {
     const digest = run.json.result;
     expect({ ...digest, generatedAt: undefined }).toEqual({ ...shown.json, generatedAt: undefined });
     expect(sent.channel).toBe('email');
-    expect(sent.subject).toBe('Daily digest: 2 open, 0 overdue, 0 published');
-    expect(sent.body).toContain('received: 2');
+    expect(sent.subject).toBe('每日简报：在办 2，逾期 0，发布 0');
+    expect(sent.body).toContain('已收到: 2');
+    expect(sent.body).toContain(`公开日志最新记录：第 0 条，哈希 ${'0'.repeat(64)}`);
+    expect(sent.body).toMatch(/^每日简报 — .+ \(Asia\/Shanghai\)$/m);
   });
 });
