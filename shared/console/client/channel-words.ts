@@ -34,6 +34,20 @@ const zh = {
   rejectedRows: '被拒绝的行',
   line: (n: number) => `第 ${n} 行`,
   chooseFile: '请选择一个 CSV 文件。',
+  deliveries: '发送情况',
+  deliveriesOf: (v: number) => `第 ${v} 版`,
+  channels: { email: '邮件', sms: '短信', webhooks: 'Webhook' },
+  outcomes: {
+    planned: '计划',
+    sent: '已发送',
+    pending: '待发送',
+    failed: '失败重试中',
+    parked: '已放弃',
+    suppressed: '已屏蔽',
+  },
+  reannounce: '重新发送',
+  reannounceConfirm: '向受众中尚未收到最新版本的人再次发送（不会重复发送）。',
+  reannounced: '已安排重新发送。',
 };
 
 export interface ImportCounts {
@@ -78,6 +92,21 @@ const en: typeof zh = {
   rejectedRows: 'Rejected rows',
   line: (n) => `Line ${n}`,
   chooseFile: 'Choose a CSV file.',
+  deliveries: 'Delivery',
+  deliveriesOf: (v) => `Version ${v}`,
+  channels: { email: 'Email', sms: 'SMS', webhooks: 'Webhooks' },
+  outcomes: {
+    planned: 'Planned',
+    sent: 'Sent',
+    pending: 'Pending',
+    failed: 'Retrying',
+    parked: 'Gave up',
+    suppressed: 'Suppressed',
+  },
+  reannounce: 'Re-announce',
+  reannounceConfirm:
+    'Send the latest version again to everyone in its audience who has not received it (nobody gets it twice).',
+  reannounced: 'Re-announcement queued.',
 };
 
 export const channelWords: Record<Language, typeof zh> = { 'zh-CN': zh, en };

@@ -3,6 +3,7 @@
  * sends If-Match with the case's ETag; when the case changed meanwhile (412) or its status no longer
  * allows the action (409), the case is reloaded and what you typed is put back into the form.
  */
+
 import {
   type Case,
   type CorrectionType,
@@ -33,6 +34,7 @@ import {
 } from '../forms.ts';
 import { type CaseView, ifMatchOf, measureSms, type OfferedAction, offeredActions } from '../model.ts';
 import type { CaseField, ConsoleAction, Words } from '../words.ts';
+import { deliveriesPanel } from './deliveries.ts';
 
 /** While a case waits for the publisher, it is read again this often until it is published. */
 const publicationPollMs = 2000;
@@ -366,6 +368,7 @@ export function caseView(context: Context, id: string): HTMLElement {
     if (c.status === 'approved') top.push(h('p', { class: 'notice' }, words.waitingForPublication));
     if (c.status === 'published' && c.correctionId) {
       top.push(h('p', { class: 'notice' }, words.published, ' ', permalink(context, c.correctionId)));
+      top.push(deliveriesPanel(context, c.correctionId));
     }
     draft = undefined;
     const forms = offeredActions(c, context.actor).map((offered) => actionPanel(c, offered, notice));
