@@ -2,9 +2,9 @@
  * The public edge: a CloudFront distribution in front of the HTTP API, with the WAF web ACL of the
  * edge stack, the desk's own domain and certificate when configured, and caching that matches what
  * each path answers:
- * - pages and feeds (the default): cached as the origin says (`public, max-age=30,
- *   stale-while-revalidate=30`), keyed by path and query string, so a published correction shows
- *   within a minute without any purge; errors and anything `no-store` are never kept;
+ * - pages and feeds (the default): cached as the origin says (`public, max-age=30`), keyed by path
+ *   and query string, so a published correction shows within a minute without any purge; errors
+ *   and anything `no-store` are never kept;
  * - the editors' API: the Authorization header is part of the key and nothing is kept for more than a
  *   second (CloudFront forwards that header only through a cache policy), so no editor ever sees
  *   another's answer;
