@@ -10,7 +10,18 @@ const match = (method: string, path: string) => {
 
 describe('routes from the catalogue', () => {
   it('has every http trigger, most specific first', () => {
-    expect(routes.map((route) => route.routeKey)).toEqual(['GET /', 'ANY /admin/{proxy+}', 'ANY /{proxy+}']);
+    expect(routes.map((route) => route.routeKey)).toEqual([
+      'POST /subscriptions/{id}/unsubscribe',
+      'POST /submissions',
+      'POST /subscriptions',
+      'POST /report',
+      'POST /subscribe',
+      'GET /',
+      'ANY /subscriptions/{proxy+}',
+      'ANY /submissions/{proxy+}',
+      'ANY /admin/{proxy+}',
+      'ANY /{proxy+}',
+    ]);
     expect(routes.find((route) => route.routeKey === 'ANY /admin/{proxy+}')?.auth).toBe('jwt');
   });
 
@@ -26,7 +37,13 @@ describe('routes from the catalogue', () => {
     expect(match('GET', '/')).toEqual({ fn: 'publicApi', routeKey: 'GET /', pathParameters: undefined });
     expect(match('POST', '/subscriptions/s1/verify')).toMatchObject({
       fn: 'publicApi',
-      pathParameters: { proxy: 'subscriptions/s1/verify' },
+      routeKey: 'ANY /subscriptions/{proxy+}',
+      pathParameters: { proxy: 's1/verify' },
+    });
+    // The one-click unsubscribe has a route of its own (never throttled).
+    expect(match('POST', '/subscriptions/s1/unsubscribe')).toMatchObject({
+      fn: 'publicApi',
+      routeKey: 'POST /subscriptions/{id}/unsubscribe',
     });
     // {proxy+} needs at least one segment after /admin/, so /admin alone is the public API's.
     expect(match('GET', '/admin')).toMatchObject({ fn: 'publicApi', pathParameters: { proxy: 'admin' } });
