@@ -44,7 +44,7 @@ export async function benchDesk(endpoint: string, tableName: string) {
       throw new Error('no email in the bench');
     },
     config,
-    secret: 'bench',
+    secret: 'bench-link-secret',
   });
   for (const topic of demoTopics) await desk.topics.put(topic);
   return {
