@@ -30,6 +30,8 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   webhooks: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
   sender: ['dynamodb', 'sesv2', 'sns', 'sqs', 'secrets-manager'],
   sweeper: ['dynamodb', 'sns', 'secrets-manager'],
+  suppressor: ['dynamodb', 'secrets-manager'],
+  optOutCheck: ['dynamodb', 'sns', 'secrets-manager'],
   digest: ['dynamodb', 'sns', 'secrets-manager'],
 };
 

@@ -12,7 +12,13 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { FunctionKey } from '../shared/resources/functions.ts';
 import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
 import type { EmailSending } from './constructs/email.ts';
-import { grantPublish, grantSmsPublish, grantTableRead, grantTableWrites } from './constructs/grants.ts';
+import {
+  grantListOptedOut,
+  grantPublish,
+  grantSmsPublish,
+  grantTableRead,
+  grantTableWrites,
+} from './constructs/grants.ts';
 import { tableWrites } from './table-access.ts';
 
 export interface AccessibleResources {
@@ -66,6 +72,8 @@ const access: Record<FunctionKey, Grants> = {
     // It re-drives what the publisher did not finish: the same topic (and writes, in table-access.ts).
     grantPublish(role, topics.correctionEvents, topicKey);
   },
+  suppressor: () => {},
+  optOutCheck: (role) => grantListOptedOut(role),
   digest: (role, { topics, topicKey }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
   },

@@ -58,6 +58,7 @@ export class CorrectionsDeskStack extends Stack {
       stage: config.stage,
       identity: config.sesIdentity,
       fromAddress: config.sesFromAddress,
+      events: messaging.topics.emailEvents,
     });
 
     const linkSecret = new Secret(this, 'LinkSecret', {

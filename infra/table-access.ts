@@ -43,6 +43,8 @@ const partitions = {
   webhookEvents: partitionOf(webhookKeys.delivery), // one webhook's deliveries and attempts
   /** The once-only markers of applied audience changes (shared/adapters/dynamodb/audience-counters.ts). */
   audienceChange: 'AUDIENCE-CHANGE#*',
+  suppression: partitionOf(keys.suppression),
+  optOutPlace: partitionOf(keys.optOutPlace),
 };
 
 export interface TableWrites {
@@ -109,8 +111,9 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
   },
   sender: {
     // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded
-    // counters; each send takes a token from its channel's pacing window.
-    puts: [],
+    // counters; each send takes a token from its channel's pacing window. A number that opted out
+    // is suppressed there and then, and its subscription (with its address claim and follows) ended.
+    puts: [p.suppression, p.subscription, p.subscriberAddress],
     updates: [p.delivery, p.deliveryCounters, p.sendWindow],
     deletes: [],
   },
@@ -119,6 +122,14 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // webhook itself (which disables it after too many).
     puts: [p.webhookEvents],
     updates: [p.webhookEvents, p.webhooks],
+    deletes: [],
+  },
+  // An address suppressed; its subscription (the item, its address claim, its follows) ended.
+  suppressor: { puts: [p.suppression, p.subscription, p.subscriberAddress], updates: [], deletes: [] },
+  // The same for each opted-out number, and where the list was left off.
+  optOutCheck: {
+    puts: [p.suppression, p.subscription, p.subscriberAddress, p.optOutPlace],
+    updates: [],
     deletes: [],
   },
   digest: none,

@@ -1,7 +1,9 @@
 /**
  * The routes only the local gateway has (never deployed): POST /dev/token issues an editor token,
  * GET /dev/outbox shows everything that would have reached a person, POST /dev/digest runs the digest
- * and POST /dev/sweep the sweeper as their schedules would. Other methods on these paths fall through to the functions, as API Gateway
+ * and POST /dev/sweep the sweeper as their schedules would; POST /dev/email-events {type: bounce|complaint,
+ * address} publishes what SES would to the email-events topic (a permanent bounce, or a complaint) for the
+ * suppressor. Other methods on these paths fall through to the functions, as API Gateway
  * would route them.
  */
 
@@ -19,6 +21,8 @@ export interface DevRouteDeps {
   runDigest(): Promise<unknown>;
   /** Invokes the sweeper as its schedule would (it also runs every 5 minutes on its own). */
   runSweeper(): Promise<unknown>;
+  /** Publishes an SES event to the email-events topic, as the configuration set's destination would. */
+  publishEmailEvent(message: string): Promise<void>;
 }
 
 export type DevRoute = (request: { query: URLSearchParams; body: Buffer }) => Promise<HttpResponse>;
@@ -38,6 +42,24 @@ export function devRoutes(deps: DevRouteDeps): (method: string, rawPath: string)
     },
     'POST /dev/digest': async () => jsonResponse(200, { result: (await deps.runDigest()) ?? null }),
     'POST /dev/sweep': async () => jsonResponse(200, { result: (await deps.runSweeper()) ?? null }),
+    'POST /dev/email-events': async ({ body }) => {
+      let request: { type?: unknown; address?: unknown } = {};
+      try {
+        request = JSON.parse(body.toString('utf8')) ?? {};
+      } catch {}
+      const errors: FieldError[] = [];
+      if (request.type !== 'bounce' && request.type !== 'complaint')
+        errors.push({ path: 'type', message: 'must be bounce or complaint' });
+      if (typeof request.address !== 'string' || !request.address.includes('@'))
+        errors.push({ path: 'address', message: 'must be an email address' });
+      if (errors.length > 0 || typeof request.address !== 'string') {
+        return problemResponse(400, 'Bad Request', { detail: 'The request has invalid fields.', errors });
+      }
+      await deps.publishEmailEvent(
+        JSON.stringify(sesEvent(request.type as 'bounce' | 'complaint', request.address)),
+      );
+      return jsonResponse(202, { published: request.type });
+    },
   };
   return (method, rawPath) => routes[`${method} ${rawPath}`];
 }
@@ -84,3 +106,19 @@ function parseTokenRequest(body: Buffer): TokenRequest {
 
 const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (roles as readonly string[]).includes(value);
+
+/** The parts of an SES event publishing record the suppressor reads. */
+function sesEvent(type: 'bounce' | 'complaint', address: string) {
+  const mail = { timestamp: new Date().toISOString(), destination: [address] };
+  return type === 'bounce'
+    ? {
+        eventType: 'Bounce',
+        mail,
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: [{ emailAddress: address }],
+        },
+      }
+    : { eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: address }] } };
+}

@@ -224,7 +224,9 @@ export async function startMessaging(
           Endpoint: queueArns[subscription.queue],
           Attributes: {
             RawMessageDelivery: String(subscription.rawMessageDelivery),
-            FilterPolicy: JSON.stringify(subscription.filterPolicy),
+            ...('filterPolicy' in subscription
+              ? { FilterPolicy: JSON.stringify(subscription.filterPolicy) }
+              : {}),
           },
         }),
       );

@@ -41,6 +41,8 @@ export function localEnvironment(
     deliveryPlanQueueUrl: input.queueUrls.deliveryPlan,
     deliverySendQueueUrl: input.queueUrls.deliverySend,
     webhookCallsQueueUrl: input.queueUrls.webhookCalls,
+    emailEventsTopicArn: input.topicArns.emailEvents,
+    emailEventsQueueUrl: input.queueUrls.emailEvents,
     publicBaseUrl: input.publicBaseUrl,
     // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
     linkSecretArn: undefined,

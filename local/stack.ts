@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { Outbox } from '../shared/adapters/outbox/outbox.ts';
 import type { FunctionKey } from '../shared/resources/functions.ts';
@@ -152,6 +152,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         outbox,
         runDigest: () => functions.invoke('digest', schedulerEvent('digest')),
         runSweeper: () => functions.invoke('sweeper', schedulerEvent('sweeper')),
+        publishEmailEvent: async (message) => {
+          const client = new SNSClient({
+            endpoint: messaging.endpoint,
+            region: localRegion,
+            credentials: localCredentials,
+          });
+          try {
+            await client.send(
+              new PublishCommand({ TopicArn: messaging.topicArns.emailEvents, Message: message }),
+            );
+          } finally {
+            client.destroy();
+          }
+        },
       }),
       log,
     });

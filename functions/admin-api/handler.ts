@@ -3,6 +3,7 @@ import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
 import { publicationRoutes } from './publication.ts';
 import { subscriberRoutes } from './subscribers.ts';
+import { suppressionRoutes } from './suppressions.ts';
 import { topicRoutes } from './topics.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -12,5 +13,6 @@ publicationRoutes(app);
 topicRoutes(app);
 webhookRoutes(app);
 subscriberRoutes(app);
+suppressionRoutes(app);
 
 export const handler = apiHandler(app);

@@ -8,6 +8,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   intake: build.intakeStore(c),
   subscriptions: build.subscriptionStore(c),
   audience: build.audienceCounters(c),
+  suppressions: build.suppressionStore(c),
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),

@@ -4,6 +4,8 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, ses, sns, sqs }, (c) => ({
   clock: c.clock,
+  config: c.config,
+  suppressions: build.suppressionStore(c),
   subscriptions: build.subscriptionStore(c),
   intake: build.intakeStore(c),
   cases: build.caseStore(c),

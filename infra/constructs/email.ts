@@ -4,7 +4,15 @@
  */
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 export interface EmailSendingProps {
@@ -12,6 +20,8 @@ export interface EmailSendingProps {
   /** A domain or an email address to create as an SES identity. */
   identity?: string;
   fromAddress: string;
+  /** Where SES publishes bounces and complaints, for the suppressor. */
+  events: ITopic;
 }
 
 export class EmailSending extends Construct {
@@ -31,6 +41,13 @@ export class EmailSending extends Construct {
       reputationMetrics: true,
       // A hard bounce or a complaint stops further mail to that address, whatever the code does.
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    // The desk's own suppression list follows SES's: each hard bounce and complaint also ends the
+    // address's subscription, and shows in GET /admin/suppressions.
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(props.events),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
     const identityArn = (name: string) =>

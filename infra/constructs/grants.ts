@@ -67,3 +67,10 @@ export function grantSmsPublish(grantee: IGrantable): void {
     new PolicyStatement({ actions: ['sns:Publish'], notResources: [`arn:${Aws.PARTITION}:sns:*:*:*`] }),
   );
 }
+
+/** SNS's list of numbers that opted out of the account's SMS (an account-level read: no resource). */
+export function grantListOptedOut(grantee: IGrantable): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['sns:ListPhoneNumbersOptedOut'], resources: ['*'] }),
+  );
+}

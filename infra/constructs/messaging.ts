@@ -77,6 +77,23 @@ export class Messaging extends Construct {
         },
       }),
     );
+    // SES publishes the configuration set's bounce and complaint events to the email-events topic.
+    this.topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
+    this.topics.emailEvents.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topics.emailEvents.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
     for (const email of props.alertEmails) {
       this.topics.editorAlerts.addSubscription(new EmailSubscription(email));
     }
@@ -95,10 +112,12 @@ export class Messaging extends Construct {
 
     for (const subscription of topicSubscriptions) {
       const filterPolicy = Object.fromEntries(
-        Object.entries(subscription.filterPolicy).map(([attribute, allowlist]) => [
-          attribute,
-          SubscriptionFilter.stringFilter({ allowlist: [...allowlist] }),
-        ]),
+        Object.entries('filterPolicy' in subscription ? subscription.filterPolicy : {}).map(
+          ([attribute, allowlist]) => [
+            attribute,
+            SubscriptionFilter.stringFilter({ allowlist: [...allowlist] }),
+          ],
+        ),
       );
       this.topics[subscription.topic].addSubscription(
         new SqsSubscription(this.queues[subscription.queue], {

@@ -20,7 +20,8 @@ export type Capability =
   | 'announce'
   | 'manage-topics'
   | 'manage-webhooks'
-  | 'import-subscribers';
+  | 'import-subscribers'
+  | 'read-suppressions';
 
 const reviewer: Capability[] = ['read', 'open', 'assign', 'review', 'draft', 'submit'];
 const editor: Capability[] = [
@@ -35,7 +36,7 @@ const editor: Capability[] = [
 const grants: Record<Role, ReadonlyArray<Capability>> = {
   reviewer,
   editor,
-  admin: [...editor, 'manage-topics', 'manage-webhooks', 'import-subscribers'],
+  admin: [...editor, 'manage-topics', 'manage-webhooks', 'import-subscribers', 'read-suppressions'],
 };
 
 export interface Actor {

@@ -57,6 +57,8 @@ export interface Subscription {
   confirmation?: PendingConfirmation;
   consent?: Consent;
   unsubscribedAt?: string;
+  /** Why it ended when the person did not end it themselves: the address was suppressed. */
+  endedBy?: 'bounce' | 'complaint' | 'opt_out' | 'erased';
   /** When the subscription and its address are erased: after unsubscribing, or if nobody confirms it. */
   eraseAt?: string;
 }
@@ -215,12 +217,18 @@ export function confirmed(s: Subscription, now: string): Subscription {
 }
 
 /** Stopped: nothing more is sent, a pending request dies with it, the address is erased later. */
-export function unsubscribed(s: Subscription, now: string, retentionDays: number): Subscription {
+export function unsubscribed(
+  s: Subscription,
+  now: string,
+  retentionDays: number,
+  endedBy?: Subscription['endedBy'],
+): Subscription {
   const { confirmation: _pending, ...kept } = s;
   return {
     ...kept,
     status: 'unsubscribed',
     unsubscribedAt: now,
+    ...(endedBy ? { endedBy } : {}),
     eraseAt: plusMinutes(now, retentionDays * 24 * 60),
     updatedAt: now,
     version: s.version + 1,

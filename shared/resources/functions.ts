@@ -185,6 +185,23 @@ export const functionDefinitions = {
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', cron: 'rate(5 minutes)' },
   },
+  suppressor: {
+    id: 'Suppressor',
+    entry: 'functions/suppressor/handler.ts',
+    description: 'Suppresses addresses that bounced for good or complained, and ends their subscriptions',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'emailEvents', batchSize: 10, maxConcurrency: 2 },
+  },
+  optOutCheck: {
+    id: 'OptOutCheck',
+    entry: 'functions/opt-out-check/handler.ts',
+    description:
+      "Suppresses the numbers on SNS's opted-out list (SMS STOP replies) and ends their subscriptions",
+    memoryMb: 256,
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', cron: 'cron(15 * * * ? *)' },
+  },
   digest: {
     id: 'Digest',
     entry: 'functions/digest/handler.ts',

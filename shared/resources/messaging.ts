@@ -8,6 +8,8 @@ export const topics = {
   correctionEvents: { id: 'CorrectionEvents', localName: 'correction-events' },
   /** Staff only: escalation alerts and the daily digest (SNS email subscriptions are right for staff). */
   editorAlerts: { id: 'EditorAlerts', localName: 'editor-alerts' },
+  /** SES's bounce and complaint events, from the configuration set's event destination. */
+  emailEvents: { id: 'EmailEvents', localName: 'email-events' },
 } as const;
 export type TopicKey = keyof typeof topics;
 
@@ -56,6 +58,14 @@ export const queues = {
     maxReceiveCount: 40,
     deadLetterRetentionDays: 14,
   },
+  /** SES bounce and complaint events, waiting for the suppressor. */
+  emailEvents: {
+    id: 'EmailEvents',
+    localName: 'email-events',
+    visibilityTimeoutSeconds: 6 * 30,
+    maxReceiveCount: 5,
+    deadLetterRetentionDays: 14,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 export type QueueKey = keyof typeof queues;
 
@@ -75,9 +85,12 @@ export const topicSubscriptions = [
     rawMessageDelivery: true,
     filterPolicy: { eventType: ['correction.published'] },
   },
+  // SES publishes its events without message attributes: every one goes to the suppressor, which
+  // decides from the event itself.
+  { topic: 'emailEvents', queue: 'emailEvents', rawMessageDelivery: true },
 ] as const satisfies ReadonlyArray<{
   topic: TopicKey;
   queue: QueueKey;
   rawMessageDelivery: boolean;
-  filterPolicy: Record<string, string[]>;
+  filterPolicy?: Record<string, string[]>;
 }>;

@@ -13,6 +13,8 @@ export interface Config {
   deliveryPlanQueueUrl: string;
   deliverySendQueueUrl: string;
   webhookCallsQueueUrl: string;
+  emailEventsTopicArn: string;
+  emailEventsQueueUrl: string;
   /** Base of every public link (permalinks, confirmation and unsubscribe links), without a trailing slash. */
   publicBaseUrl: string;
   /** Deployed: the ARN of the secret that signs links and cursors. */
@@ -82,6 +84,8 @@ export const env = {
   deliveryPlanQueueUrl: 'DELIVERY_PLAN_QUEUE_URL',
   deliverySendQueueUrl: 'DELIVERY_SEND_QUEUE_URL',
   webhookCallsQueueUrl: 'WEBHOOK_CALLS_QUEUE_URL',
+  emailEventsTopicArn: 'EMAIL_EVENTS_TOPIC_ARN',
+  emailEventsQueueUrl: 'EMAIL_EVENTS_QUEUE_URL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   linkSecretArn: 'LINK_SECRET_ARN',
   linkSecret: 'LINK_SECRET',
@@ -154,6 +158,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     deliveryPlanQueueUrl: get(env.deliveryPlanQueueUrl) ?? '',
     deliverySendQueueUrl: get(env.deliverySendQueueUrl) ?? '',
     webhookCallsQueueUrl: get(env.webhookCallsQueueUrl) ?? '',
+    emailEventsTopicArn: get(env.emailEventsTopicArn) ?? '',
+    emailEventsQueueUrl: get(env.emailEventsQueueUrl) ?? '',
     publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
     linkSecretArn: get(env.linkSecretArn),
     linkSecret: get(env.linkSecret),

@@ -22,11 +22,13 @@ import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
+import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
 import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
 import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
+import { SnsOptOutList } from '../adapters/sns/opt-out-list.ts';
 import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
 import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
 import { callTimeoutMs } from '../domain/webhook.ts';
@@ -78,6 +80,10 @@ export const subscriptionStore = (c: With<'documents'>) =>
   new DynamoSubscriptionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const audienceCounters = (c: With<'documents'>) =>
   new DynamoAudienceCounters(c.documents(), c.config.tableName, c.clock);
+export const suppressionStore = (c: With<'documents'>) =>
+  new DynamoSuppressionStore(c.documents(), c.config.tableName, cursors(c));
+export const optOutPlace = (c: With<'documents'>) => new DynamoOptOutPlace(c.documents(), c.config.tableName);
+export const optOutList = (c: With<'sns'>) => new SnsOptOutList(c.sns());
 export const topicStore = (c: With<'documents'>) =>
   new CachedTopicStore(new DynamoTopicStore(c.documents(), c.config.tableName), 30_000);
 export const idempotencyStore = (c: With<'documents'>) =>

@@ -34,8 +34,9 @@ import {
 import type { Signer } from '../security/tokens.ts';
 import { importedConfirmationEmail } from './imported-confirmation.ts';
 import type { Links } from './links.ts';
+import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
 
-export interface SendDeps {
+export interface SendDeps extends SuppressDeps {
   subscriptions: SubscriptionStore;
   intake: IntakeStore;
   cases: CaseStore;
@@ -66,6 +67,7 @@ export interface Claimed {
   counted: Counted | undefined;
   failures: number;
   acceptedEarlier: boolean;
+  recipient: Recipient;
   /** Calls the provider; resolves with its message id. */
   transmit(): Promise<string>;
 }
@@ -227,6 +229,9 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
   );
   if (claim.outcome === 'done') return { outcome: 'already-sent' };
   if (claim.outcome === 'in-flight') return { outcome: 'retry', reason: 'in-flight', topic };
+  // A suppressed address gets nothing (unless the provider accepted it before it was suppressed).
+  if (claim.outcome !== 'accepted' && (await deps.suppressions.isSuppressed(recipient)))
+    return suppressedNow(deps, key, counted);
   return {
     key,
     channel: recipient.channel,
@@ -234,6 +239,7 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
     counted,
     failures: claim.failures,
     acceptedEarlier: claim.outcome === 'accepted',
+    recipient,
     transmit: () => prepared.transmit(deps),
   };
 }
@@ -253,6 +259,11 @@ export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promis
         await deps.deliveries.release(key);
         return { outcome: 'retry', reason: 'throttled', topic };
       }
+      // The number replied STOP: it is suppressed (its subscription ends) and this job is done.
+      if (errorName(error) === optedOut) {
+        await suppressAddress(deps, claimed.recipient, 'opt_out');
+        return suppressedNow(deps, key, counted);
+      }
       const name = errorName(error);
       const { parked } = await deps.deliveries.markFailed(key, name, deps.clock.now(), counted, failures);
       return parked
@@ -263,6 +274,23 @@ export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promis
   }
   await deps.deliveries.markSent(key, deps.clock.now(), counted, failures);
   return { outcome: 'sent', topic, channel };
+}
+
+/** SNS's answer to a Publish to a number that opted out of the account's SMS. */
+const optedOut = 'OptedOutException';
+
+/**
+ * Ends a claimed job of a suppressed address: the claim is let go and the job counted once as
+ * suppressed (under a key of its own, so a redelivered job does not count it again).
+ */
+async function suppressedNow(
+  deps: SendDeps,
+  key: string,
+  counted: Counted | undefined,
+): Promise<SendOutcome> {
+  await deps.deliveries.release(key);
+  await deps.deliveries.settle(`${key}#suppressed`, 'suppressed', counted);
+  return { outcome: 'nobody-to-send-to', reason: 'the address is suppressed' };
 }
 
 /**

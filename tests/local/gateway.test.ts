@@ -69,6 +69,9 @@ beforeAll(async () => {
         return { sent: true };
       },
       runSweeper: async () => ({ cases: 0, announcements: 0 }),
+      publishEmailEvent: async () => {
+        throw new Error('No email events in this test');
+      },
     }),
     invoke: async (fn, event) =>
       fn === 'publicApi'

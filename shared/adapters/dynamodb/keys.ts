@@ -91,6 +91,8 @@ export const keys = {
   topicMonth: (month: string, topic: string): Key => ({ pk: 'STATS', sk: `MONTH#${month}#TOPIC#${topic}` }),
   /** An address that gets nothing more, by its hash (recipientHash). */
   suppression: (addressHash: string): Key => ({ pk: `SUPPRESSED#${addressHash}`, sk: 'SUPPRESSION' }),
+  /** Where the scheduled import of SMS opt-outs left off. */
+  optOutPlace: { pk: 'OPTOUTS', sk: 'PLACE' } as Key,
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${named(caseId)}`,

@@ -175,7 +175,7 @@ export function checkData(synthesized: Synthesized): void {
           TopicArn: { Ref: topicId },
           Endpoint: { 'Fn::GetAtt': [queueId, 'Arn'] },
           RawMessageDelivery: subscription.rawMessageDelivery,
-          FilterPolicy: subscription.filterPolicy as Json,
+          ...('filterPolicy' in subscription ? { FilterPolicy: subscription.filterPolicy as Json } : {}),
         });
       }
     });

@@ -248,11 +248,16 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:UpdateItem': ['AUDIENCE#*'],
       },
       planner: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'PLAN#*'] },
-      sender: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'] },
+      sender: {
+        'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'],
+        'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'],
+      },
       webhooks: {
         'dynamodb:PutItem': ['WEBHOOK#*'],
         'dynamodb:UpdateItem': ['WEBHOOK#*', 'WEBHOOKS'],
       },
+      suppressor: { 'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'] },
+      optOutCheck: { 'dynamodb:PutItem': ['OPTOUTS', 'SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'] },
       digest: {},
     };
     const writeActions = [...writes, 'dynamodb:ConditionCheckItem'];
@@ -345,6 +350,8 @@ export function checkFunctions(synthesized: Synthesized): void {
         sender: [toPark],
         webhooks: [{ 'Fn::GetAtt': [queueId('webhookCalls'), 'Arn'] }],
         sweeper: [],
+        suppressor: [],
+        optOutCheck: [],
         digest: [],
       };
       const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();

@@ -1,0 +1,116 @@
+/**
+ * Suppressions in the single table: SUPPRESSED#<address hash>, listed newest first on gsi1
+ * (SUPPRESSIONS, by time). The first suppression of an address is kept: a later bounce of an address
+ * that complained changes nothing.
+ */
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Recipient, recipientHash } from '../../domain/recipient.ts';
+import type { Suppression } from '../../domain/suppression.ts';
+import type { Page } from '../../ports/page.ts';
+import type { SuppressionStore } from '../../ports/suppression-store.ts';
+import { keys, withoutStorage } from './keys.ts';
+import { type Cursors, mergedPage } from './paging.ts';
+
+const listPartition = 'SUPPRESSIONS';
+
+export class DynamoSuppressionStore implements SuppressionStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cursors: Cursors,
+  ) {}
+
+  async suppress(suppression: Suppression): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.suppression(suppression.addressHash),
+            entity: 'suppression',
+            ...suppression,
+            gsi1pk: listPartition,
+            gsi1sk: `${suppression.at}#${suppression.addressHash}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async isSuppressed(recipient: Recipient): Promise<boolean> {
+    const result = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.suppression(recipientHash(recipient)),
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return result.Item !== undefined;
+  }
+
+  async suppressedAmong(addressHashes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(addressHashes)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let requested: Record<string, unknown>[] = unique.slice(i, i + 100).map(keys.suppression);
+      while (requested.length > 0) {
+        const result = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: requested, ProjectionExpression: 'addressHash' } },
+          }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) found.add(String(item.addressHash));
+        requested =
+          (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+    }
+    return found;
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<Page<Suppression>> {
+    const page = await mergedPage(
+      this.doc,
+      this.tableName,
+      [{ index: 'gsi1', pkName: 'gsi1pk', pkValue: listPartition, skName: 'gsi1sk', ascending: false }],
+      {
+        limit: options.limit,
+        ...(options.cursor ? { cursor: options.cursor } : {}),
+        query: 'suppressions',
+        cursors: this.cursors,
+      },
+    );
+    return {
+      items: page.items.map((item) => withoutStorage<Suppression>(item)),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
+
+/** Where the opted-out list was last left off (the provider's page token), between scheduled runs. */
+export class DynamoOptOutPlace {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async read(): Promise<string | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.optOutPlace, ConsistentRead: true }),
+    );
+    return typeof result.Item?.token === 'string' ? result.Item.token : undefined;
+  }
+
+  async write(token: string | undefined): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.optOutPlace, entity: 'opt-out-place', ...(token ? { token } : {}) },
+      }),
+    );
+  }
+}
