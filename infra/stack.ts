@@ -12,6 +12,7 @@ import {
   type FunctionKey,
   functionDefinitions,
 } from '../shared/resources/functions.ts';
+import { type QueueKey, queues as queueDefinitions } from '../shared/resources/messaging.ts';
 import { grantFunctionAccess } from './access.ts';
 import type { DeskConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
@@ -27,6 +28,13 @@ import { Messaging } from './constructs/messaging.ts';
 import { DeskTable } from './constructs/table.ts';
 import { functionEnvironment } from './environment.ts';
 import { mapRecord } from './records.ts';
+
+/**
+ * How long a queue's oldest message may wait before it alarms (minutes; 15 unless said here). Sends
+ * are paced to the provider's rate, so a large audience waits its turn; webhook retries back off for
+ * up to a day on purpose.
+ */
+const oldestMessageMinutes: Partial<Record<QueueKey, number>> = { deliverySend: 120, webhookCalls: 24 * 60 };
 
 export interface CorrectionsDeskStackProps extends StackProps {
   config: DeskConfig;
@@ -176,6 +184,12 @@ export class CorrectionsDeskStack extends Stack {
       api: api.httpApi,
       backupVaultName: backup.vault.backupVaultName,
       smsSpendLimitUsd: config.smsSpendLimitUsd,
+      queues: Object.fromEntries(
+        Object.entries(messaging.queues).map(([key, queue]) => [
+          queueDefinitions[key as QueueKey].id,
+          { queue, oldestMessageMinutes: oldestMessageMinutes[key as QueueKey] ?? 15 },
+        ]),
+      ),
     });
     new DeskDashboard(this, 'Dashboard', { stage: config.stage, alarms });
 

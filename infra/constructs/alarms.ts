@@ -1,7 +1,8 @@
 /**
  * Alarms for anything stuck or failing, all to the editors' alerts topic: a message in any
- * dead-letter queue, function errors and throttles, a stream consumer falling behind, API 5xx, and
- * SES reputation before SES itself acts on it.
+ * dead-letter queue (a parked message), a queue whose oldest message waits too long, function errors
+ * and throttles, a stream consumer falling behind, API 5xx, the sweeper having to repair anything,
+ * SES reputation well before SES itself acts on it, and SMS spend nearing the account's limit.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -32,6 +33,8 @@ export interface AlarmsProps {
   backupVaultName: string;
   /** The account's SMS monthly spend limit (USD), when the stage states it. */
   smsSpendLimitUsd?: number;
+  /** Every work queue, by name, with how long its oldest message may wait (minutes) before alarming. */
+  queues: Record<string, { queue: IQueue; oldestMessageMinutes: number }>;
 }
 
 const fiveMinutes = Duration.minutes(5);
@@ -54,6 +57,15 @@ export class Alarms extends Construct {
         threshold: 0,
         comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
         description: `${name} holds messages that failed every retry: inspect, fix, then redrive.`,
+      });
+    }
+
+    for (const [name, { queue, oldestMessageMinutes }] of Object.entries(props.queues)) {
+      this.add(`${name}OldestMessage`, {
+        metric: queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: Stats.MAXIMUM }),
+        threshold: oldestMessageMinutes * 60,
+        comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${name}'s oldest message has waited over ${oldestMessageMinutes} minutes: is its consumer stuck or throttled?`,
       });
     }
 
@@ -138,20 +150,22 @@ export class Alarms extends Construct {
     }
 
     // Account-wide reputation, which is what SES enforces: it reviews an account at a 5% bounce or a
-    // 0.1% complaint rate. Alarm a little earlier than either.
+    // 0.1% complaint rate and may pause sending at 10% / 0.5%. A spike of suppressions shows here
+    // first: alarm at the rates AWS says to stay under, 2% and 0.05%.
     const reputation = (metricName: string) =>
       new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: Stats.MAXIMUM });
     this.add('SesBounceRate', {
       metric: reputation('Reputation.BounceRate'),
-      threshold: 0.04,
+      threshold: 0.02,
       comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      description: 'SES bounce rate above 4% (SES reviews the account at 5%).',
+      description: 'SES bounce rate above 2% (SES reviews the account at 5%): see GET /admin/suppressions.',
     });
     this.add('SesComplaintRate', {
       metric: reputation('Reputation.ComplaintRate'),
-      threshold: 0.0008,
+      threshold: 0.0005,
       comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      description: 'SES complaint rate above 0.08% (SES reviews the account at 0.1%).',
+      description:
+        'SES complaint rate above 0.05% (SES reviews the account at 0.1%): see GET /admin/suppressions.',
     });
   }
 

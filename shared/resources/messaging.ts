@@ -60,7 +60,7 @@ export const queues = {
   },
   /** SES bounce and complaint events, waiting for the suppressor. */
   emailEvents: {
-    id: 'EmailEvents',
+    id: 'EmailEventsQueue',
     localName: 'email-events',
     visibilityTimeoutSeconds: 6 * 30,
     maxReceiveCount: 5,

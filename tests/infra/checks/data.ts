@@ -1,5 +1,6 @@
 /** The table, the link secret, the topics and the queues. */
 import { describe, expect, it } from 'vitest';
+import { functionDefinitions } from '../../../shared/resources/functions.ts';
 import { queues, topicSubscriptions, topics } from '../../../shared/resources/messaging.ts';
 import { tableDefinition } from '../../../shared/resources/table.ts';
 import { env } from '../../../shared/runtime/config.ts';
@@ -156,9 +157,11 @@ export function checkData(synthesized: Synthesized): void {
     it('are all encrypted at rest and reachable over TLS only, dead-letter queues included', () => {
       const all = template.findResources('AWS::SQS::Queue');
       const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
-      // 2 delivery queues, their 2 dead-letter queues, the stream failures and the digest's and
-      // the sweeper's schedule's.
-      expect(Object.keys(all)).toHaveLength(Object.keys(queues).length * 2 + 3);
+      // Each queue and its dead-letter queue, the stream failures, and each schedule's dead letters.
+      const schedules = Object.values(functionDefinitions).filter(
+        (definition) => definition.trigger.kind === 'schedule',
+      ).length;
+      expect(Object.keys(all)).toHaveLength(Object.keys(queues).length * 2 + 1 + schedules);
       for (const [queueId, each] of Object.entries(all)) {
         expect(each.Properties.SqsManagedSseEnabled).toBe(true);
         const policy = policies.find((candidate) => refersTo(candidate.Properties.Queues, queueId));

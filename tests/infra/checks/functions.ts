@@ -164,10 +164,11 @@ export function checkFunctions(synthesized: Synthesized): void {
     ];
     const keys = definitions.map(([key]) => key);
 
-    it('uses a wildcard resource only for X-Ray, which has no resource-level permissions', () => {
+    it('uses a wildcard resource only for X-Ray and the SMS opted-out list, which have no resource-level permissions', () => {
       for (const key of keys) {
         const wildcards = statements(key).filter((statement) => resourcesOf(statement).includes('*'));
         expect(wildcards.flatMap(actionsOf).sort()).toEqual([
+          ...(key === 'optOutCheck' ? ['sns:ListPhoneNumbersOptedOut'] : []),
           'xray:PutTelemetryRecords',
           'xray:PutTraceSegments',
         ]);

@@ -75,12 +75,51 @@ export function checkObservability(synthesized: Synthesized): void {
       });
     });
 
-    it('fire before SES reviews the account for bounces or complaints', () => {
+    it('fire on a spike of suppressions: bounce rate over 2%, complaint rate over 0.05%', () => {
       const [bounces] = alarmOn('Reputation.BounceRate');
       const [complaints] = alarmOn('Reputation.ComplaintRate');
-      expect(bounces?.Properties).toMatchObject({ Namespace: 'AWS/SES' });
-      expect(bounces?.Properties.Threshold).toBeLessThan(0.05);
-      expect(complaints?.Properties.Threshold).toBeLessThan(0.001);
+      expect(bounces?.Properties).toMatchObject({
+        Namespace: 'AWS/SES',
+        Threshold: 0.02,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      expect(complaints?.Properties).toMatchObject({
+        Namespace: 'AWS/SES',
+        Threshold: 0.0005,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    });
+
+    it("watch every queue's oldest message, longer where waiting is the design", () => {
+      for (const [key, queue] of Object.entries(queues)) {
+        const [queueId] = resourceAt(synthesized, `Messaging/${queue.id}`);
+        const [alarm] = alarmOn('ApproximateAgeOfOldestMessage', [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } },
+        ]);
+        const minutes = key === 'deliverySend' ? 120 : key === 'webhookCalls' ? 24 * 60 : 15;
+        expect(alarm?.Properties, key).toMatchObject({
+          Statistic: 'Maximum',
+          Threshold: minutes * 60,
+          ComparisonOperator: 'GreaterThanThreshold',
+        });
+      }
+    });
+
+    it("send SES's bounces and complaints to the email-events topic, which SES may publish to", () => {
+      const [topicId] = resourceAt(synthesized, `Messaging/${topics.emailEvents.id}`);
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: {
+          Enabled: true,
+          MatchingEventTypes: ['bounce', 'complaint'],
+          SnsDestination: { TopicARN: { Ref: topicId } },
+        },
+      });
+      const policy = Object.values(template.findResources('AWS::SNS::TopicPolicy')).find((candidate) =>
+        JSON.stringify(candidate.Properties.Topics).includes(topicId),
+      );
+      expect(policy?.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' }),
+      );
     });
 
     it('can reach the encrypted alerts topic: CloudWatch may publish and use its key', () => {
