@@ -247,7 +247,8 @@ describe('over-long ids name nothing', () => {
               target,
               rawHeaders: ['Authorization', `Bearer ${tokens.admin}`, 'If-Match', '"1"'],
             });
-            expect(reply.status, reply.text).toBe(404);
+            // 404 names nothing; a route that checks an id's form itself may say 400.
+            expect([400, 404], reply.text).toContain(reply.status);
           },
         ),
         { numRuns: 20 },

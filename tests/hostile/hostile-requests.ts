@@ -14,7 +14,11 @@ export const unroutedDetail = 'There is nothing at this address.';
 export function answeredAsItMust(request: HostileRequest, status: number, body: string): boolean {
   if (status < 400 || status >= 500) return false;
   if (request.status === undefined || status === request.status) return true;
-  return status === 404 && body.includes(unroutedDetail) && request.status === 400;
+  // An unknown id may be found out before the body is read (404); a route may check an id's form
+  // itself (400 for an over-long one); a route not built yet answers the router's 404.
+  if (request.status === 400 && status === 404)
+    return /\/x1(\/|$|\?)/.test(request.target) || body.includes(unroutedDetail);
+  return request.status === 404 && status === 400;
 }
 
 export interface HostileRequest {
@@ -102,10 +106,7 @@ async function main(baseUrl: string): Promise<void> {
       headers: request.headers,
       ...(request.body !== undefined ? { body: request.body } : {}),
     });
-    const ok = request.status
-      ? response.status === request.status
-      : response.status >= 400 && response.status < 500;
-    if (!ok) {
+    if (!answeredAsItMust(request, response.status, await response.text())) {
       wrong += 1;
       console.log(
         `${request.method} ${request.target.slice(0, 80)} ${request.body ?? ''} → ${response.status}`,
