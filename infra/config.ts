@@ -38,6 +38,10 @@ export interface DeskConfig {
   publicBaseUrl?: string;
   /** The editors' console when served from another origin; absent: same origin, so no CORS at all. */
   consoleOrigin?: string;
+  /** The body that publishes the corrections, named on the pages, in feeds and in messages. */
+  publisherName: { zh: string; en: string };
+  /** SMS sender ID (3 to 11 letters and digits) where the destination country supports one. */
+  smsSenderId?: string;
   /** IANA time zone of the daily digest and of dates the functions render. */
   timeZone: string;
   /** ISO 3166-1 alpha-2 codes of the countries SMS may be sent to. */
@@ -181,6 +185,10 @@ export function readConfig(
   const smsCountries = list('smsCountries').map((code) => code.toUpperCase());
   for (const code of smsCountries)
     if (!/^[A-Z]{2}$/.test(code)) fail('smsCountries', 'ISO 3166-1 alpha-2 country codes such as CN', code);
+  const smsSenderId = text('smsSenderId');
+  if (smsSenderId !== undefined && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]{3,11}$/.test(smsSenderId)) {
+    fail('smsSenderId', '3 to 11 letters and digits, at least one a letter', smsSenderId);
+  }
 
   const logLevel = (text('logLevel') ?? 'INFO').toUpperCase();
   if (!logLevels.includes(logLevel as LogLevel)) fail('logLevel', logLevels.join(' | '), logLevel);
@@ -279,6 +287,11 @@ export function readConfig(
     sesFromAddress,
     publicBaseUrl: httpsUrl('publicBaseUrl'),
     consoleOrigin,
+    publisherName: {
+      zh: text('publisherNameZh') ?? '更正服务台',
+      en: text('publisherNameEn') ?? 'Corrections desk',
+    },
+    smsSenderId,
     timeZone,
     smsCountries,
     apiRateLimit: positive('apiRateLimit') ?? 100,

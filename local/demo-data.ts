@@ -56,7 +56,9 @@ export async function loadDemoData(stack: LocalStack): Promise<string[]> {
   );
   const link = confirmation?.body.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
   if (!link) throw new Error('The confirmation email did not arrive in the outbox');
-  await call('GET', new URL(link).pathname + new URL(link).search);
+  // Opening the link shows a button; its POST confirms (what a person does in the browser).
+  const confirmUrl = new URL(link);
+  await call('POST', confirmUrl.pathname, { body: { token: confirmUrl.searchParams.get('token') } });
 
   // A report from the public, reviewed, drafted and approved by two different people, then published.
   const reporterAddress = 'reader@example.org';

@@ -44,6 +44,10 @@ export function localEnvironment(
     emailEventsTopicArn: input.topicArns.emailEvents,
     emailEventsQueueUrl: input.queueUrls.emailEvents,
     publicBaseUrl: input.publicBaseUrl,
+    // The demo data is a city fire and rescue bureau's: the pages name it unless the shell names another.
+    publisherNameZh: shell[env.publisherNameZh] ?? '示例市消防救援支队',
+    publisherNameEn: shell[env.publisherNameEn] ?? 'Example City Fire and Rescue',
+    smsSenderId: shell[env.smsSenderId],
     // Locally the secret itself is given; an ARN left in the shell would send the code to AWS.
     linkSecretArn: undefined,
     linkSecret: input.linkSecret,

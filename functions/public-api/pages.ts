@@ -1,21 +1,18 @@
-/** The public pages: the corrections list (GET /) and each correction's permalink (GET /c/{id}). */
+/** The public pages: the corrections list (GET /), each correction's permalink (GET /c/{id}), the icon. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import type { Language } from '../../shared/domain/case.ts';
 import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
 import { eventOf, query } from '../../shared/http/request.ts';
 import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
 import { errorPage } from '../../shared/pages/error-page.ts';
-import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layout.ts';
+import { faviconSvg } from '../../shared/pages/favicon.ts';
 import { permalinkIdMaxLength, permalinkPage } from '../../shared/pages/permalink-page.ts';
 import { languageParameter, type Site } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-import { publicResponse, siteOf } from './public-site.ts';
+import { htmlPage as html, siteOf } from './public-site.ts';
 import { services } from './services.ts';
-
-const html = (status: number, body: string): Response =>
-  publicResponse(status, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy });
 
 const failed = (status: 400 | 404, language: Language, site: Site): Response =>
   html(status, errorPage(status, language, site));
@@ -27,6 +24,19 @@ const languageOf = (parameters: Record<string, string>): Language => {
 };
 
 export function pageRoutes(app: Router): void {
+  // Browsers ask for /favicon.ico whatever the page links; both answer the same SVG, cached a day.
+  const icon = async () =>
+    new Response(faviconSvg, {
+      status: 200,
+      headers: {
+        'content-type': 'image/svg+xml',
+        'cache-control': 'public, max-age=86400',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  app.get('/favicon.svg', icon);
+  app.get('/favicon.ico', icon);
+
   app.get('/', async (request) => {
     const parameters = query(eventOf(request));
     const language = languageOf(parameters);

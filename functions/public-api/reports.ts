@@ -1,12 +1,25 @@
 /** Reporting an error, and following one's own report. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { z } from 'zod';
-import { eventOf, idempotencyKey, json, jsonBody, query, sourceIp } from '../../shared/http/request.ts';
+import { NotFound } from '../../shared/domain/errors.ts';
+import {
+  eventOf,
+  header,
+  idempotencyKey,
+  json,
+  jsonBody,
+  query,
+  sourceIp,
+} from '../../shared/http/request.ts';
 import { submissionRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
+import { trackingPage } from '../../shared/pages/report-page.ts';
+import { deadLinkHtml } from '../../shared/pages/subscription-pages.ts';
 import { admitClient } from '../../shared/usecases/client-limits.ts';
 import { readSubmission } from '../../shared/usecases/read-submission.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
+import { pageLanguage } from './forms.ts';
+import { privatePage, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
 const trackingQuery = z.object({ token: z.string().min(1, { error: 'is required' }) });
@@ -22,8 +35,37 @@ export function reportRoutes(app: Router): void {
     return json(201, await submitReport(deps, input, key));
   });
 
+  // The tracking link opens in a browser as a page; API clients asking for JSON get JSON, as before.
   app.get('/submissions/:id', async (request) => {
-    const { token } = parse(trackingQuery, query(eventOf(request)));
-    return json(200, await readSubmission(await services(), request.params.id ?? '', token));
+    const event = eventOf(request);
+    const { token } = parse(trackingQuery, query(event));
+    const deps = await services();
+    const id = request.params.id ?? '';
+    if (!prefersHtml(header(event, 'accept'))) return json(200, await readSubmission(deps, id, token));
+    const site = siteOf(deps);
+    try {
+      const status = await readSubmission(deps, id, token);
+      const language = pageLanguage(event);
+      return privatePage(200, trackingPage({ language, site, timeZone: deps.config.timeZone, status }));
+    } catch (error) {
+      if (error instanceof NotFound) return privatePage(404, deadLinkHtml(site));
+      throw error;
+    }
   });
+}
+
+/** A browser's Accept (text/html listed, JSON not preferred to it); API clients send JSON or nothing. */
+function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const quality = (type: string) => {
+    const entry = accept
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .find((part) => part.split(';')[0]?.trim() === type);
+    if (!entry) return 0;
+    const q = /;\s*q=([\d.]+)/.exec(entry)?.[1];
+    return q === undefined ? 1 : Number(q);
+  };
+  const html = quality('text/html');
+  return html > 0 && html >= quality('application/json');
 }

@@ -6,13 +6,16 @@
  * importing a file twice is harmless. Someone who unsubscribed is not subscribed again by an old list.
  */
 import type { Language } from './case.ts';
-import { type Channel, requested, type Subscription } from './subscription.ts';
+import { type Channel, type Frequency, requested, type Subscription } from './subscription.ts';
 
 export interface ImportedSubscriber {
   channel: Channel;
   address: string;
   addressHash: string;
   topics: string[];
+  /** Pages followed and how often (the CSV's optional columns); none and immediate when absent. */
+  follows?: string[];
+  frequency?: Frequency;
   language: Language;
   consent?: { at: string; source: string };
 }
@@ -88,6 +91,8 @@ export function importDecision(
         ...stillPending,
         status: 'active',
         topics: row.topics,
+        follows: row.follows ?? [],
+        frequency: row.frequency ?? 'immediate',
         language: row.language,
         consent,
         updatedAt: now,
@@ -102,6 +107,7 @@ export function importDecision(
   if (awaiting && matches(awaiting) && Date.parse(awaiting.expiresAt) > Date.parse(now))
     return { kind: 'unchanged' };
   const id = existing?.id ?? newId;
-  const next = requested(existing, row, secretFor(id, now), now, id);
+  const request = { ...row, follows: row.follows ?? [], frequency: row.frequency ?? 'immediate' };
+  const next = requested(existing, request, secretFor(id, now), now, id);
   return { kind: existing ? 'update' : 'create', next, confirm: true };
 }

@@ -21,6 +21,8 @@ const emailRequest = (extra: Partial<SubscriptionRequest> = {}): SubscriptionReq
   address: 'Li.Hua@Example.org',
   addressHash: recipientHash({ channel: 'email', address: 'Li.Hua@Example.org' }),
   topics: ['public-information'],
+  follows: [],
+  frequency: 'immediate',
   language: 'zh-CN',
   ...extra,
 });
@@ -30,6 +32,8 @@ const smsRequest: SubscriptionRequest = {
   address: '+8613800138000',
   addressHash: recipientHash({ channel: 'sms', address: '+8613800138000' }),
   topics: ['*'],
+  follows: [],
+  frequency: 'immediate',
   language: 'en',
 };
 
@@ -93,7 +97,14 @@ describe('a request', () => {
     });
     const applied = confirmed(change, later(11));
     expect(applied).toMatchObject({ status: 'active', topics: ['*'], language: 'en', version: 4 });
-    expect(applied.consent).toEqual({ at: later(11), topics: ['*'], language: 'en', method: 'email-link' });
+    expect(applied.consent).toEqual({
+      at: later(11),
+      topics: ['*'],
+      follows: [],
+      frequency: 'immediate',
+      language: 'en',
+      method: 'email-link',
+    });
   });
 
   it('starts over after unsubscribing: same id, new double opt-in, the old consent gone', () => {
@@ -136,6 +147,8 @@ describe('checking a secret', () => {
     expect(confirmed(pending, later(1)).consent).toEqual({
       at: later(1),
       topics: ['*'],
+      follows: [],
+      frequency: 'immediate',
       language: 'en',
       method: 'sms-code',
     });

@@ -13,11 +13,26 @@ import type { Language } from './case.ts';
 
 export type Channel = 'email' | 'sms';
 export type SubscriptionStatus = 'pending_confirmation' | 'active' | 'unsubscribed';
+/** Immediate: a message per correction version; daily or weekly: one digest per period. */
+export const frequencies = ['immediate', 'daily', 'weekly'] as const;
+export type Frequency = (typeof frequencies)[number];
+
+/** What a subscription asks for: topics, pages followed whatever their topic, how often, in which language. */
+export interface Interests {
+  /** Topic keys, or ['*'] for every topic; may be empty when pages are followed. */
+  topics: string[];
+  /** Pages (http or https addresses, as given) whose corrections reach the subscriber, whatever the topic. */
+  follows: string[];
+  frequency: Frequency;
+  language: Language;
+}
 
 export interface Consent {
   /** When the person confirmed, what they agreed to, and how. */
   at: string;
   topics: string[];
+  follows?: string[];
+  frequency?: Frequency;
   language: Language;
   method: 'email-link' | 'sms-code' | 'imported';
   /** Imported consent: where the body recorded it (e.g. "newsletter form 2024"). */
@@ -28,8 +43,10 @@ export interface PendingConfirmation {
   /** SHA-256 of the salt and the email link token or SMS code; neither is ever stored. */
   secretHash: string;
   salt: string;
-  /** What the request asked for: the subscription's topics and language once confirmed. */
+  /** What the request asked for: the subscription's interests once confirmed. */
   topics: string[];
+  follows?: string[];
+  frequency?: Frequency;
   language: Language;
   requestedAt: string;
   expiresAt: string;
@@ -49,6 +66,10 @@ export interface Subscription {
   status: SubscriptionStatus;
   /** Topic keys, or ['*'] for every topic. */
   topics: string[];
+  /** Pages followed (absent on subscriptions made before 1.1: none). */
+  follows?: string[];
+  /** Absent on subscriptions made before 1.1: immediate. */
+  frequency?: Frequency;
   language: Language;
   createdAt: string;
   updatedAt: string;
@@ -66,8 +87,12 @@ export interface Subscription {
 /** How long a confirmation may be used: an SMS code is typed at once, an email may wait a few days. */
 export const confirmationMinutes: Record<Channel, number> = { email: 3 * 24 * 60, sms: 15 };
 export const maxFailedCodes = 5;
-/** Each followed topic is one item written in the subscription's transaction (at most 100 actions). */
+/** Each followed topic and page is one item written in the subscription's transaction (at most 100 actions). */
 export const maxTopics = 40;
+export const maxFollows = 20;
+
+export const followsOf = (s: { follows?: string[] }): string[] => s.follows ?? [];
+export const frequencyOf = (s: { frequency?: Frequency }): Frequency => s.frequency ?? 'immediate';
 /** A request nobody confirmed is kept a day past its expiry (to answer "expired"), then erased. */
 const unconfirmedGraceMinutes = 24 * 60;
 
@@ -91,6 +116,8 @@ export function subscriptionView(s: Subscription) {
     channel: s.channel,
     status: s.status,
     topics: s.topics,
+    follows: followsOf(s),
+    frequency: frequencyOf(s),
     language: s.language,
     maskedAddress: maskAddress(s.channel, s.address),
     createdAt: s.createdAt,
@@ -111,6 +138,8 @@ export function requestView(s: Subscription): SubscriptionView {
     ...subscriptionView(s),
     status: 'pending_confirmation',
     topics: pending.topics,
+    follows: followsOf(pending),
+    frequency: frequencyOf(pending),
     language: pending.language,
     createdAt: pending.requestedAt,
   };
@@ -121,12 +150,10 @@ const plusMinutes = (at: string, minutes: number): string =>
 
 const salted = (salt: string, secret: string): string => `${salt}\n${secret}`;
 
-export interface SubscriptionRequest {
+export interface SubscriptionRequest extends Interests {
   channel: Channel;
   address: string;
   addressHash: string;
-  topics: string[];
-  language: Language;
 }
 
 /**
@@ -146,6 +173,8 @@ export function requested(
     secretHash: hashToken(salted(salt, secret)),
     salt,
     topics: request.topics,
+    follows: request.follows,
+    frequency: request.frequency,
     language: request.language,
     requestedAt: now,
     expiresAt: plusMinutes(now, confirmationMinutes[request.channel]),
@@ -161,6 +190,8 @@ export function requested(
     addressHash: request.addressHash,
     status: 'pending_confirmation' as const,
     topics: request.topics,
+    follows: request.follows,
+    frequency: request.frequency,
     language: request.language,
     updatedAt: now,
     confirmation,
@@ -203,10 +234,14 @@ export function confirmed(s: Subscription, now: string): Subscription {
     ...kept,
     status: 'active',
     topics: pending.topics,
+    follows: followsOf(pending),
+    frequency: frequencyOf(pending),
     language: pending.language,
     consent: {
       at: now,
       topics: pending.topics,
+      follows: followsOf(pending),
+      frequency: frequencyOf(pending),
       language: pending.language,
       method: s.channel === 'email' ? 'email-link' : 'sms-code',
     },
@@ -233,4 +268,13 @@ export function unsubscribed(
     updatedAt: now,
     version: s.version + 1,
   };
+}
+
+/**
+ * The owner changed what an active subscription receives (from the manage page, which only the
+ * holder of its link can open): it takes effect at once, as a new version.
+ */
+export function changed(s: Subscription, interests: Interests, now: string): Subscription {
+  if (s.status !== 'active') throw new Error(`Subscription ${s.id} is not active`);
+  return { ...s, ...interests, updatedAt: now, version: s.version + 1 };
 }

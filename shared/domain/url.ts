@@ -1,3 +1,5 @@
+import { digest } from '../security/tokens.ts';
+
 /**
  * The key under which reports of one page meet: scheme, "www.", fragment, default port, trailing
  * slash, tracking parameters and parameter order do not make two pages different.
@@ -26,3 +28,9 @@ export function isWebUrl(raw: string): boolean {
     return false;
   }
 }
+
+/**
+ * What followers of a page and the page's notices are filed under: the normalized address, hashed
+ * (a key of fixed length, whatever the address). "PAGE#" keeps it apart from every topic key.
+ */
+export const pageTarget = (raw: string): string => `PAGE#${digest(normalizeUrl(raw))}`;

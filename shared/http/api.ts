@@ -1,6 +1,6 @@
 /** An HTTP API function: Powertools' router, with every failure answered as problem+json. */
 import { ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '../domain/errors.ts';
 import { readConfig } from '../runtime/config.ts';
 import { instrumented } from '../runtime/invocation.ts';
@@ -47,6 +47,20 @@ function readable(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
   return event;
 }
 
+/**
+ * HEAD answers wherever GET does (contract 1.1): the GET route runs and its answer goes back with
+ * its status and headers, without the body.
+ */
+async function resolve(app: Router, event: APIGatewayProxyEventV2, context: Context) {
+  if (event.requestContext?.http?.method !== 'HEAD') return app.resolve(event, context);
+  const asGet = {
+    ...event,
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'GET' } },
+  };
+  const result = (await app.resolve(asGet, context)) as APIGatewayProxyStructuredResultV2;
+  return { ...result, body: '', isBase64Encoded: false };
+}
+
 /** Deployed, the secret the edge adds to every request (see edge.ts); locally none. */
 let originSecret: { value: string | undefined } | undefined;
 
@@ -62,5 +76,5 @@ export const apiHandler = (app: Router) =>
         body: JSON.stringify(refused),
       };
     }
-    return app.resolve(readable(viaEdge), context);
+    return resolve(app, readable(viaEdge), context);
   });

@@ -154,7 +154,7 @@ export function readImport(
       line: record.line,
       channel: base.data.channel,
       address: canonicalAddress(base.data.channel, base.data.address),
-      topics: base.data.topics,
+      topics: base.data.topics ?? [],
       language: base.data.language ?? 'zh-CN',
       frequency: more.data.frequency,
       follows: more.data.follows,

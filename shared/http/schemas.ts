@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
 import { correctionIdLength } from '../domain/correction.ts';
 import { composeSms, fitsOneSegment } from '../domain/sms.ts';
-import { maxTopics } from '../domain/subscription.ts';
+import { frequencies, maxFollows, maxTopics } from '../domain/subscription.ts';
 import { allTopics, topicKeyPattern } from '../domain/topic.ts';
+import { normalizeUrl } from '../domain/url.ts';
 import { webhookEventTypes } from '../domain/webhook.ts';
 import { e164Phone, email, text, webUrl } from './validation.ts';
 
@@ -147,7 +148,6 @@ const addressOf = { email: email(), sms: e164Phone() };
 const followedTopics = (knownTopics: ReadonlySet<string>) =>
   z
     .array(topicKey(new Set([...knownTopics, allTopics])))
-    .min(1, { error: 'name at least one topic, or "*" for every topic' })
     .transform((keys) => [...new Set(keys)])
     .refine((keys) => !keys.includes(allTopics) || keys.length === 1, {
       error: '"*" (every topic) cannot be combined with other topics',
@@ -156,14 +156,50 @@ const followedTopics = (knownTopics: ReadonlySet<string>) =>
       error: `at most ${maxTopics} topics; use "*" to follow every topic`,
     });
 
+/** Pages to follow: http(s) addresses, each page once (as reports of it are joined), at most 20. */
+export const followedPages = () =>
+  z
+    .array(webUrl())
+    .max(maxFollows, { error: `at most ${maxFollows} pages` })
+    .transform((urls) => {
+      const byPage = new Map<string, string>();
+      for (const url of urls) if (!byPage.has(normalizeUrl(url))) byPage.set(normalizeUrl(url), url);
+      return [...byPage.values()];
+    });
+
+/** What a subscription receives; at least one topic or one page (the JSON request and the manage page). */
+export const interests = (knownTopics: ReadonlySet<string>) => ({
+  topics: followedTopics(knownTopics).optional(),
+  follows: followedPages().optional(),
+  frequency: z.enum(frequencies).optional(),
+  language: z.enum(languages).optional(),
+});
+
+const somethingFollowed = (request: { topics?: unknown; follows?: unknown }) =>
+  (Array.isArray(request.topics) ? request.topics.length : 0) +
+    (Array.isArray(request.follows) ? request.follows.length : 0) >
+  0;
+/** Said even when other fields are wrong (so every bad field is listed), unless topics or follows are. */
+const nothingFollowed = {
+  error: 'name at least one topic ("*" for every topic) or one page to follow',
+  path: ['topics'],
+  when: ({ issues }: { issues: ReadonlyArray<{ code?: string; path?: PropertyKey[] }> }) =>
+    !issues.some(
+      (issue) =>
+        (!issue.path?.length && issue.code !== 'unrecognized_keys') ||
+        issue.path?.[0] === 'topics' ||
+        issue.path?.[0] === 'follows',
+    ),
+};
+
 export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
   z
     .strictObject({
       channel: z.enum(channels),
       address: z.string(),
-      topics: followedTopics(knownTopics),
-      language: z.enum(languages).optional(),
+      ...interests(knownTopics),
     })
+    .refine(somethingFollowed, nothingFollowed)
     .superRefine(
       (request, context) => {
         const checked = addressOf[request.channel].safeParse(request.address);
@@ -174,11 +210,27 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
       // The address is checked by its channel's rules even when other fields are bad, so every bad field is listed.
       {
         when: ({ issues }) =>
-          !issues.some((issue) => issue.path?.[0] === 'channel' || issue.path?.[0] === 'address'),
+          !issues.some(
+            (issue) =>
+              (!issue.path?.length && issue.code !== 'unrecognized_keys') ||
+              issue.path?.[0] === 'channel' ||
+              issue.path?.[0] === 'address',
+          ),
       },
     );
 
 const linkToken = text(1, 512);
+
+/** The manage page's changes: everything a subscription receives, topics or pages at least. */
+export const interestsChange = (knownTopics: ReadonlySet<string>) =>
+  z
+    .object({
+      topics: followedTopics(knownTopics),
+      follows: followedPages(),
+      frequency: z.enum(frequencies),
+      language: z.enum(languages),
+    })
+    .refine(somethingFollowed, nothingFollowed);
 
 export const verifyRequest = z.strictObject({
   code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' }),

@@ -51,7 +51,7 @@ describe('a subscription request', () => {
     expect(errorsOf(subscriptionRequest(known), {}).map((error) => [error.path, error.message])).toEqual([
       ['channel', 'Invalid option: expected one of "email"|"sms"'],
       ['address', 'is required'],
-      ['topics', 'is required'],
+      ['topics', 'name at least one topic ("*" for every topic) or one page to follow'],
     ]);
   });
 

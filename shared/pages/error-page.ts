@@ -12,7 +12,7 @@ export function errorPage(status: 400 | 404, language: Language, site: Site): st
   return page({
     language,
     site,
-    title: `${title} · ${words.siteTitle}`,
+    title,
     description: text,
     otherLanguage: site.home({ language: words.switchTo.language }),
     head: '<meta name="robots" content="noindex" />',

@@ -4,12 +4,11 @@
  */
 import type { Topic } from '../domain/topic.ts';
 import type { Site } from '../presentation/site.ts';
-import { publicWords, topicName } from '../presentation/words.ts';
+import { topicName } from '../presentation/words.ts';
 import type { PublicCorrection } from '../usecases/read-corrections.ts';
 
 export function correctionJsonLd(correction: PublicCorrection, site: Site, topics: ReadonlyArray<Topic>) {
   const url = site.permalink(correction.id);
-  const words = publicWords[correction.language];
   return {
     '@context': 'https://schema.org',
     '@type': 'CorrectionComment',
@@ -23,7 +22,7 @@ export function correctionJsonLd(correction: PublicCorrection, site: Site, topic
     version: correction.version,
     genre: correction.type,
     keywords: topicName(topics, correction.topic, correction.language),
-    publisher: { '@type': 'Organization', name: words.siteTitle, url: site.home() },
+    publisher: { '@type': 'Organization', name: site.publisher[correction.language], url: site.home() },
     ...(correction.affectedUrl
       ? { parentItem: { '@type': 'CreativeWork', url: correction.affectedUrl, correction: { '@id': url } } }
       : {}),

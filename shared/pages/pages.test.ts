@@ -41,13 +41,13 @@ describe('the corrections page', () => {
       {
         rel: 'alternate',
         type: 'application/atom+xml',
-        title: '更正与澄清 (Atom)',
+        title: '示例市消防救援支队 · 更正与澄清 (Atom)',
         href: 'https://corrections.example.org/corrections/feed.atom',
       },
       {
         rel: 'alternate',
         type: 'application/feed+json',
-        title: '更正与澄清 (JSON Feed)',
+        title: '示例市消防救援支队 · 更正与澄清 (JSON Feed)',
         href: 'https://corrections.example.org/corrections/feed.json',
       },
     ]);
@@ -149,6 +149,31 @@ describe('the permalink page', () => {
     expect(hrefs(root)).toContain('https://example.org/news?id=1&lang=zh');
   });
 
+  it('offers to follow the corrected article and to report another error in it', () => {
+    const links = hrefs(root);
+    expect(links).toContain(
+      `https://corrections.example.org/subscribe?follow=${encodeURIComponent('https://example.org/news?id=1&lang=zh')}`,
+    );
+    expect(links).toContain(
+      `https://corrections.example.org/report?url=${encodeURIComponent('https://example.org/news?id=1&lang=zh')}`,
+    );
+  });
+
+  it('names the publisher in its title and header, with the subscribe and report pages and the icon', () => {
+    expect(textOf(elements(root, 'title')[0]!)).toBe('关于伤亡人数的更正（更新） · 示例市消防救援支队');
+    const header = elements(root, 'header')[0]!;
+    expect(textOf(header)).toContain('示例市消防救援支队');
+    expect(hrefs(header)).toEqual(
+      expect.arrayContaining([
+        'https://corrections.example.org/subscribe',
+        'https://corrections.example.org/report',
+      ]),
+    );
+    expect(byRel(root, 'icon')).toEqual([
+      { rel: 'icon', type: 'image/svg+xml', href: 'https://corrections.example.org/favicon.svg' },
+    ]);
+  });
+
   it('describes itself in schema.org JSON-LD', () => {
     const [script] = elements(root, 'script');
     expect(script?.attributes.type).toBe('application/ld+json');
@@ -165,7 +190,11 @@ describe('the permalink page', () => {
       version: 2,
       genre: 'correction',
       keywords: '灭火与救援',
-      publisher: { '@type': 'Organization', name: '更正与澄清', url: 'https://corrections.example.org/' },
+      publisher: {
+        '@type': 'Organization',
+        name: '示例市消防救援支队',
+        url: 'https://corrections.example.org/',
+      },
       parentItem: {
         '@type': 'CreativeWork',
         url: 'https://example.org/news?id=1&lang=zh',
@@ -203,7 +232,7 @@ describe('every page', () => {
     const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
     const hash = createHash('sha256').update(style, 'utf8').digest('base64');
     expect(contentSecurityPolicy).toBe(
-      `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; style-src 'sha256-${hash}'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     );
   });
 

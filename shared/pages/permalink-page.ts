@@ -17,6 +17,7 @@ import {
 import type { PublicCorrection } from '../usecases/read-corrections.ts';
 import { correctionJsonLd, jsonLdScript } from './json-ld.ts';
 import { page, timeElement } from './layout.ts';
+import { permalinkWords } from './page-words.ts';
 
 /** Correction ids are at most this long (the contract's /c/{id}), so SMS links stay short. */
 export const permalinkIdMaxLength = 12;
@@ -48,6 +49,7 @@ ${paragraphs(version.body)}
 export function permalinkPage(input: PermalinkPageInput): string {
   const { language, site, correction, timeZone } = input;
   const words = publicWords[language];
+  const nav = permalinkWords[language];
   const lang = markup(correction.language);
   const note = correction.version > 1 ? correction.versions.at(-1)?.note : undefined;
   const dates = [
@@ -65,6 +67,14 @@ ${note ? `<p class="note"><span>${markup(words.note)}</span><span lang="${lang}"
 ${paragraphs(correction.body)}
 </div>
 ${correction.affectedUrl ? `<p>${markup(words.affected)}<a href="${markup(correction.affectedUrl)}" rel="nofollow">${markup(correction.affectedUrl)}</a></p>\n` : ''}</article>
+<p class="meta">${[
+    `<a href="${markup(site.subscribe({ language, ...(correction.affectedUrl ? { follow: correction.affectedUrl } : { topic: correction.topic }) }))}">${markup(correction.affectedUrl ? nav.followPage : nav.followTopic)}</a>`,
+    ...(correction.affectedUrl
+      ? [
+          `<a href="${markup(site.report({ language, url: correction.affectedUrl }))}">${markup(nav.reportHere)}</a>`,
+        ]
+      : []),
+  ].join(' · ')}</p>
 <section aria-labelledby="history">
 <h2 id="history">${markup(words.history)}</h2>
 <p class="meta">${markup(words.historyIntro)}</p>
@@ -75,7 +85,7 @@ ${correction.versions.map((version) => versionItem(version, input)).join('\n')}
   return page({
     language,
     site,
-    title: `${correction.headline} · ${words.siteTitle}`,
+    title: correction.headline,
     description: labelledHeadline(correction, language),
     canonical: site.permalink(correction.id, language),
     otherLanguage: site.permalink(correction.id, words.switchTo.language),

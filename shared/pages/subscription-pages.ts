@@ -1,52 +1,73 @@
 /**
- * The few HTML pages a subscriber opens from a message: the confirmation, the unsubscribe page and
- * what follows its button, and the answer to a dead link. Small, self-contained (no scripts, no
- * external assets), in Chinese and English with the subscriber's language first, every value
- * escaped. They show the masked address only.
+ * The pages a subscriber opens from a message: the confirmation (a button: opening the link changes
+ * nothing), what its button leads to, the unsubscribe page and what follows its button, and the
+ * answer to a dead link. In the site's frame, in Chinese and English with the subscriber's language
+ * first, every value escaped; they show the masked address only. Each points to the subscribe page.
  */
-import { createHash } from 'node:crypto';
 import { type Language, languages } from '../domain/case.ts';
+import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
+import { hidden } from './form-fields.ts';
+import { page } from './layout.ts';
 
 export interface PageSubscription {
   language: Language;
   maskedAddress: string;
-  /** Topic names in each language; empty for a subscription to every topic. */
+  /** Topic names in each language (none when following every topic, or pages only). */
   topics: Record<Language, string[]>;
+  everyTopic: boolean;
+  /** Pages followed, as given. */
+  follows: string[];
 }
 
 const words = {
   'zh-CN': {
-    list: (names: string[]) => (names.length ? names.join('、') : '全部主题'),
+    list: (names: string[]) => names.join('、'),
+    every: '全部主题',
+    pages: (count: number) => `您关注的 ${count} 篇文章`,
+    and: '，以及',
     address: '订阅地址：',
+    confirmTitle: '确认订阅',
+    confirm: (topics: string) => `按下方按钮，确认订阅以下内容的更正通知：${topics}。`,
+    confirmButton: '确认订阅',
     confirmedTitle: '订阅已确认',
-    confirmed: (topics: string) => `您将收到以下主题的更正通知：${topics}。每条通知中都有退订链接。`,
+    confirmed: (topics: string) => `您将收到以下内容的更正通知：${topics}。每条通知中都有退订和管理链接。`,
     alreadyConfirmed: '此订阅此前已确认，无需再次操作。',
+    manage: '管理订阅（主题、关注的文章、频率、语言）',
     unsubscribeTitle: '退订更正通知',
-    unsubscribe: (topics: string) => `按下方按钮后，此地址将不再收到以下主题的更正通知：${topics}。`,
+    unsubscribe: (topics: string) => `按下方按钮后，此地址将不再收到以下内容的更正通知：${topics}。`,
     button: '退订',
     alreadyUnsubscribed: '此地址已退订，不会再收到更正通知。',
     unsubscribedTitle: '已退订',
-    unsubscribed: '此地址不会再收到更正通知。如需重新订阅，可随时再次提交订阅申请。',
+    unsubscribed: '此地址不会再收到更正通知。',
     deadLinkTitle: '链接无效或已过期',
-    deadLink: '请检查链接是否完整。如需订阅，请重新提交订阅申请。',
+    deadLink: '请检查链接是否完整。',
+    subscribe: '订阅更正通知',
   },
   en: {
-    list: (names: string[]) => (names.length ? names.join(', ') : 'all topics'),
+    list: (names: string[]) => names.join(', '),
+    every: 'all topics',
+    pages: (count: number) => `the ${count} ${count === 1 ? 'article' : 'articles'} you follow`,
+    and: ', and ',
     address: 'Address: ',
+    confirmTitle: 'Confirm your subscription',
+    confirm: (topics: string) => `Press the button below to confirm that you want corrections on: ${topics}.`,
+    confirmButton: 'Confirm',
     confirmedTitle: 'Subscription confirmed',
     confirmed: (topics: string) =>
-      `You will receive corrections on: ${topics}. Every message has a link to unsubscribe.`,
+      `You will receive corrections on: ${topics}. Every message has links to unsubscribe and to manage your subscription.`,
     alreadyConfirmed: 'This subscription was confirmed before; there is nothing more to do.',
+    manage: 'Manage your subscription (topics, articles, frequency, language)',
     unsubscribeTitle: 'Unsubscribe from corrections',
     unsubscribe: (topics: string) =>
       `Press the button below and this address will no longer receive corrections on: ${topics}.`,
     button: 'Unsubscribe',
     alreadyUnsubscribed: 'This address is unsubscribed and receives no more corrections.',
     unsubscribedTitle: 'Unsubscribed',
-    unsubscribed: 'This address will receive no more corrections. You can subscribe again at any time.',
+    unsubscribed: 'This address will receive no more corrections.',
     deadLinkTitle: 'This link is invalid or has expired',
-    deadLink: 'Check that the link is complete. To subscribe, send a new subscription request.',
+    deadLink: 'Check that the link is complete.',
+    subscribe: 'Subscribe to corrections',
   },
 } as const;
 
@@ -55,90 +76,128 @@ type Words = (typeof words)[Language];
 /** The subscriber's language first, then the other. */
 const inOrder = (first: Language): Language[] => [first, ...languages.filter((l) => l !== first)];
 
-const style =
-  'body{font-family:system-ui,sans-serif;line-height:1.6;max-width:36rem;margin:2rem auto;padding:0 1rem}' +
-  'section+section{border-top:1px solid #ccc;margin-top:1.5rem}button{font-size:1rem;padding:.5rem 1.5rem}';
+interface Section {
+  paragraphs: string[];
+  /** Links under the paragraphs, already markup. */
+  links?: string[];
+}
 
-/** The pages' own inline style and form, and nothing else: no scripts, images, frames or other sites. */
-export const subscriptionPagePolicy = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`,
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function page(
+function bilingual(
+  site: Site,
   first: Language,
   title: (w: Words) => string,
-  sections: (w: Words, language: Language) => string[],
-  after = '',
+  section: (w: Words, language: Language) => Section,
+  form = '',
 ): string {
   const order = inOrder(first);
-  const heading = order.map((language) => title(words[language])).join(' · ');
-  const body = order
-    .map((language) => {
-      const parts = sections(words[language], language).map((text) => `<p>${markup(text)}</p>`);
-      return `<section lang="${language}"><h1>${markup(title(words[language]))}</h1>${parts.join('')}</section>`;
+  const main = order
+    .map((language, i) => {
+      const w = words[language];
+      const { paragraphs, links = [] } = section(w, language);
+      const subscribeAgain = `<a href="${markup(site.subscribe({ language }))}">${markup(w.subscribe)}</a>`;
+      const heading = i === 0 ? 'h1' : 'h2';
+      return `<section lang="${language}">
+<${heading}>${markup(title(w))}</${heading}>
+${paragraphs.map((text) => `<p>${markup(text)}</p>`).join('\n')}
+${i === 0 ? form : ''}<p>${[...links, subscribeAgain].join(' · ')}</p>
+</section>`;
     })
     .join('\n');
-  return (
-    `<!doctype html><html lang="${first}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>${markup(heading)}</title><style>${style}</style></head>` +
-    `<body><main>\n${body}\n${after}</main></body></html>`
-  );
+  return page({
+    language: first,
+    site,
+    title: order.map((language) => title(words[language])).join(' · '),
+    description: title(words[first]),
+    head: '<meta name="robots" content="noindex" />',
+    main,
+  });
 }
 
 const addressLine = (w: Words, s: PageSubscription) => `${w.address}${s.maskedAddress}`;
+/** "Topic A, topic B, and the 2 articles you follow". */
+const interestsOf = (w: Words, s: PageSubscription, language: Language): string =>
+  [s.everyTopic ? w.every : w.list(s.topics[language]), s.follows.length ? w.pages(s.follows.length) : '']
+    .filter(Boolean)
+    .join(w.and);
 
-export function confirmedHtml(s: PageSubscription, alreadyConfirmed: boolean): string {
-  return page(
+const button = (first: Language, label: (w: Words) => string): string =>
+  `<button type="submit">${markup(
+    inOrder(first)
+      .map((language) => label(words[language]))
+      .join(' · '),
+  )}</button>`;
+
+/**
+ * What the confirmation link opens: what would be confirmed and a button that POSTs it. Opening the
+ * link changes nothing, so mail scanners that follow links confirm nobody. The form carries the token
+ * the visitor came with (and no other), so it works without JavaScript.
+ */
+export function confirmHtml(site: Site, s: PageSubscription, token: string): string {
+  const form = `<form method="post" action="confirm">${hidden('token', token)}${button(s.language, (w) => w.confirmButton)}</form>\n`;
+  return bilingual(
+    site,
+    s.language,
+    (w) => w.confirmTitle,
+    (w, language) => ({ paragraphs: [addressLine(w, s), w.confirm(interestsOf(w, s, language))] }),
+    form,
+  );
+}
+
+export function confirmedHtml(
+  site: Site,
+  s: PageSubscription,
+  alreadyConfirmed: boolean,
+  manageUrl: string,
+): string {
+  return bilingual(
+    site,
     s.language,
     (w) => w.confirmedTitle,
-    (w, language) => [
-      addressLine(w, s),
-      w.confirmed(w.list(s.topics[language])),
-      ...(alreadyConfirmed ? [w.alreadyConfirmed] : []),
-    ],
+    (w, language) => ({
+      paragraphs: [
+        addressLine(w, s),
+        w.confirmed(interestsOf(w, s, language)),
+        ...(alreadyConfirmed ? [w.alreadyConfirmed] : []),
+      ],
+      links: [`<a href="${markup(manageUrl)}">${markup(w.manage)}</a>`],
+    }),
   );
 }
 
 /**
- * The page the link in every message opens. Opening it changes nothing: only its form's POST
- * unsubscribes, so mail scanners that follow links cannot. The form carries the token the visitor
- * came with (and no other), so it works without JavaScript.
+ * The page the unsubscribe link in every message opens. Opening it changes nothing: only its form's
+ * POST unsubscribes, so mail scanners that follow links cannot.
  */
-export function unsubscribeHtml(s: PageSubscription, token: string, subscribed: boolean): string {
-  const order = inOrder(s.language);
-  const label = order.map((language) => words[language].button).join(' · ');
-  const form =
-    '<form method="post" action="unsubscribe">' +
-    `<input type="hidden" name="token" value="${markup(token)}">` +
-    `<button type="submit">${markup(label)}</button></form>\n`;
-  return page(
+export function unsubscribeHtml(site: Site, s: PageSubscription, token: string, subscribed: boolean): string {
+  const form = `<form method="post" action="unsubscribe">${hidden('token', token)}${button(s.language, (w) => w.button)}</form>\n`;
+  return bilingual(
+    site,
     s.language,
     (w) => w.unsubscribeTitle,
-    (w, language) => [
-      addressLine(w, s),
-      subscribed ? w.unsubscribe(w.list(s.topics[language])) : w.alreadyUnsubscribed,
-    ],
+    (w, language) => ({
+      paragraphs: [
+        addressLine(w, s),
+        subscribed ? w.unsubscribe(interestsOf(w, s, language)) : w.alreadyUnsubscribed,
+      ],
+    }),
     subscribed ? form : '',
   );
 }
 
-export function unsubscribedHtml(s: PageSubscription): string {
-  return page(
+export function unsubscribedHtml(site: Site, s: PageSubscription): string {
+  return bilingual(
+    site,
     s.language,
     (w) => w.unsubscribedTitle,
-    (w) => [addressLine(w, s), w.unsubscribed],
+    (w) => ({ paragraphs: [addressLine(w, s), w.unsubscribed] }),
   );
 }
 
 /** Unknown id, wrong or expired token: one answer, so none of them can be told apart. */
-export const deadLinkHtml = (): string =>
-  page(
+export const deadLinkHtml = (site: Site): string =>
+  bilingual(
+    site,
     'zh-CN',
     (w) => w.deadLinkTitle,
-    (w) => [w.deadLink],
+    (w) => ({ paragraphs: [w.deadLink] }),
   );

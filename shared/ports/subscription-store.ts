@@ -1,4 +1,4 @@
-import type { Channel, Subscription } from '../domain/subscription.ts';
+import type { Channel, Frequency, Subscription } from '../domain/subscription.ts';
 import type { Page } from './page.ts';
 
 export interface SubscriptionStore {
@@ -7,10 +7,16 @@ export interface SubscriptionStore {
   /** The subscriptions of many addresses at once (batched reads), by address hash. */
   findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
   /**
-   * Active subscriptions following `topic` exactly (pass '*' for those following every topic),
-   * a page at a time through an index: the cost of a page does not grow with the subscriber count.
+   * Active, immediate subscriptions following `target` exactly: a topic key, '*' for those following
+   * every topic, or a page's pageTarget. A page at a time through an index: the cost of a page does
+   * not grow with the subscriber count.
    */
-  followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>>;
+  followers(target: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>>;
+  /** Active daily (or weekly) subscriptions, a page at a time, for their digests. */
+  digestSubscribers(
+    frequency: Exclude<Frequency, 'immediate'>,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<Subscription>>;
   /**
    * The active subscriptions, among those of these address hashes (at most 100), that follow any of
    * `topics`: channel and language only.

@@ -11,6 +11,7 @@ const phrases = {
   'zh-CN': {
     readMore: '查看全文及历次版本：',
     unsubscribe: '不想再收到此类邮件？退订：',
+    manage: '更改主题、关注的文章、频率或语言：',
     whyEmail: '您收到此邮件，是因为您订阅了该主题的更正通知。',
     smsPrefix: (label: string) => `【${label}】`,
     replyPublishedSubject: '您报告的问题已处理',
@@ -19,7 +20,7 @@ const phrases = {
     replyClosed: '感谢您的报告。经核实，我们认为相关内容无需更正。',
     replySmsPublished: (label: string) => `感谢报告，已发布${label}：`,
     confirmSubject: '请确认订阅更正通知',
-    confirm: (topics: string) => `请打开以下链接，确认订阅以下主题的更正通知：${topics}`,
+    confirm: (topics: string) => `请打开以下链接并按下“确认订阅”按钮，确认订阅以下内容的更正通知：${topics}`,
     confirmIgnore: '如非本人操作，请忽略此邮件，我们不会再发送。',
     code: (code: string) => `您的订阅验证码：${code}，15分钟内有效。`,
     allTopics: '全部主题',
@@ -27,6 +28,7 @@ const phrases = {
   en: {
     readMore: 'Read it in full, with every version: ',
     unsubscribe: 'No longer want these emails? Unsubscribe: ',
+    manage: 'Change topics, articles followed, frequency or language: ',
     whyEmail: 'You receive this because you subscribed to corrections on this topic.',
     smsPrefix: (label: string) => `${label}: `,
     replyPublishedSubject: 'The error you reported has been dealt with',
@@ -36,7 +38,8 @@ const phrases = {
     replyClosed: 'Thank you for your report. We checked it and found that no correction is needed.',
     replySmsPublished: (label: string) => `Thanks for your report. ${label}: `,
     confirmSubject: 'Please confirm your subscription to corrections',
-    confirm: (topics: string) => `Open this link to confirm that you want corrections on: ${topics}`,
+    confirm: (topics: string) =>
+      `Open this link and press its Confirm button to confirm that you want corrections on: ${topics}`,
     confirmIgnore: 'If this was not you, ignore this email and we will not write again.',
     code: (code: string) => `Your subscription code is ${code}. It expires in 15 minutes.`,
     allTopics: 'all topics',
@@ -77,7 +80,7 @@ function emailFrame(
 export function correctionEmail(
   wording: PublishedWording,
   language: Language,
-  links: { permalink: string; unsubscribe: string },
+  links: { permalink: string; unsubscribe: string; manage: string },
 ): RenderedEmail {
   const w = phrases[language];
   const tag = correctionLabel(wording, language);
@@ -90,7 +93,7 @@ export function correctionEmail(
       ...note,
       wording.body,
       `${w.readMore}${links.permalink}`,
-      `${w.whyEmail}\n${w.unsubscribe}${links.unsubscribe}`,
+      `${w.whyEmail}\n${w.manage}${links.manage}\n${w.unsubscribe}${links.unsubscribe}`,
     ],
     [
       `<p><strong>${markup(tag)}</strong></p>`,
@@ -98,7 +101,7 @@ export function correctionEmail(
       ...note.map((text) => `<p><em>${markup(text)}</em></p>`),
       paragraphs(wording.body),
       `<p>${markup(w.readMore)}<a href="${markup(links.permalink)}">${markup(links.permalink)}</a></p>`,
-      `<hr><p><small>${markup(w.whyEmail)} <a href="${markup(links.unsubscribe)}">${markup(w.unsubscribe)}</a></small></p>`,
+      `<hr><p><small>${markup(w.whyEmail)} <a href="${markup(links.manage)}">${markup(w.manage)}</a> <a href="${markup(links.unsubscribe)}">${markup(w.unsubscribe)}</a></small></p>`,
     ],
   );
 }

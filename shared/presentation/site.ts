@@ -1,13 +1,23 @@
 /**
- * The public site's addresses: the corrections page (with its language, topic and cursor), each
- * permalink, the two feeds and the topic catalogue. Chinese is the default language, so only English is spelled out.
+ * The public site: who publishes it (the body's name in each language) and its addresses: the
+ * corrections page (with its language, topic and cursor), each permalink, the two feeds, the topic
+ * catalogue, and the subscribe and report pages. Chinese is the default language, so only English is
+ * spelled out.
  */
 import type { Language } from '../domain/case.ts';
 
 export const languageParameter = 'lang';
 
+/** The body that publishes the corrections, named in each language (configuration). */
+export type Publisher = Record<Language, string>;
+
 export interface Site {
+  publisher: Publisher;
   home(options?: { language?: Language; topic?: string; cursor?: string }): string;
+  /** The subscribe page, optionally with a topic or a page to follow chosen already. */
+  subscribe(options?: { language?: Language; topic?: string; follow?: string }): string;
+  /** The report-an-error page, optionally about one page (an article links here with its address). */
+  report(options?: { language?: Language; url?: string }): string;
   permalink(correctionId: string, language?: Language): string;
   atomFeed: string;
   jsonFeed: string;
@@ -18,6 +28,7 @@ export interface Site {
   /** How fast corrections are published: the page, and the same figures as JSON. */
   transparency(language?: Language): string;
   stats: string;
+  favicon: string;
 }
 
 function withQuery(url: string, parameters: Record<string, string | undefined>): string {
@@ -30,11 +41,20 @@ function withQuery(url: string, parameters: Record<string, string | undefined>):
 const languageValue = (language: Language | undefined) => (language === 'en' ? 'en' : undefined);
 
 /** `permalink` is the one every message carries (usecases/links.ts), so pages and SMS agree. */
-export function publicSite(publicBaseUrl: string, permalink: (correctionId: string) => string): Site {
+export function publicSite(
+  publicBaseUrl: string,
+  permalink: (correctionId: string) => string,
+  publisher: Publisher,
+): Site {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return {
+    publisher,
     home: ({ language, topic, cursor } = {}) =>
       withQuery(`${base}/`, { [languageParameter]: languageValue(language), topic, cursor }),
+    subscribe: ({ language, topic, follow } = {}) =>
+      withQuery(`${base}/subscribe`, { [languageParameter]: languageValue(language), topic, follow }),
+    report: ({ language, url } = {}) =>
+      withQuery(`${base}/report`, { [languageParameter]: languageValue(language), url }),
     permalink: (correctionId, language) =>
       withQuery(permalink(correctionId), { [languageParameter]: languageValue(language) }),
     atomFeed: `${base}/corrections/feed.atom`,
@@ -45,5 +65,6 @@ export function publicSite(publicBaseUrl: string, permalink: (correctionId: stri
     transparency: (language) =>
       withQuery(`${base}/transparency`, { [languageParameter]: languageValue(language) }),
     stats: `${base}/stats`,
+    favicon: `${base}/favicon.svg`,
   };
 }

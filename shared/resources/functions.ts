@@ -9,7 +9,7 @@ export type FilterPattern = { [key: string]: FilterPattern | ReadonlyArray<Filte
 export type FilterValue = string | number | { 'anything-but': ReadonlyArray<string> } | { exists: boolean };
 
 export interface HttpRoute {
-  method: 'ANY' | 'GET' | 'POST';
+  method: 'ANY' | 'GET' | 'HEAD' | 'POST';
   path: string;
   /** Routes behind the JWT authorizer (the editors' API). */
   auth: 'jwt' | 'none';
@@ -106,6 +106,8 @@ export const functionDefinitions = {
       kind: 'http',
       routes: [
         { method: 'GET', path: '/', auth: 'none', throttled: true },
+        // The function answers HEAD wherever it answers GET; {proxy+} below takes every method already.
+        { method: 'HEAD', path: '/', auth: 'none', throttled: true },
         { method: 'ANY', path: '/{proxy+}', auth: 'none', throttled: true },
         // Their own routes only for their own limits (and, below, their own caching at the edge).
         { method: 'POST', path: '/submissions', auth: 'none', throttled: true, form: true },

@@ -17,6 +17,10 @@ export interface Config {
   emailEventsQueueUrl: string;
   /** Base of every public link (permalinks, confirmation and unsubscribe links), without a trailing slash. */
   publicBaseUrl: string;
+  /** The body that publishes the corrections, as the pages, feeds and messages name it. */
+  publisherName: Record<Language, string>;
+  /** The alphanumeric sender ID SMS show where the country allows one (3 to 11 letters and digits). */
+  smsSenderId?: string;
   /** Deployed: the ARN of the secret that signs links and cursors. */
   linkSecretArn?: string;
   /** Local only: the secret itself. */
@@ -87,6 +91,9 @@ export const env = {
   emailEventsTopicArn: 'EMAIL_EVENTS_TOPIC_ARN',
   emailEventsQueueUrl: 'EMAIL_EVENTS_QUEUE_URL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  publisherNameZh: 'PUBLISHER_NAME_ZH',
+  publisherNameEn: 'PUBLISHER_NAME_EN',
+  smsSenderId: 'SMS_SENDER_ID',
   linkSecretArn: 'LINK_SECRET_ARN',
   linkSecret: 'LINK_SECRET',
   originSecret: 'ORIGIN_SECRET',
@@ -148,6 +155,12 @@ function severityPolicy(value: string | undefined): SeverityPolicy {
   return { ...defaultSeverityPolicy, dueMinutes };
 }
 
+function senderId(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]{3,11}$/.test(value))
+    throw new Error(`Expected an SMS sender ID of 3 to 11 letters and digits, got "${value}"`);
+  return value;
+}
+
 export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string): string | undefined => source[name] || undefined;
   return {
@@ -161,6 +174,11 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     emailEventsTopicArn: get(env.emailEventsTopicArn) ?? '',
     emailEventsQueueUrl: get(env.emailEventsQueueUrl) ?? '',
     publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    publisherName: {
+      'zh-CN': get(env.publisherNameZh) ?? '更正服务台',
+      en: get(env.publisherNameEn) ?? 'Corrections desk',
+    },
+    smsSenderId: senderId(get(env.smsSenderId)),
     linkSecretArn: get(env.linkSecretArn),
     linkSecret: get(env.linkSecret),
     originSecret: get(env.originSecret),

@@ -40,6 +40,6 @@ export function smsSender(config: Config, sns: SNSClient): SmsSender {
     case 'outbox':
       return new OutboxSmsSender(outbox(config));
     case 'sns':
-      return new SnsSmsSender(sns);
+      return new SnsSmsSender(sns, config.smsSenderId);
   }
 }

@@ -11,6 +11,13 @@ export const unsubscribeToken = (signer: Signer, subscriptionId: string): string
 export const unsubscribeTokenMatches = (signer: Signer, subscriptionId: string, token: string): boolean =>
   signer.verifyDerived('unsubscribe', subscriptionId, token);
 
+/** The manage page's token: whoever holds the link in a message may change what it receives. */
+export const manageToken = (signer: Signer, subscriptionId: string): string =>
+  signer.derive('manage', subscriptionId);
+
+export const manageTokenMatches = (signer: Signer, subscriptionId: string, token: string): boolean =>
+  signer.verifyDerived('manage', subscriptionId, token);
+
 export function links(publicBaseUrl: string, signer: Signer) {
   const base = publicBaseUrl.replace(/\/+$/, '');
   const subscription = (id: string) => `${base}/subscriptions/${encodeURIComponent(id)}`;
@@ -23,6 +30,12 @@ export function links(publicBaseUrl: string, signer: Signer) {
       `${subscription(subscriptionId)}/unsubscribe-page?token=${encodeURIComponent(unsubscribeToken(signer, subscriptionId))}`,
     /** The unsubscribe page's link as an example, for previews: each message carries its own. */
     unsubscribePagePattern: `${base}/subscriptions/{subscription}/unsubscribe-page?token={token}`,
+    /** The page where a subscriber changes topics, pages followed, frequency and language. */
+    manage: (subscriptionId: string) =>
+      `${subscription(subscriptionId)}/manage?token=${encodeURIComponent(manageToken(signer, subscriptionId))}`,
+    /** The reporter's own page about their report (the token is theirs: never stored, never logged). */
+    tracking: (submissionId: string, token: string) =>
+      `${base}/submissions/${encodeURIComponent(submissionId)}?token=${encodeURIComponent(token)}`,
     /** RFC 8058 one-click target: mail clients POST `List-Unsubscribe=One-Click` here. */
     oneClickUnsubscribe: (subscriptionId: string) =>
       `${subscription(subscriptionId)}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(signer, subscriptionId))}`,

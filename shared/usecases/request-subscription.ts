@@ -10,6 +10,7 @@ import { InvalidInput, RateLimited } from '../domain/errors.ts';
 import { recipientHash } from '../domain/recipient.ts';
 import {
   type Channel,
+  type Frequency,
   requested,
   requestView,
   type Subscription,
@@ -31,8 +32,11 @@ import { topicLabels } from './topic-labels.ts';
 export interface SubscriptionInput {
   channel: Channel;
   address: string;
-  /** Known topic keys without repeats, or ['*']. */
-  topics: string[];
+  /** Known topic keys without repeats, or ['*']; may be empty when pages are followed. */
+  topics?: string[];
+  /** http(s) addresses of pages to follow, without repeats. */
+  follows?: string[];
+  frequency?: Frequency;
   language?: Language;
 }
 
@@ -76,7 +80,9 @@ export async function requestSubscription(
     channel: input.channel,
     address: input.address,
     addressHash,
-    topics: input.topics,
+    topics: input.topics ?? [],
+    follows: input.follows ?? [],
+    frequency: input.frequency ?? 'immediate',
     language: input.language ?? 'zh-CN',
   };
   const stored = await settled(async () => {

@@ -12,8 +12,9 @@ import type { Language } from '../domain/case.ts';
 import type { Correction, CorrectionVersion } from '../domain/correction.ts';
 import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
-import type { Channel } from '../domain/subscription.ts';
+import { type Channel, followsOf, frequencyOf, type Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
+import { pageTarget } from '../domain/url.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
@@ -107,8 +108,10 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     const settleKey = `${job.correctionId}#${job.version}#subscription#${job.subscriptionId}`;
     if (subscription?.status !== 'active') return { reason: 'the subscription is not active', settleKey };
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
-    if (!follows(subscription.topics, correction))
-      return { reason: 'the subscription no longer follows the topic', settleKey };
+    if (frequencyOf(subscription) !== 'immediate')
+      return { reason: 'the subscription gets digests instead', settleKey };
+    if (!reaches(subscription, correction))
+      return { reason: 'the subscription no longer follows the topic or page', settleKey };
     const permalink = deps.links.permalink(correction.id);
     const recipient = { channel: subscription.channel, address: subscription.address };
     return {
@@ -127,6 +130,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
         const rendered = correctionEmail(wording, subscription.language, {
           permalink,
           unsubscribe: d.links.unsubscribePage(subscription.id),
+          manage: d.links.manage(subscription.id),
         });
         return d.email.send({
           to: recipient.address,
@@ -193,8 +197,13 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
   };
 }
 
-const follows = (topics: string[], correction: Correction): boolean =>
-  topics.includes(allTopics) || topics.includes(correction.topic);
+/** Whether the correction is one the subscription asked for: by its topic, or by the page it corrects. */
+export function reaches(subscription: Subscription, correction: Correction): boolean {
+  const { topics } = subscription;
+  if (topics.includes(allTopics) || topics.includes(correction.topic)) return true;
+  const page = correction.affectedUrl ? pageTarget(correction.affectedUrl) : undefined;
+  return page !== undefined && followsOf(subscription).some((url) => pageTarget(url) === page);
+}
 
 /** Looks the person up, renders, and claims. Resolves with the claim, or with how the job ended. */
 export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<Claimed | SendOutcome> {

@@ -1,6 +1,6 @@
 /** A subscription's topics as people read them: names from the catalogue, in each language. */
 import type { Language } from '../domain/case.ts';
-import { maskAddress, type Subscription } from '../domain/subscription.ts';
+import { followsOf, maskAddress, type Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import type { PageSubscription } from '../pages/subscription-pages.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
@@ -13,9 +13,11 @@ export async function topicLabels(topics: TopicStore, keys: string[]): Promise<R
   return { 'zh-CN': named('zh-CN'), en: named('en') };
 }
 
-/** What a subscription's pages show of it: the masked address and the topic names. */
+/** What a subscription's pages show of it: the masked address, the topic names and pages followed. */
 export const pageSubscription = async (topics: TopicStore, s: Subscription): Promise<PageSubscription> => ({
   language: s.language,
   maskedAddress: maskAddress(s.channel, s.address),
   topics: await topicLabels(topics, s.topics),
+  everyTopic: s.topics.includes(allTopics),
+  follows: followsOf(s),
 });

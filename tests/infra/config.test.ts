@@ -13,6 +13,8 @@ describe('configuration from context', () => {
       sesFromAddress: 'corrections@example.org',
       publicBaseUrl: undefined,
       consoleOrigin: undefined,
+      publisherName: { zh: '更正服务台', en: 'Corrections desk' },
+      smsSenderId: undefined,
       timeZone: 'Asia/Shanghai',
       smsCountries: ['CN'],
       apiRateLimit: 100,
@@ -37,6 +39,19 @@ describe('configuration from context', () => {
         requestsPerIp: 3000,
       },
     });
+  });
+
+  it('names the publisher in both languages, with an SMS sender ID only of letters and digits', () => {
+    const config = read({
+      publisherNameZh: '市消防救援支队',
+      publisherNameEn: 'City Fire',
+      smsSenderId: 'CityFire',
+    });
+    expect(config).toMatchObject({
+      publisherName: { zh: '市消防救援支队', en: 'City Fire' },
+      smsSenderId: 'CityFire',
+    });
+    expect(() => read({ smsSenderId: 'City Fire!' })).toThrow(/smsSenderId/);
   });
 
   it('reads -c strings the way an operator types them', () => {

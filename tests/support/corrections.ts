@@ -11,7 +11,8 @@ import type { PublicCorrection } from '../../shared/usecases/read-corrections.ts
 import { testTopics } from './topics.ts';
 
 export const baseUrl = 'https://corrections.example.org';
-export const site = publicSite(baseUrl, links(baseUrl, new Signer('test-link-secret')).permalink);
+export const publisher = { 'zh-CN': '示例市消防救援支队', en: 'Example City Fire and Rescue' };
+export const site = publicSite(baseUrl, links(baseUrl, new Signer('test-link-secret')).permalink, publisher);
 export const topics = testTopics;
 
 export interface Wording {

@@ -24,9 +24,12 @@ beforeAll(async () => {
   deps = desk;
 });
 
-/** Everything an answer must never show: every address used here, and every confirmation secret. */
+/**
+ * Everything an answer must never show: every address used here, and every confirmation secret (the
+ * confirmation page's form carries back the one token its visitor came with, and no other).
+ */
 const secrets = new Set<string>();
-const answers: Array<{ target: string; body: string }> = [];
+const answers: Array<{ target: string; body: string; own?: string }> = [];
 
 interface Answer {
   status: number;
@@ -57,7 +60,9 @@ async function call(
   const text = result.isBase64Encoded
     ? Buffer.from(result.body ?? '', 'base64').toString()
     : (result.body ?? '');
-  answers.push({ target, body: text });
+  const own =
+    method === 'GET' && /\/confirm\?token=/.test(target) ? /token=([\w-]+)/.exec(target)?.[1] : undefined;
+  answers.push({ target, body: text, ...(own ? { own } : {}) });
   return {
     status: result.statusCode ?? 0,
     headers: (result.headers ?? {}) as Record<string, string>,
@@ -88,7 +93,7 @@ async function activeEmail(topics = ['public-information']) {
   const address = newEmail();
   const answer = await postJson('/subscriptions', { channel: 'email', address, topics });
   const id = String(answer.json().id);
-  await call('GET', `/subscriptions/${id}/confirm?token=${await confirmToken(address)}`);
+  await postForm(`/subscriptions/${id}/confirm`, `token=${await confirmToken(address)}`);
   return { address, id, unsubscribe: unsubscribeToken(desk.signer, id) };
 }
 
@@ -111,6 +116,8 @@ describe('POST /subscriptions', () => {
       channel: 'email',
       status: 'pending_confirmation',
       topics: ['firefighting-rescue'],
+      follows: [],
+      frequency: 'immediate',
       language: 'en',
       maskedAddress: 'r***@example.org',
       createdAt: expect.any(String),
@@ -188,7 +195,7 @@ describe('POST /subscriptions', () => {
 });
 
 describe('confirming', () => {
-  it('by the email link: an HTML page, again 200, a dead link 404, no token 400', async () => {
+  it('by the email link: a page whose button confirms; opening it changes nothing (changed in 1.1)', async () => {
     const address = newEmail();
     const { id } = (
       await postJson('/subscriptions', { channel: 'email', address, topics: ['*'] })
@@ -196,6 +203,7 @@ describe('confirming', () => {
       id: string;
     };
     const token = await confirmToken(address);
+    const before = await desk.subscriptions.get(id);
     const page = await call('GET', `/subscriptions/${id}/confirm?token=${token}`);
     expect(page.status).toBe(200);
     expect(page.headers).toMatchObject({
@@ -206,21 +214,58 @@ describe('confirming', () => {
     });
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'/);
     expect(page.body).toContain('<html lang="zh-CN">');
-    expect(page.body).toContain('订阅已确认');
+    expect(page.body).toContain('确认订阅');
+    expect(page.body).toContain(
+      `<form method="post" action="confirm"><input type="hidden" name="token" value="${token}" />`,
+    );
     expect(page.body).toContain('r***@example.org');
-    const again = await call('GET', `/subscriptions/${id}/confirm?token=${token}`);
+    // A scanner opening the link twice confirms nothing.
+    await call('GET', `/subscriptions/${id}/confirm?token=${token}`);
+    expect(await desk.subscriptions.get(id)).toEqual(before);
+
+    const confirmed = await postForm(`/subscriptions/${id}/confirm`, `token=${token}`);
+    expect([confirmed.status, confirmed.headers['content-type']]).toEqual([200, htmlType]);
+    expect(confirmed.body).toContain('订阅已确认');
+    expect(confirmed.body).toContain(`/subscriptions/${id}/manage?token=`);
+    expect((await desk.subscriptions.get(id))?.status).toBe('active');
+    const again = await postForm(`/subscriptions/${id}/confirm`, `token=${token}`);
     expect(again.status).toBe(200);
     expect(again.body).toContain('此订阅此前已确认');
+    const opened = await call('GET', `/subscriptions/${id}/confirm?token=${token}`);
+    expect(opened.body).toContain('此订阅此前已确认');
+    expect(opened.body).not.toContain('<form');
 
     const wrong = await call('GET', `/subscriptions/${id}/confirm?token=${token.slice(1)}`);
     const unknown = await call('GET', `/subscriptions/nosuchid/confirm?token=${token}`);
     const impossible = await call('GET', `/subscriptions/${'A'.repeat(3000)}/confirm?token=${token}`);
-    for (const dead of [wrong, unknown, impossible]) {
+    const posted = await postForm(`/subscriptions/${id}/confirm`, `token=${token.slice(1)}`);
+    for (const dead of [wrong, unknown, impossible, posted]) {
       expect([dead.status, dead.headers['content-type']]).toEqual([404, htmlType]);
       expect(dead.body).toBe(wrong.body);
     }
     const missing = await call('GET', `/subscriptions/${id}/confirm`);
     expect([missing.status, missing.headers['content-type']]).toEqual([400, problemType]);
+  });
+
+  it('by JSON {token}: the Subscription, again the same; a wrong token 404', async () => {
+    const address = newEmail();
+    const { id } = (
+      await postJson('/subscriptions', { channel: 'email', address, topics: ['*'] })
+    ).json() as {
+      id: string;
+    };
+    const token = await confirmToken(address);
+    const done = await postJson(`/subscriptions/${id}/confirm`, { token });
+    expect(done.status).toBe(200);
+    expect(done.json()).toMatchObject({
+      id,
+      status: 'active',
+      channel: 'email',
+      maskedAddress: 'r***@example.org',
+    });
+    expect((await postJson(`/subscriptions/${id}/confirm`, { token })).json()).toEqual(done.json());
+    const wrong = await postJson(`/subscriptions/${id}/confirm`, { token: `x${token}` });
+    expect([wrong.status, wrong.headers['content-type']]).toEqual([404, problemType]);
   });
 
   it('by the SMS code: 200 Subscription when right, 400 problem when wrong, 404 for an unknown id', async () => {
@@ -262,7 +307,7 @@ describe('unsubscribing', () => {
     const page = await call('GET', `/subscriptions/${id}/unsubscribe-page?token=${unsubscribe}`);
     expect([page.status, page.headers['content-type']]).toEqual([200, htmlType]);
     expect(page.body).toContain(
-      `<form method="post" action="unsubscribe"><input type="hidden" name="token" value="${unsubscribe}">`,
+      `<form method="post" action="unsubscribe"><input type="hidden" name="token" value="${unsubscribe}" />`,
     );
     expect(page.body).toContain('r***@example.org');
     expect(page.body).toContain('灭火与');
@@ -353,10 +398,11 @@ describe('unsubscribing', () => {
 describe('every answer', () => {
   it('carries no address and no confirmation secret', () => {
     expect(answers.length).toBeGreaterThan(30);
-    for (const { target, body } of answers) {
+    for (const { target, body, own } of answers) {
       for (const secret of secrets) {
-        if (secret) expect(body, target).not.toContain(secret);
+        if (secret && secret !== own) expect(body, target).not.toContain(secret);
       }
+      if (own) expect(body.split(own).length, target).toBeLessThanOrEqual(2);
     }
   });
 });

@@ -75,6 +75,8 @@ describe('email double opt-in', () => {
       channel: 'email',
       status: 'pending_confirmation',
       topics: ['public-information', 'firefighting-rescue'],
+      follows: [],
+      frequency: 'immediate',
       language: 'zh-CN',
       maskedAddress: 'r***@example.org',
       createdAt: desk.clock.now(),
@@ -108,10 +110,13 @@ describe('email double opt-in', () => {
     const first = await confirmEmail(desk, id, token);
     expect(first).toEqual({
       alreadyConfirmed: false,
+      subscription: expect.objectContaining({ id, status: 'active', topics: ['public-information'] }),
       page: {
         language: 'en',
         maskedAddress: 'r***@example.org',
         topics: { 'zh-CN': ['新闻宣传与政务公开'], en: ['Public information'] },
+        everyTopic: false,
+        follows: [],
       },
     });
     const active = await desk.subscriptions.get(id);
@@ -119,6 +124,8 @@ describe('email double opt-in', () => {
     expect(active?.consent).toEqual({
       at: desk.clock.now(),
       topics: ['public-information'],
+      follows: [],
+      frequency: 'immediate',
       language: 'en',
       method: 'email-link',
     });
@@ -442,6 +449,8 @@ describe('unsubscribing', () => {
         language: 'zh-CN',
         maskedAddress: 'r***@example.org',
         topics: { 'zh-CN': ['灭火与救援'], en: ['Firefighting and rescue'] },
+        everyTopic: false,
+        follows: [],
       },
     });
     expect(await desk.subscriptions.get(id)).toEqual(before);

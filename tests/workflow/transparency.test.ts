@@ -136,7 +136,10 @@ describe('time to correction', () => {
     const stats = await readStats(desk);
     const html = transparencyPage({
       language: 'en',
-      site: publicSite('https://corrections.example.org', (id) => `https://corrections.example.org/c/${id}`),
+      site: publicSite('https://corrections.example.org', (id) => `https://corrections.example.org/c/${id}`, {
+        'zh-CN': '示例市消防救援支队',
+        en: 'Example City Fire and Rescue',
+      }),
       timeZone: 'Asia/Shanghai',
       topics: await desk.topics.list(),
       stats,

@@ -45,10 +45,13 @@ export const keys = {
   historyPrefix: 'HISTORY#',
   submission: (id: string): Key => ({ pk: `SUBMISSION#${named(id)}`, sk: 'SUBMISSION' }),
   subscription: (id: string): Key => ({ pk: `SUBSCRIPTION#${named(id)}`, sk: 'SUBSCRIPTION' }),
-  /** One item per followed topic ('*' for every topic), in the subscription's own partition. */
-  follow: (subscriptionId: string, topic: string): Key => ({
+  /**
+   * One item per followed topic ('*' for every topic) and per followed page (its pageTarget), in the
+   * subscription's own partition.
+   */
+  follow: (subscriptionId: string, target: string): Key => ({
     pk: `SUBSCRIPTION#${named(subscriptionId)}`,
-    sk: `FOLLOW#${topic}`,
+    sk: `FOLLOW#${target}`,
   }),
   /** The claim that makes a subscription the only one of its address, keyed by the address's hash. */
   subscriberAddress: (addressHash: string): Key => ({ pk: `SUBSCRIBER#${addressHash}`, sk: 'SUBSCRIBER' }),
@@ -139,11 +142,18 @@ export const submissionIndexKeys = (
 });
 
 /**
- * gsi4 of follow items: the followers of one topic, by subscription id. Present only while the
- * subscription is active, so the index holds exactly who is to be reached and nothing to filter.
+ * gsi4 of follow items: the followers of one topic or page, by subscription id. Present only while
+ * the subscription is active and hears of each correction at once, so the index holds exactly who is
+ * to be reached now and nothing to filter.
  */
-export const followerIndexKeys = (topic: string, subscriptionId: string): Record<string, string> => ({
-  gsi4pk: `FOLLOWERS#${topic}`,
+export const followerIndexKeys = (target: string, subscriptionId: string): Record<string, string> => ({
+  gsi4pk: `FOLLOWERS#${target}`,
+  gsi4sk: subscriptionId,
+});
+
+/** gsi4 of subscription items: the active daily (or weekly) subscribers, by id, for their digests. */
+export const digestIndexKeys = (frequency: string, subscriptionId: string): Record<string, string> => ({
+  gsi4pk: `DIGESTS#${frequency}`,
   gsi4sk: subscriptionId,
 });
 

@@ -1,10 +1,12 @@
 /**
  * Subscriptions in the single table. Per subscription: the subscription item and one follow item per
- * topic in its partition, and an address claim (SUBSCRIBER#<address hash>) that makes it the only
+ * topic and per followed page in its partition, and an address claim (SUBSCRIBER#<address hash>) that makes it the only
  * subscription of its address. All three are written in one transaction, conditioned on the
  * subscription's version, so concurrent requests cannot interleave and the follows always mirror the
  * subscription. Follow items carry a copy of the subscription (without its confirmation secrets) and
- * the gsi4 keys only while it is active: a topic's followers are one Query, with no second read.
+ * the gsi4 keys only while it is active and immediate: a topic's (or page's) followers are one Query,
+ * with no second read. An active daily or weekly subscription is indexed by its frequency instead,
+ * for the digests.
  * Erasure is DynamoDB TTL (`expiresAt`); TTL deletes late, so an item past it is read as gone.
  */
 import {
@@ -15,11 +17,18 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { recipientHash } from '../../domain/recipient.ts';
-import type { Channel, Subscription } from '../../domain/subscription.ts';
+import {
+  type Channel,
+  type Frequency,
+  followsOf,
+  frequencyOf,
+  type Subscription,
+} from '../../domain/subscription.ts';
+import { pageTarget } from '../../domain/url.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Page } from '../../ports/page.ts';
 import { SubscriptionChanged, type SubscriptionStore } from '../../ports/subscription-store.ts';
-import { followerIndexKeys, keys, withoutStorage } from './keys.ts';
+import { digestIndexKeys, followerIndexKeys, keys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage } from './paging.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
@@ -28,6 +37,12 @@ type Item = Record<string, unknown>;
 const epochSeconds = (at: string): number => Math.floor(Date.parse(at) / 1000);
 
 const expiry = (s: Subscription): Item => (s.eraseAt ? { expiresAt: epochSeconds(s.eraseAt) } : {});
+
+/** Everything a subscription follows, as follow-item targets: its topics, then its pages. */
+const targets = (s: Subscription): string[] => [
+  ...s.topics,
+  ...new Set(followsOf(s).map((url) => pageTarget(url))),
+];
 
 export class DynamoSubscriptionStore implements SubscriptionStore {
   constructor(
@@ -60,23 +75,30 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     return found;
   }
 
-  async followers(topic: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>> {
+  async followers(target: string, options: { limit: number; cursor?: string }): Promise<Page<Subscription>> {
+    return this.indexPage(followerIndexKeys(target, '').gsi4pk ?? '', ['followers', target], options);
+  }
+
+  async digestSubscribers(
+    frequency: Exclude<Frequency, 'immediate'>,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<Subscription>> {
+    return this.indexPage(digestIndexKeys(frequency, '').gsi4pk ?? '', ['digests', frequency], options);
+  }
+
+  private async indexPage(
+    partition: string,
+    query: string[],
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<Subscription>> {
     const page = await mergedPage(
       this.doc,
       this.tableName,
-      [
-        {
-          index: 'gsi4',
-          pkName: 'gsi4pk',
-          pkValue: followerIndexKeys(topic, '').gsi4pk ?? '',
-          skName: 'gsi4sk',
-          ascending: true,
-        },
-      ],
+      [{ index: 'gsi4', pkName: 'gsi4pk', pkValue: partition, skName: 'gsi4sk', ascending: true }],
       {
         limit: options.limit,
         ...(options.cursor ? { cursor: options.cursor } : {}),
-        query: JSON.stringify(['followers', topic]),
+        query: JSON.stringify(query),
         cursors: this.cursors,
       },
     );
@@ -150,7 +172,7 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      ...subscription.topics.map((topic) => this.followPut(subscription, topic)),
+      ...targets(subscription).map((target) => this.followPut(subscription, target)),
     ];
     await this.write(items);
   }
@@ -180,7 +202,8 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
   }
 
   async save(before: Subscription, after: Subscription): Promise<void> {
-    const dropped = before.topics.filter((topic) => !after.topics.includes(topic));
+    const kept = targets(after);
+    const dropped = targets(before).filter((target) => !kept.includes(target));
     const items: TransactItem[] = [
       {
         Put: {
@@ -205,10 +228,10 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
           ExpressionAttributeValues: { ':id': after.id },
         },
       },
-      ...after.topics.map((topic) => this.followPut(after, topic)),
+      ...kept.map((target) => this.followPut(after, target)),
       ...dropped.map(
-        (topic): TransactItem => ({
-          Delete: { TableName: this.tableName, Key: keys.follow(after.id, topic) },
+        (target): TransactItem => ({
+          Delete: { TableName: this.tableName, Key: keys.follow(after.id, target) },
         }),
       ),
     ];
@@ -282,7 +305,15 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
   }
 
   private subscriptionItem(s: Subscription): Item {
-    return { ...keys.subscription(s.id), entity: 'subscription', ...s, ...expiry(s) };
+    const frequency = frequencyOf(s);
+    const digests = s.status === 'active' && frequency !== 'immediate';
+    return {
+      ...keys.subscription(s.id),
+      entity: 'subscription',
+      ...s,
+      ...(digests ? digestIndexKeys(frequency, s.id) : {}),
+      ...expiry(s),
+    };
   }
 
   private claimItem(s: Subscription): Item {
@@ -294,16 +325,17 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     };
   }
 
-  private followPut(s: Subscription, topic: string): TransactItem {
+  private followPut(s: Subscription, target: string): TransactItem {
     const { confirmation: _secrets, ...copy } = s;
+    const reached = s.status === 'active' && frequencyOf(s) === 'immediate';
     return {
       Put: {
         TableName: this.tableName,
         Item: {
-          ...keys.follow(s.id, topic),
+          ...keys.follow(s.id, target),
           entity: 'follow',
           ...copy,
-          ...(s.status === 'active' ? followerIndexKeys(topic, s.id) : {}),
+          ...(reached ? followerIndexKeys(target, s.id) : {}),
           ...expiry(s),
         },
       },

@@ -27,6 +27,21 @@ describe('the SNS SMS sender', () => {
     });
   });
 
+  it('names the configured sender ID', async () => {
+    const sent: PublishCommand[] = [];
+    const client = {
+      send: async (command: PublishCommand) => {
+        sent.push(command);
+        return { MessageId: 'sns-2' };
+      },
+    } as unknown as SNSClient;
+    await new SnsSmsSender(client, 'CityFire').send({ to: '+14155552671', body: 'x', kind: 'reply' });
+    expect(sent[0]?.input.MessageAttributes).toEqual({
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+      'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'CityFire' },
+    });
+  });
+
   it('lets a refused publish fail the send', async () => {
     const client = {
       send: async () => {

@@ -96,6 +96,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         env.webhookRetryBaseSeconds,
         env.webhookRetryMaxDelaySeconds,
         env.webhookRetryWindowSeconds,
+        env.smsSenderId,
       ];
       const expected = Object.values(env).filter((name) => !notSet.includes(name));
       expect(Object.keys(variables)).toEqual(expect.arrayContaining(expected));
@@ -107,6 +108,8 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.publicBaseUrl]: 'https://corrections.news.example.org',
         [env.sesFromAddress]: 'corrections@news.example.org',
         [env.timeZone]: productionContext.timeZone,
+        [env.publisherNameZh]: '更正服务台',
+        [env.publisherNameEn]: 'Corrections desk',
         [env.clientRequestsPerMinute]: productionContext.clientRequestsPerMinute,
         [env.consoleSignIn]: 'cognito',
         [env.cognitoClientId]: { Ref: clientId },
