@@ -30,6 +30,8 @@ export function links(publicBaseUrl: string, signer: Signer) {
       `${subscription(subscriptionId)}/unsubscribe-page?token=${encodeURIComponent(unsubscribeToken(signer, subscriptionId))}`,
     /** The unsubscribe page's link as an example, for previews: each message carries its own. */
     unsubscribePagePattern: `${base}/subscriptions/{subscription}/unsubscribe-page?token={token}`,
+    /** The manage page's link as an example, for previews. */
+    managePattern: `${base}/subscriptions/{subscription}/manage?token={token}`,
     /** The page where a subscriber changes topics, pages followed, frequency and language. */
     manage: (subscriptionId: string) =>
       `${subscription(subscriptionId)}/manage?token=${encodeURIComponent(manageToken(signer, subscriptionId))}`,

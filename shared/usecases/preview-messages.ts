@@ -80,7 +80,11 @@ export async function previewMessages(
       return {
         language,
         audience: counts,
-        email: correctionEmail(wording, language, { permalink, unsubscribe }),
+        email: correctionEmail(wording, language, {
+          permalink,
+          unsubscribe,
+          manage: deps.links.managePattern,
+        }),
         sms: { text: sms, encoding: smsEncoding(sms), segments: smsSegments(sms) },
       };
     }),
