@@ -17,6 +17,7 @@ describe('routes from the catalogue', () => {
       'POST /report',
       'POST /subscribe',
       'GET /',
+      'HEAD /',
       'ANY /subscriptions/{proxy+}',
       'ANY /submissions/{proxy+}',
       'ANY /admin/{proxy+}',
@@ -35,6 +36,8 @@ describe('routes from the catalogue', () => {
 
   it('sends the root and everything else to the public function', () => {
     expect(match('GET', '/')).toEqual({ fn: 'publicApi', routeKey: 'GET /', pathParameters: undefined });
+    // The function answers HEAD wherever it answers GET.
+    expect(match('HEAD', '/')).toEqual({ fn: 'publicApi', routeKey: 'HEAD /', pathParameters: undefined });
     expect(match('POST', '/subscriptions/s1/verify')).toMatchObject({
       fn: 'publicApi',
       routeKey: 'ANY /subscriptions/{proxy+}',
