@@ -12,7 +12,7 @@ import type { Language } from '../domain/case.ts';
 import type { Correction, CorrectionVersion } from '../domain/correction.ts';
 import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
-import { type Channel, followsOf, frequencyOf, type Subscription } from '../domain/subscription.ts';
+import { type Channel, followsOf, type Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import { pageTarget } from '../domain/url.ts';
 import type { CaseStore } from '../ports/case-store.ts';
@@ -108,8 +108,6 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     const settleKey = `${job.correctionId}#${job.version}#subscription#${job.subscriptionId}`;
     if (subscription?.status !== 'active') return { reason: 'the subscription is not active', settleKey };
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
-    if (frequencyOf(subscription) !== 'immediate')
-      return { reason: 'the subscription gets digests instead', settleKey };
     if (!reaches(subscription, correction))
       return { reason: 'the subscription no longer follows the topic or page', settleKey };
     const permalink = deps.links.permalink(correction.id);
