@@ -44,6 +44,8 @@ export interface DeskConfig {
   smsSenderId?: string;
   /** IANA time zone of the daily digest and of dates the functions render. */
   timeZone: string;
+  /** Language of the editors' alert and digest emails. */
+  alertLanguage: 'zh-CN' | 'en';
   /** ISO 3166-1 alpha-2 codes of the countries SMS may be sent to. */
   smsCountries: string[];
   /** Stage throttling of the public routes (requests per second, and burst). */
@@ -182,6 +184,9 @@ export function readConfig(
     fail('timeZone', 'an IANA time zone such as Asia/Shanghai', timeZone);
   }
 
+  const alertLanguage = text('alertLanguage') ?? 'zh-CN';
+  if (alertLanguage !== 'zh-CN' && alertLanguage !== 'en') return fail('alertLanguage', 'zh-CN or en', alertLanguage);
+
   const smsCountries = list('smsCountries').map((code) => code.toUpperCase());
   for (const code of smsCountries)
     if (!/^[A-Z]{2}$/.test(code)) fail('smsCountries', 'ISO 3166-1 alpha-2 country codes such as CN', code);
@@ -293,6 +298,7 @@ export function readConfig(
     },
     smsSenderId,
     timeZone,
+    alertLanguage,
     smsCountries,
     apiRateLimit: positive('apiRateLimit') ?? 100,
     apiBurstLimit: positive('apiBurstLimit') ?? 200,

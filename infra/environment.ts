@@ -50,6 +50,7 @@ export function functionEnvironment(
     [env.sesFromAddress]: config.sesFromAddress,
     [env.sesConfigurationSet]: resources.sesConfigurationSet,
     [env.timeZone]: config.timeZone,
+    [env.alertLanguage]: config.alertLanguage,
     [env.smsCountries]: config.smsCountries.join(','),
     [env.consoleSignIn]: 'cognito',
     [env.cognitoDomainUrl]: resources.signIn.domainUrl,

@@ -18,6 +18,8 @@ export interface StageSettings {
   consoleOrigin?: string;
   /** IANA time zone of the daily digest and of dates in messages. */
   timeZone?: string;
+  /** Language of the editors' alert and digest emails: zh-CN (default) or en. */
+  alertLanguage?: 'zh-CN' | 'en';
   /** ISO 3166-1 alpha-2 codes of the countries the desk sends SMS to (SMS pumping defence). */
   smsCountries?: readonly string[];
   /** Throttling of each public API route (requests per second, and burst). */
