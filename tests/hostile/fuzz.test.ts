@@ -326,7 +326,10 @@ describe('the hostile requests of issue 10', () => {
     });
     expect(reply.status).toBe(400);
     expect(JSON.parse(reply.text).errors).toEqual([
-      { path: 'text', message: 'must not contain control characters (only tab and newline)' },
+      expect.objectContaining({
+        path: 'text',
+        message: 'must not contain control characters (only tab and newline)',
+      }),
     ]);
     const kept = await desk.send({
       method: 'POST',
