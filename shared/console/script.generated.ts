@@ -223,7 +223,7 @@ export const consoleScript = [
   'var grants = {',
   '  reviewer,',
   '  editor,',
-  '  admin: [...editor, "manage-topics", "manage-webhooks", "import-subscribers"]',
+  '  admin: [...editor, "manage-topics", "manage-webhooks", "import-subscribers", "read-suppressions"]',
   '};',
   'var can = (actor, capability) => actor.roles.some((role) => grants[role].includes(capability));',
   'function requireCapability(actor, capability) {',
