@@ -185,7 +185,8 @@ export function readConfig(
   }
 
   const alertLanguage = text('alertLanguage') ?? 'zh-CN';
-  if (alertLanguage !== 'zh-CN' && alertLanguage !== 'en') return fail('alertLanguage', 'zh-CN or en', alertLanguage);
+  if (alertLanguage !== 'zh-CN' && alertLanguage !== 'en')
+    return fail('alertLanguage', 'zh-CN or en', alertLanguage);
 
   const smsCountries = list('smsCountries').map((code) => code.toUpperCase());
   for (const code of smsCountries)
