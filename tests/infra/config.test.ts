@@ -16,6 +16,7 @@ describe('configuration from context', () => {
       publisherName: { zh: '更正服务台', en: 'Corrections desk' },
       smsSenderId: undefined,
       timeZone: 'Asia/Shanghai',
+      alertLanguage: 'zh-CN',
       smsCountries: ['CN'],
       apiRateLimit: 100,
       apiBurstLimit: 200,

@@ -20,7 +20,7 @@ const isBuilder = (value: unknown): value is Builder => {
   return typeof built === 'object' && built !== null && typeof (built as Key).pk === 'string';
 };
 /** Keys no adapter writes yet: each must be given a writer here once one does (checked below). */
-const notWrittenYet = ['suppression'];
+const notWrittenYet: string[] = [];
 const builders: Array<[string, Builder]> = [
   ...Object.entries(keys).flatMap(
     ([name, value]): Array<[string, Builder]> =>
@@ -51,11 +51,14 @@ describe('the table access of the functions', () => {
     for (const partition of writtenPartitions()) expect(known).toContain(partition);
   });
 
-  it.each(notWrittenYet)('knows that no adapter uses keys.%s yet', (name) => {
-    const adapters = new URL('../../shared/adapters/dynamodb/', import.meta.url);
-    const users = readdirSync(adapters)
-      .filter((file) => file !== 'keys.ts' && !file.endsWith('.test.ts'))
-      .filter((file) => readFileSync(new URL(file, adapters), 'utf8').includes(`keys.${name}`));
-    expect(users, 'move it out of notWrittenYet and give it a writer in infra/table-access.ts').toEqual([]);
-  });
+  it.skipIf(notWrittenYet.length === 0).each(notWrittenYet)(
+    'knows that no adapter uses keys.%s yet',
+    (name) => {
+      const adapters = new URL('../../shared/adapters/dynamodb/', import.meta.url);
+      const users = readdirSync(adapters)
+        .filter((file) => file !== 'keys.ts' && !file.endsWith('.test.ts'))
+        .filter((file) => readFileSync(new URL(file, adapters), 'utf8').includes(`keys.${name}`));
+      expect(users, 'move it out of notWrittenYet and give it a writer in infra/table-access.ts').toEqual([]);
+    },
+  );
 });
