@@ -299,7 +299,8 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     const published = await api('GET', `/admin/cases/${opened.id}`, { token: tokens.admin });
     expect(published).toMatchObject({ status: 'published', approval: { approver: 'editor-wang' } });
     await page.getByRole('link', { name: published.correctionId }).first().waitFor();
-    // What went out is what was shown, but for the correction's id and each reader's own unsubscribe link.
+    // What went out is what was shown, but for the correction's id and each reader's own manage and
+    // unsubscribe links.
     const sent = await eventually(async () => {
       const email = (await stack.outbox.read('follower@example.org')).find((m) => m.kind === 'correction');
       const sms = (await stack.outbox.read(smsFollower)).find((m) => m.kind === 'correction');
@@ -307,10 +308,10 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     });
     const withId = (text: string | null) => (text ?? '').replaceAll('xxxxxxxxxx', published.correctionId);
     expect(sent.email.subject).toBe(previewedSubject);
-    const unsubscribe = sent.email.body.match(/https?:\/\/\S+\/unsubscribe-page\?token=\S+/)?.[0] ?? '';
-    expect(sent.email.body).toBe(
-      withId(previewedEmail).replace(/https?:\/\/\S+\/unsubscribe-page\?token=\S+/, unsubscribe),
-    );
+    const ownLinks = /https?:\/\/\S+\/(?:unsubscribe-page|manage)\?token=\S+/g;
+    const sentLinks = sent.email.body.match(ownLinks) ?? [];
+    let next = 0;
+    expect(sent.email.body).toBe(withId(previewedEmail).replace(ownLinks, () => sentLinks[next++] ?? ''));
     expect(sent.sms.body).toBe(withId(previewedSms));
 
     // Amending what was published opens a new case, drafting, with the published wording.
