@@ -17,7 +17,8 @@ export function isForm(event: APIGatewayProxyEventV2): boolean {
 
 /** The text fields of a form post, the last value of each name: 413 over 64 KiB, 400 if unreadable. */
 export async function formFields(event: APIGatewayProxyEventV2): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named toString or __proto__ is a field like any other.
+  const fields: Record<string, string> = Object.create(null);
   for (const [name, values] of Object.entries(await formLists(event))) {
     const last = values.at(-1);
     if (last !== undefined) fields[name] = last;
@@ -40,7 +41,7 @@ export async function formLists(event: APIGatewayProxyEventV2): Promise<Record<s
   } catch {
     throw new InvalidInput([{ path: '', message: 'the body is not a readable form' }]);
   }
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = Object.create(null);
   for (const [name, value] of form) {
     if (typeof value === 'string') fields[name] = [...(fields[name] ?? []), value];
   }
