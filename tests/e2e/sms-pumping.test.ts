@@ -3,10 +3,12 @@
  * once the hour's confirmations are spent the desk answers 429 and sends nothing more; a block of
  * numbers has its own cap; and a subscriber confirmed before the flood still gets the correction.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { randomDigits } from '../../shared/security/tokens.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
+import { publishViaApi } from '../support/publishing.ts';
 
 let stack: LocalStack;
 let call: Call;
@@ -94,39 +96,7 @@ describe('SMS pumping', () => {
   });
 
   it('the confirmed subscriber still gets the correction', async () => {
-    const opened = await call('POST', '/admin/cases', {
-      token: tokens.editor,
-      body: { text: '出动车辆数有误', topic: 'firefighting-rescue', source: 'monitoring' },
-    });
-    const caseId = opened.json.id as string;
-    let c = (
-      await call('POST', `/admin/cases/${caseId}/assign`, {
-        token: tokens.reviewer,
-        ifMatch: opened.json.version,
-        body: { assignee: 'reviewer-li' },
-      })
-    ).json;
-    c = (
-      await call('POST', `/admin/cases/${caseId}/review`, {
-        token: tokens.reviewer,
-        ifMatch: c.version,
-        body: { verdict: 'correction', findings: '核实' },
-      })
-    ).json;
-    c = (
-      await call('PUT', `/admin/cases/${caseId}/draft`, {
-        token: tokens.reviewer,
-        ifMatch: c.version,
-        body: { type: 'correction', headline: '出动车辆数更正', body: '出动消防车8辆，不是12辆。' },
-      })
-    ).json;
-    c = (await call('POST', `/admin/cases/${caseId}/submit`, { token: tokens.reviewer, ifMatch: c.version }))
-      .json;
-    const approved = await call('POST', `/admin/cases/${caseId}/approve`, {
-      token: tokens.editor,
-      ifMatch: c.version,
-    });
-    expect(approved.status, approved.text).toBe(200);
+    await publishViaApi(call, tokens, { topic: 'firefighting-rescue', headline: '出动车辆数更正' });
     const correction = await eventually(
       async () => (await stack.outbox.read(confirmed)).find((m) => m.kind === 'correction'),
       30_000,
