@@ -6,7 +6,14 @@
  * importing a file twice is harmless. Someone who unsubscribed is not subscribed again by an old list.
  */
 import type { Language } from './case.ts';
-import { type Channel, type Frequency, requested, type Subscription } from './subscription.ts';
+import {
+  type Channel,
+  type Frequency,
+  followsOf,
+  frequencyOf,
+  requested,
+  type Subscription,
+} from './subscription.ts';
 
 export interface ImportedSubscriber {
   channel: Channel;
@@ -48,14 +55,21 @@ export function importDecision(
       };
     }
   }
-  const matches = (s: { topics: string[]; language: Language }) =>
-    sameSet(s.topics, row.topics) && s.language === row.language;
+  const follows = row.follows ?? [];
+  const frequency = row.frequency ?? 'immediate';
+  const matches = (s: { topics: string[]; follows?: string[]; frequency?: Frequency; language: Language }) =>
+    sameSet(s.topics, row.topics) &&
+    sameSet(followsOf(s), follows) &&
+    frequencyOf(s) === frequency &&
+    s.language === row.language;
 
   if (row.consent) {
     if (existing?.status === 'active' && matches(existing)) return { kind: 'unchanged' };
     const consent = {
       at: row.consent.at,
       topics: row.topics,
+      follows,
+      frequency,
       language: row.language,
       method: 'imported' as const,
       source: row.consent.source,
@@ -71,6 +85,8 @@ export function importDecision(
           addressHash: row.addressHash,
           status: 'active',
           topics: row.topics,
+          follows,
+          frequency,
           language: row.language,
           createdAt: now,
           updatedAt: now,
@@ -91,8 +107,8 @@ export function importDecision(
         ...stillPending,
         status: 'active',
         topics: row.topics,
-        follows: row.follows ?? [],
-        frequency: row.frequency ?? 'immediate',
+        follows,
+        frequency,
         language: row.language,
         consent,
         updatedAt: now,
@@ -107,7 +123,7 @@ export function importDecision(
   if (awaiting && matches(awaiting) && Date.parse(awaiting.expiresAt) > Date.parse(now))
     return { kind: 'unchanged' };
   const id = existing?.id ?? newId;
-  const request = { ...row, follows: row.follows ?? [], frequency: row.frequency ?? 'immediate' };
+  const request = { ...row, follows, frequency };
   const next = requested(existing, request, secretFor(id, now), now, id);
   return { kind: existing ? 'update' : 'create', next, confirm: true };
 }

@@ -181,7 +181,7 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     const items = subscriptions.flatMap((s) => [
       this.claimItem(s),
       this.subscriptionItem(s),
-      ...s.topics.map((topic) => this.followPut(s, topic).Put?.Item as Item),
+      ...targets(s).map((target) => this.followPut(s, target).Put?.Item as Item),
     ]);
     const chunks: Item[][] = [];
     for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
