@@ -14,8 +14,10 @@ export function subscriberRoutes(app: Router): void {
     const event = eventOf(request);
     const actor = actorFrom(event);
     const { dryRun } = parse(importQuery, query(event));
-    const report = await importSubscribers(await services(), actor, csvBody(event), {
+    const deps = await services();
+    const report = await importSubscribers(deps, actor, csvBody(event), {
       dryRun: dryRun === 'true',
+      suppressedAmong: (hashes) => deps.suppressions.suppressedAmong(hashes),
     });
     return json(200, report);
   });
