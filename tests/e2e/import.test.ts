@@ -4,8 +4,12 @@
  * bad rows reported by line, a dry run that writes nothing, and confirmations for rows without consent
  * sent by the sender like any message.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCredentials, localRegion } from '../../local/engines.ts';
 import type { LocalStack } from '../../local/stack.ts';
+import { pageTarget } from '../../shared/domain/url.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 
 let stack: LocalStack;
@@ -27,9 +31,86 @@ const importCsv = (csv: string, options: { dryRun?: boolean; token?: string; typ
   });
 
 const rowCount = 100;
+
+/** The stored items of one address's subscription (its subscription item and its follow items). */
+async function storedItems(address: string): Promise<Array<Record<string, unknown>>> {
+  const documents = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.endpoints.dynamoDb,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
+  );
+  const items: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new ScanCommand({
+        TableName: stack.tableName,
+        FilterExpression: 'address = :address',
+        ExpressionAttributeValues: { ':address': address },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  documents.destroy();
+  return items;
+}
 const header = 'channel,address,topics,follows,language,frequency,consent_at,consent_source';
 
 describe('subscriber import', () => {
+  it('stores the pages followed and the frequency, and a changed frequency is an update', async () => {
+    const page = 'https://news.example.org/2025/03/评论.html';
+    const row = (frequency: string) =>
+      `${header}\nemail,pages@example.org,personnel,${page};https://news.example.org/b,en,${frequency},2024-05-01T08:00:00Z,fair\n`;
+    expect((await importCsv(row('weekly'))).json).toMatchObject({ created: 1, rejected: [] });
+    const stored = (await storedItems('pages@example.org')).find((item) => item.entity === 'subscription');
+    expect(stored).toMatchObject({
+      status: 'active',
+      topics: ['personnel'],
+      follows: [page, 'https://news.example.org/b'],
+      frequency: 'weekly',
+      consent: { method: 'imported', source: 'fair', frequency: 'weekly' },
+    });
+    // One follow item per topic and per page, so the planner's page phase finds the subscriber.
+    const follows = (await storedItems('pages@example.org')).filter((item) => item.entity === 'follow');
+    expect(follows.map((item) => item.sk).sort()).toEqual(
+      ['personnel', pageTarget(page), pageTarget('https://news.example.org/b')]
+        .map((t) => `FOLLOW#${t}`)
+        .sort(),
+    );
+    expect((await importCsv(row('weekly'))).json).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect((await importCsv(row('daily'))).json).toMatchObject({ updated: 1, unchanged: 0 });
+    const after = (await storedItems('pages@example.org')).find((item) => item.entity === 'subscription');
+    expect(after).toMatchObject({ frequency: 'daily', follows: [page, 'https://news.example.org/b'] });
+  });
+
+  it('skips a suppressed address and says so', async () => {
+    const bounced = await call('POST', '/dev/email-events', {
+      body: { type: 'bounce', address: 'bounced@example.org' },
+    });
+    expect(bounced.status, bounced.text).toBeLessThan(300);
+    await eventually(async () => {
+      const list = await call('GET', '/admin/suppressions', { token: tokens.admin });
+      return list.json.items.length > 0 ? true : undefined;
+    });
+    const csv = `${header}\nemail,bounced@example.org,personnel,,en,immediate,2024-05-01T08:00:00Z,form\nemail,fine@example.org,personnel,,en,immediate,2024-05-01T08:00:00Z,form\n`;
+    for (const dryRun of [true, false]) {
+      const report = await importCsv(csv, { dryRun });
+      expect(report.json).toEqual({
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        confirmationsSent: 0,
+        skipped: 1,
+        rejected: [],
+      });
+    }
+    expect(await storedItems('bounced@example.org')).toEqual([]);
+  });
+
   // 100 rows keep this suite quick on a shared machine; the contract allows 10,000 in one request.
   it('imports a long file in one request, and the same file again changes nothing', async () => {
     const topics = ['fire-prevention', 'personnel', 'firefighting-rescue;personnel', '*'];
@@ -84,6 +165,31 @@ describe('subscriber import', () => {
     expect(real.json).toEqual({ ...dry.json, created: 2 });
     const again = await importCsv(csv);
     expect(again.json).toMatchObject({ created: 0, unchanged: 2 });
+  });
+
+  it('names a bad row by the physical line it starts on, after quoted fields that span lines', async () => {
+    const lines = [
+      'channel,address,topics,language,consent_at,consent_source',
+      'email,multi-line@example.org,personnel,en,2025-01-02T03:04:05Z,"paper form,',
+      'second sheet"',
+      'email,bad@,personnel,en,2025-01-02T03:04:05Z,form',
+      '"email","also-bad","personnel","en","2025-01-02T03:04:05Z","three',
+      'lines',
+      'here"',
+      'email,fine-after@example.org,personnel,en,2025-01-02T03:04:05Z,form',
+    ];
+    for (const [eol, bom] of [
+      ['\n', ''],
+      ['\r\n', '\ufeff'],
+    ] as const) {
+      const report = await importCsv(bom + lines.join(eol) + eol, { dryRun: true });
+      expect(report.status, report.text).toBe(200);
+      expect(report.json.created).toBe(2);
+      expect(report.json.rejected.map((r: { line: number }) => r.line)).toEqual([4, 5]);
+    }
+    const unclosed = await importCsv(`${lines.slice(0, 4).join('\n')}\nemail,"open@example.org,x\n`);
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.text).toContain('line 5');
   });
 
   it('sends rows without consent a confirmation through the sender, and confirming makes them active', async () => {
