@@ -45,6 +45,7 @@ const partitions = {
   audienceChange: 'AUDIENCE-CHANGE#*',
   suppression: partitionOf(keys.suppression),
   optOutPlace: partitionOf(keys.optOutPlace),
+  notices: partitionOf(keys.notice), // each page's notices (the public function only reads them)
 };
 
 export interface TableWrites {
@@ -86,14 +87,14 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public
     // log's entry and head, the time-to-correction figures of the topic's month, and the version's
-    // announcement (the outbox), which its announcer then marks done.
-    puts: [p.correction, p.case, p.log, p.announcement],
+    // announcement (the outbox), which its announcer then marks done, and the page's notice of it.
+    puts: [p.correction, p.case, p.log, p.announcement, p.notices],
     updates: [p.case, p.log, p.stats, p.announcement],
     deletes: [],
   },
   // The publisher's writes, for the cases and announcements it re-drives.
   sweeper: {
-    puts: [p.correction, p.case, p.log, p.announcement],
+    puts: [p.correction, p.case, p.log, p.announcement, p.notices],
     updates: [p.case, p.log, p.stats, p.announcement],
     deletes: [],
   },

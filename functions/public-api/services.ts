@@ -12,6 +12,7 @@ export const services = compose({ documents, ses, sns }, (c) => ({
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
   stats: build.statsStore(c),
+  notices: build.noticeStore(c),
   rateLimiter: build.rateLimiter(c),
   links: build.links(c),
   email: build.emailSender(c),

@@ -141,6 +141,12 @@ export const logQuery = z.strictObject({
   limit: wholeNumber(1, 500).optional(),
 });
 
+/**
+ * GET /notices and /notices/frame: the article's address. Other parameters (a cache-buster an
+ * embedding page adds, say) are let through rather than refused: the answer depends on `url` alone.
+ */
+export const noticesQuery = z.object({ url: webUrl() });
+
 const channels = ['email', 'sms'] as const;
 const addressOf = { email: email(), sms: e164Phone() };
 

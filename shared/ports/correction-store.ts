@@ -17,7 +17,8 @@ export interface CorrectionStore {
   /**
    * Writes the correction (new, or its next version if the stored one is still at version - 1), the
    * case's move from `approved` to published, the version's public log entry, (first publication) its
-   * time to correction and its announcement, in one transaction.
+   * time to correction, its announcement and (when it names a page) the page's notice of it, in one
+   * transaction.
    * False if the case had moved on (published already); throws LogMovedOn if the log's head is no
    * longer the one the entry follows (build the entry again), and throws if the correction had moved
    * on (retry on top of it).

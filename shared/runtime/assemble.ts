@@ -51,6 +51,7 @@ export function everything(c: build.Context) {
     corrections: build.correctionStore(c),
     log: build.publicLog(c),
     stats: build.statsStore(c),
+    notices: build.noticeStore(c),
     rateLimiter: build.rateLimiter(c),
     events: build.correctionEvents(c),
     alerts: build.editorAlerts(c),

@@ -15,6 +15,7 @@ import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts'
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
+import { DynamoNoticeStore } from '../adapters/dynamodb/notice-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
@@ -92,6 +93,7 @@ export const correctionStore = (c: With<'documents'>) =>
   new DynamoCorrectionStore(c.documents(), c.config.tableName, cursors(c));
 export const publicLog = (c: With<'documents'>) => new DynamoPublicLog(c.documents(), c.config.tableName);
 export const statsStore = (c: With<'documents'>) => new DynamoStatsStore(c.documents(), c.config.tableName);
+export const noticeStore = (c: With<'documents'>) => new DynamoNoticeStore(c.documents(), c.config.tableName);
 export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.documents(), c.config.tableName);
 export const announcementStore = (c: With<'documents'>) =>
   new DynamoAnnouncementStore(c.documents(), c.config.tableName);

@@ -2,9 +2,9 @@
  * publishCorrection: the publisher's verb, run for each approved case the stream brings (and by the
  * sweeper for a case stuck in approved). It writes the correction (or its next version), moves the
  * case to published, appends the version to the public log, records (first publication) its time to
- * correction and writes its announcement (the outbox entry), all in one transaction: the announcer
- * then tells the correction-events topic from the stream, so a publication is never public without
- * being announced. A replayed record finds the case published and does nothing.
+ * correction, writes its announcement (the outbox entry) and files the version under its page's
+ * notices, all in one transaction: the announcer then tells the correction-events topic from the
+ * stream, so a publication is never public without being announced. A replayed record finds the case published and does nothing.
  */
 import { announcementOf } from '../domain/announcement.ts';
 import { systemActor } from '../domain/case.ts';

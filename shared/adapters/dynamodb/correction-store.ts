@@ -7,6 +7,7 @@ import { LogMovedOn } from '../../ports/public-log.ts';
 import { announcementPut } from './announcement-store.ts';
 import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
+import { noticePut } from './notice-store.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
 import { logAppendItems } from './public-log.ts';
 import { firstPublicationItem } from './stats-store.ts';
@@ -118,6 +119,8 @@ export class DynamoCorrectionStore implements CorrectionStore {
         ...logAppendItems(this.tableName, logEntry),
         ...(firstPublication ? [firstPublicationItem(this.tableName, firstPublication)] : []),
         announcementPut(this.tableName, announcement),
+        // Last, so the indexes of the conditions above stay as the catch below reads them.
+        ...noticePut(this.tableName, correction),
       ]);
       return true;
     } catch (error) {

@@ -96,6 +96,15 @@ export const keys = {
   suppression: (addressHash: string): Key => ({ pk: `SUPPRESSED#${addressHash}`, sk: 'SUPPRESSION' }),
   /** Where the scheduled import of SMS opt-outs left off. */
   optOutPlace: { pk: 'OPTOUTS', sk: 'PLACE' } as Key,
+  /**
+   * A page's notices: one item per correction of the page (its pageTarget), in order of first
+   * publication, so a page's newest notices are one Query read backwards, whatever the table holds.
+   */
+  notice: (target: string, publishedAt: string, correctionId: string): Key => ({
+    pk: `NOTICES#${target}`,
+    sk: `NOTICE#${publishedAt}#${named(correctionId)}`,
+  }),
+  noticePrefix: 'NOTICE#',
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${named(caseId)}`,
