@@ -1,6 +1,6 @@
 /** Reporting an error, and following one's own report. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NotFound } from '../../shared/domain/errors.ts';
 import {
   eventOf,
@@ -22,7 +22,7 @@ import { pageLanguage } from './forms.ts';
 import { privatePage, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
-const trackingQuery = z.object({ token: z.string().min(1, { error: 'is required' }) });
+const trackingQuery = z.object({ token: z.string().check(z.minLength(1, { error: 'is required' })) });
 
 export function reportRoutes(app: Router): void {
   app.post('/submissions', async (request) => {

@@ -3,7 +3,7 @@
  * checked as a subscription request is (channel, address, topics, language), plus the import's own
  * columns. A bad row is rejected with its line number and every problem it has; the rest go ahead.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Language } from '../domain/case.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { type Channel, canonicalAddress } from '../domain/subscription.ts';
@@ -52,17 +52,19 @@ const list = (value: string): string[] =>
 
 const extras = z
   .object({
-    follows: z.array(webUrl()).max(20, { error: 'at most 20 pages' }),
+    follows: z.array(webUrl()).check(z.maxLength(20, { error: 'at most 20 pages' })),
     frequency: z.enum(frequencies),
-    consent_at: z.iso
-      .datetime({ offset: true, error: 'must be a date and time, e.g. 2025-03-01T09:00:00Z' })
-      .optional(),
-    consent_source: text(1, 200).optional(),
+    consent_at: z.optional(
+      z.iso.datetime({ offset: true, error: 'must be a date and time, e.g. 2025-03-01T09:00:00Z' }),
+    ),
+    consent_source: z.optional(text(1, 200)),
   })
-  .refine((row) => (row.consent_at === undefined) === (row.consent_source === undefined), {
-    error: 'consent_at and consent_source go together: give both, or neither for a confirmation',
-    path: ['consent_source'],
-  });
+  .check(
+    z.refine((row) => (row.consent_at === undefined) === (row.consent_source === undefined), {
+      error: 'consent_at and consent_source go together: give both, or neither for a confirmation',
+      path: ['consent_source'],
+    }),
+  );
 
 /** The rows to import and the rejected ones; the file itself malformed (or too long) is a 400. */
 export function readImport(

@@ -1,5 +1,5 @@
 /** The contract's request bodies and query strings, as validators. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
 import { correctionIdLength } from '../domain/correction.ts';
 import { composeSms, fitsOneSegment } from '../domain/sms.ts';
@@ -10,29 +10,31 @@ import { webhookEventTypes } from '../domain/webhook.ts';
 import { e164Phone, email, text, webUrl } from './validation.ts';
 
 const topicKey = (known: ReadonlySet<string>) =>
-  z.string().refine((key) => known.has(key), { error: (issue) => `unknown topic "${String(issue.input)}"` });
+  z
+    .string()
+    .check(z.refine((key) => known.has(key), { error: (issue) => `unknown topic "${String(issue.input)}"` }));
 
-const evidence = () => z.array(webUrl()).max(10, { error: 'at most 10 links' });
+const evidence = () => z.array(webUrl()).check(z.maxLength(10, { error: 'at most 10 links' }));
 
 export const submissionRequest = (knownTopics: ReadonlySet<string>) =>
   z.strictObject({
     text: text(1, 5000),
-    url: webUrl().optional(),
-    topic: topicKey(knownTopics).optional(),
-    evidence: evidence().optional(),
-    language: z.enum(languages).optional(),
-    contact: z.strictObject({ email: email().optional(), phone: e164Phone().optional() }).optional(),
+    url: z.optional(webUrl()),
+    topic: z.optional(topicKey(knownTopics)),
+    evidence: z.optional(evidence()),
+    language: z.optional(z.enum(languages)),
+    contact: z.optional(z.strictObject({ email: z.optional(email()), phone: z.optional(e164Phone()) })),
   });
 
 export const staffCaseRequest = (knownTopics: ReadonlySet<string>) =>
   z.strictObject({
     text: text(1, 5000),
-    url: webUrl().optional(),
+    url: z.optional(webUrl()),
     topic: topicKey(knownTopics),
-    severity: z.enum(severities).optional(),
+    severity: z.optional(z.enum(severities)),
     source: z.enum(['monitoring', 'staff']),
-    evidence: evidence().optional(),
-    language: z.enum(languages).optional(),
+    evidence: z.optional(evidence()),
+    language: z.optional(z.enum(languages)),
   });
 
 export const assignRequest = z.strictObject({ assignee: text(1, 128) });
@@ -41,12 +43,14 @@ export const reviewRequest = z
   .strictObject({
     verdict: z.enum(verdicts),
     findings: text(1, 5000),
-    duplicateOf: text(1, 64).optional(),
+    duplicateOf: z.optional(text(1, 64)),
   })
-  .refine((review) => review.verdict !== 'duplicate' || review.duplicateOf !== undefined, {
-    error: 'is required for a duplicate verdict',
-    path: ['duplicateOf'],
-  });
+  .check(
+    z.refine((review) => review.verdict !== 'duplicate' || review.duplicateOf !== undefined, {
+      error: 'is required for a duplicate verdict',
+      path: ['duplicateOf'],
+    }),
+  );
 
 /** The longest permalink an SMS may carry: correction ids have at most this many characters. */
 export const longestPermalink = (publicBaseUrl: string): string =>
@@ -57,12 +61,14 @@ export const draftRequest = (publicBaseUrl: string) =>
     type: z.enum(correctionTypes),
     headline: text(1, 200),
     body: text(1, 5000),
-    smsText: text(1, 160)
-      .refine((sms) => fitsOneSegment(composeSms(sms, longestPermalink(publicBaseUrl))), {
-        error: 'with the link it must fit one SMS segment (160 GSM-7 or 70 UCS-2 characters)',
-      })
-      .optional(),
-    affectedUrl: webUrl().optional(),
+    smsText: z.optional(
+      text(1, 160).check(
+        z.refine((sms) => fitsOneSegment(composeSms(sms, longestPermalink(publicBaseUrl))), {
+          error: 'with the link it must fit one SMS segment (160 GSM-7 or 70 UCS-2 characters)',
+        }),
+      ),
+    ),
+    affectedUrl: z.optional(webUrl()),
   });
 
 export const noteRequest = z.strictObject({ note: text(1, 5000) });
@@ -70,75 +76,90 @@ export const closeRequest = z.strictObject({ reason: text(1, 5000) });
 
 export const updateRequest = (knownTopics: ReadonlySet<string>) =>
   z
-    .strictObject({ topic: topicKey(knownTopics).optional(), severity: z.enum(severities).optional() })
-    .refine((change) => change.topic !== undefined || change.severity !== undefined, {
-      error: 'name a topic or a severity to change',
-      path: [],
-    });
+    .strictObject({ topic: z.optional(topicKey(knownTopics)), severity: z.optional(z.enum(severities)) })
+    .check(
+      z.refine((change) => change.topic !== undefined || change.severity !== undefined, {
+        error: 'name a topic or a severity to change',
+        path: [],
+      }),
+    );
 
 export const topicRequest = z.strictObject({
   names: z
     .record(
-      z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag' }),
+      z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag' })),
       text(1, 200),
     )
-    .refine((names) => names['zh-CN'] !== undefined && names.en !== undefined, {
-      error: 'needs at least zh-CN and en',
-    }),
+    .check(
+      z.refine((names) => names['zh-CN'] !== undefined && names.en !== undefined, {
+        error: 'needs at least zh-CN and en',
+      }),
+    ),
   desk: text(1, 200),
-  defaultSeverity: z.enum(severities).optional(),
+  defaultSeverity: z.optional(z.enum(severities)),
 });
 
-export const topicKeyParameter = z.string().regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' });
-
-const limit = z
+export const topicKeyParameter = z
   .string()
-  .regex(/^\d+$/, { error: 'must be a whole number from 1 to 100' })
-  .transform(Number)
-  .pipe(z.number().min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }));
+  .check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' }));
 
-const page = { limit: limit.optional(), cursor: z.string().min(1).max(4096).optional() };
+/** A whole number in a query string, from `min` to `max`; `pattern` says how many digits may come. */
+const wholeNumber = (min: number, max: number, pattern: RegExp) =>
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(pattern, { error: `must be a whole number from ${min} to ${max}` })),
+      z.transform(Number),
+    ),
+    z
+      .number()
+      .check(
+        z.gte(min, { error: `must be at least ${min}` }),
+        z.lte(max, { error: `must be at most ${max}` }),
+      ),
+  );
+
+const limit = wholeNumber(1, 100, /^\d+$/);
+
+const page = {
+  limit: z.optional(limit),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+};
 
 export const pageQuery = z.strictObject(page);
 
 export const webhookRequest = z.strictObject({
   url: text(1, 2048),
-  description: text(0, 200).optional(),
-  events: z.array(z.enum(webhookEventTypes)).min(1, { error: 'name at least one event type' }).optional(),
+  description: z.optional(text(0, 200)),
+  events: z.optional(
+    z.array(z.enum(webhookEventTypes)).check(z.minLength(1, { error: 'name at least one event type' })),
+  ),
 });
 
 export const webhookChange = z
-  .strictObject({ status: z.enum(['active', 'disabled']).optional(), description: text(0, 200).optional() })
-  .refine((change) => change.status !== undefined || change.description !== undefined, {
-    error: 'name a status or a description to change',
-    path: [],
-  });
+  .strictObject({ status: z.optional(z.enum(['active', 'disabled'])), description: z.optional(text(0, 200)) })
+  .check(
+    z.refine((change) => change.status !== undefined || change.description !== undefined, {
+      error: 'name a status or a description to change',
+      path: [],
+    }),
+  );
 
 export const caseListQuery = z.strictObject({
   ...page,
-  status: z.enum(caseStatuses).optional(),
-  topic: z.string().max(40).optional(),
-  assignee: z.string().max(128).optional(),
+  status: z.optional(z.enum(caseStatuses)),
+  topic: z.optional(z.string().check(z.maxLength(40))),
+  assignee: z.optional(z.string().check(z.maxLength(128))),
 });
 
-export const correctionListQuery = z.strictObject({ ...page, topic: z.string().max(40).optional() });
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,15}$/, { error: `must be a whole number from ${min} to ${max}` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `must be at least ${min}` })
-        .max(max, { error: `must be at most ${max}` }),
-    );
+export const correctionListQuery = z.strictObject({
+  ...page,
+  topic: z.optional(z.string().check(z.maxLength(40))),
+});
 
 /** GET /corrections/log: entries after a seq, up to 500 a page. */
 export const logQuery = z.strictObject({
-  after: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional(),
-  limit: wholeNumber(1, 500).optional(),
+  after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
+  limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
 });
 
 /**
@@ -153,32 +174,36 @@ const addressOf = { email: email(), sms: e164Phone() };
 /** Known topic keys, each once, or ["*"] alone for every topic. */
 const followedTopics = (knownTopics: ReadonlySet<string>) =>
   z
-    .array(topicKey(new Set([...knownTopics, allTopics])))
-    .transform((keys) => [...new Set(keys)])
-    .refine((keys) => !keys.includes(allTopics) || keys.length === 1, {
-      error: '"*" (every topic) cannot be combined with other topics',
-    })
-    .refine((keys) => keys.length <= maxTopics, {
-      error: `at most ${maxTopics} topics; use "*" to follow every topic`,
-    });
+    .pipe(
+      z.array(topicKey(new Set([...knownTopics, allTopics]))),
+      z.transform((keys) => [...new Set(keys)]),
+    )
+    .check(
+      z.refine((keys) => !keys.includes(allTopics) || keys.length === 1, {
+        error: '"*" (every topic) cannot be combined with other topics',
+      }),
+      z.refine((keys) => keys.length <= maxTopics, {
+        error: `at most ${maxTopics} topics; use "*" to follow every topic`,
+      }),
+    );
 
 /** Pages to follow: http(s) addresses, each page once (as reports of it are joined), at most 20. */
 export const followedPages = () =>
-  z
-    .array(webUrl())
-    .max(maxFollows, { error: `at most ${maxFollows} pages` })
-    .transform((urls) => {
+  z.pipe(
+    z.array(webUrl()).check(z.maxLength(maxFollows, { error: `at most ${maxFollows} pages` })),
+    z.transform((urls) => {
       const byPage = new Map<string, string>();
       for (const url of urls) if (!byPage.has(normalizeUrl(url))) byPage.set(normalizeUrl(url), url);
       return [...byPage.values()];
-    });
+    }),
+  );
 
 /** What a subscription receives; at least one topic or one page (the JSON request and the manage page). */
 export const interests = (knownTopics: ReadonlySet<string>) => ({
-  topics: followedTopics(knownTopics).optional(),
-  follows: followedPages().optional(),
-  frequency: z.enum(frequencies).optional(),
-  language: z.enum(languages).optional(),
+  topics: z.optional(followedTopics(knownTopics)),
+  follows: z.optional(followedPages()),
+  frequency: z.optional(z.enum(frequencies)),
+  language: z.optional(z.enum(languages)),
 });
 
 const somethingFollowed = (request: { topics?: unknown; follows?: unknown }) =>
@@ -205,24 +230,26 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
       address: z.string(),
       ...interests(knownTopics),
     })
-    .refine(somethingFollowed, nothingFollowed)
-    .superRefine(
-      (request, context) => {
-        const checked = addressOf[request.channel].safeParse(request.address);
-        for (const issue of checked.error?.issues ?? []) {
-          context.addIssue({ code: 'custom', path: ['address'], message: issue.message });
-        }
-      },
-      // The address is checked by its channel's rules even when other fields are bad, so every bad field is listed.
-      {
-        when: ({ issues }) =>
-          !issues.some(
-            (issue) =>
-              (!issue.path?.length && issue.code !== 'unrecognized_keys') ||
-              issue.path?.[0] === 'channel' ||
-              issue.path?.[0] === 'address',
-          ),
-      },
+    .check(
+      z.refine(somethingFollowed, nothingFollowed),
+      z.superRefine(
+        (request, context) => {
+          const checked = addressOf[request.channel].safeParse(request.address);
+          for (const issue of checked.error?.issues ?? []) {
+            context.addIssue({ code: 'custom', path: ['address'], message: issue.message });
+          }
+        },
+        // The address is checked by its channel's rules even when other fields are bad, so every bad field is listed.
+        {
+          when: ({ issues }) =>
+            !issues.some(
+              (issue) =>
+                (!issue.path?.length && issue.code !== 'unrecognized_keys') ||
+                issue.path?.[0] === 'channel' ||
+                issue.path?.[0] === 'address',
+            ),
+        },
+      ),
     );
 
 const linkToken = text(1, 512);
@@ -236,10 +263,10 @@ export const interestsChange = (knownTopics: ReadonlySet<string>) =>
       frequency: z.enum(frequencies),
       language: z.enum(languages),
     })
-    .refine(somethingFollowed, nothingFollowed);
+    .check(z.refine(somethingFollowed, nothingFollowed));
 
 export const verifyRequest = z.strictObject({
-  code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' }),
+  code: z.string().check(z.regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' })),
 });
 export const unsubscribeRequest = z.strictObject({ token: linkToken });
 /** The token of a link in a message (confirm, unsubscribe page, one-click unsubscribe). */
@@ -247,5 +274,5 @@ export const linkTokenQuery = z.object({ token: linkToken });
 /** A form unsubscribe: RFC 8058 one-click (its fixed field) or the unsubscribe page's own form. */
 export const unsubscribeForm = z.object({
   token: linkToken,
-  'List-Unsubscribe': z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' }).optional(),
+  'List-Unsubscribe': z.optional(z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' })),
 });

@@ -2,10 +2,16 @@
  * Request validation: every bad field in one InvalidInput, lengths counted in characters (code
  * points, so Chinese and emoji count one each), strings required to be well-formed Unicode.
  */
-import parsePhoneNumber from 'libphonenumber-js/max';
-import { type ZodType, z } from 'zod';
+
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { type FieldError, InvalidInput } from '../domain/errors.ts';
+import { isValidPhone } from '../domain/phone.ts';
 import { isWebUrl } from '../domain/url.ts';
+
+// zod's mini build registers no messages of its own; a few of the English ones show through (an
+// unknown option, a field of the wrong type) and `fieldErrors` recognizes a missing field by its words.
+z.config(english());
 
 const characters = (value: string): number => [...value].length;
 
@@ -19,32 +25,32 @@ export const hasControlCharacters = (value: string): boolean => disallowedContro
 
 /** Text of `min`..`max` characters, well-formed, and (when min > 0) not only white space. */
 export const text = (min: number, max: number) =>
-  z
-    .string()
-    .refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' })
-    .refine((value) => !hasControlCharacters(value), {
+  z.string().check(
+    z.refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' }),
+    z.refine((value) => !hasControlCharacters(value), {
       error: 'must not contain control characters (only tab and newline)',
-    })
-    .refine((value) => characters(value) <= max, { error: `must be at most ${max} characters` })
-    .refine((value) => min === 0 || value.trim().length > 0, { error: 'must not be blank' })
-    .refine((value) => characters(value) >= min, { error: `must be at least ${min} characters` });
+    }),
+    z.refine((value) => characters(value) <= max, { error: `must be at most ${max} characters` }),
+    z.refine((value) => min === 0 || value.trim().length > 0, { error: 'must not be blank' }),
+    z.refine((value) => characters(value) >= min, { error: `must be at least ${min} characters` }),
+  );
 
 export const webUrl = (max = 2048) =>
-  text(1, max).refine((value) => isWebUrl(value), { error: 'must be an http or https URL' });
+  text(1, max).check(z.refine((value) => isWebUrl(value), { error: 'must be an http or https URL' }));
 
 export const email = () =>
-  z
-    .string()
-    .max(254, { error: 'must be at most 254 characters' })
-    .pipe(z.email({ error: 'must be an email address' }));
+  z.pipe(
+    z.string().check(z.maxLength(254, { error: 'must be at most 254 characters' })),
+    z.email({ error: 'must be an email address' }),
+  );
 
-/** E.164 (+ and 8 to 15 digits) and a number libphonenumber knows to be valid. */
+/** E.164 and a number that can be a mobile (the desk texts it). */
 export const e164Phone = () =>
-  z
-    .string()
-    .refine((value) => /^\+[1-9]\d{7,14}$/.test(value) && parsePhoneNumber(value)?.isValid() === true, {
+  z.string().check(
+    z.refine((value) => isValidPhone(value), {
       error: 'must be a valid phone number in E.164 form, e.g. +8613800138000',
-    });
+    }),
+  );
 
 function pathOf(segments: ReadonlyArray<PropertyKey>): string {
   return segments
@@ -68,7 +74,7 @@ export function fieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): FieldError
   });
 }
 
-export function parse<T>(schema: ZodType<T>, value: unknown): T {
+export function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidInput(fieldErrors(result.error.issues));
   return result.data;

@@ -4,9 +4,9 @@
  * SMS. The request is stored before sending, so if sending fails the caller is told to try again and
  * the retry sends a new confirmation; nothing is lost and nothing is sent twice for one request.
  */
-import parsePhoneNumber from 'libphonenumber-js/max';
 import type { Language } from '../domain/case.ts';
 import { InvalidInput, RateLimited } from '../domain/errors.ts';
+import { phoneCountry } from '../domain/phone.ts';
 import { recipientHash } from '../domain/recipient.ts';
 import {
   type Channel,
@@ -115,7 +115,7 @@ async function admitConfirmation(
 ): Promise<void> {
   const { config } = deps;
   if (input.channel === 'sms') {
-    const country = parsePhoneNumber(input.address)?.country;
+    const country = phoneCountry(input.address);
     if (!country || !config.smsCountries.includes(country)) {
       throw new InvalidInput([
         {

@@ -1,0 +1,51 @@
+/**
+ * Every deployed function's bundle, built as the stack builds it (bench/bundles.ts `buildBundle`):
+ * no heavier than its goal (or, while above it, its ceiling), and carrying exactly the AWS SDK
+ * clients the function calls, the ones its import-time reference is built from.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BuiltBundle,
+  buildBundle,
+  bundleCeilingBytes,
+  bundleGoalBytes,
+  bundleLimitBytes,
+  sdkClients,
+} from '../../bench/bundles.ts';
+import { type FunctionKey, functionDefinitions } from '../../shared/resources/functions.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const keys = Object.keys(functionDefinitions) as FunctionKey[];
+const bundles = new Map<FunctionKey, BuiltBundle>();
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-bundles-test-'));
+  for (const key of keys) {
+    bundles.set(key, await buildBundle(join(root, functionDefinitions[key].entry), join(dir, `${key}.mjs`)));
+  }
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('function bundles', () => {
+  it.each(keys)('%s weighs no more than its goal, or its ceiling while above it', (key) => {
+    const bundle = bundles.get(key);
+    expect(bundle?.bytes, `${key}: ${bundle?.bytes} bytes`).toBeLessThanOrEqual(bundleLimitBytes(key));
+  });
+
+  it.each(keys)('%s bundles exactly the SDK clients bench/bundles.ts lists for it', (key) => {
+    expect(bundles.get(key)?.clients).toEqual([...sdkClients[key]].sort());
+  });
+
+  it('keeps ceilings only above the goal and close to the bundles they hold (lower them as they shrink)', () => {
+    for (const [key, ceiling] of Object.entries(bundleCeilingBytes) as [FunctionKey, number][]) {
+      expect(ceiling, key).toBeGreaterThan(bundleGoalBytes);
+      // A ceiling far above its bundle would let the function grow back unnoticed.
+      expect(bundles.get(key)?.bytes, `${key}: lower its ceiling`).toBeGreaterThan(ceiling * 0.9);
+    }
+  });
+});
