@@ -29,9 +29,11 @@ const words = {
 } as const satisfies Record<Language, unknown>;
 
 const css = `
-:root { color-scheme: light dark; --muted: #5a5a5a; --line: #d8d8d8; --accent: #8a1c1c; }
-@media (prefers-color-scheme: dark) { :root { --muted: #b0b0b0; --line: #444; --accent: #f08a8a; } }
-body { margin: 0; padding: 0.5rem 0.75rem; font: 1rem/1.55 system-ui, -apple-system, "PingFang SC",
+:root { color-scheme: light dark; --text: #1a1a1a; --page: #fff; --muted: #5a5a5a; --line: #d8d8d8;
+  --accent: #8a1c1c; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --page: #1a1a1a; --muted: #b0b0b0; --line: #444; --accent: #f08a8a; } }
+body { color: var(--text); background: var(--page); margin: 0; padding: 0.5rem 0.75rem; font: 1rem/1.55 system-ui, -apple-system, "PingFang SC",
   "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; border-left: 4px solid var(--accent); }
 h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--accent); }
 ol { list-style: none; margin: 0; padding: 0; }

@@ -15,15 +15,21 @@ async function submitAndApprove(call: Call, tokens: Tokens, caseId: string, vers
   if (approved.status !== 200) throw new Error(`approve: ${approved.text}`);
 }
 
-/** A new correction on `topic`, published by the stack's publisher: its id once it is published. */
+/** A new correction on `topic` (about `url`), published by the stack's publisher: its id once it is published. */
 export async function publishViaApi(
   call: Call,
   tokens: Tokens,
-  options: { topic?: string; headline?: string } = {},
+  options: { topic?: string; headline?: string; url?: string } = {},
 ): Promise<string> {
   const opened = await call('POST', '/admin/cases', {
     token: tokens.reviewer,
-    body: { text: '通报中的数字有误', topic: options.topic ?? 'fire-prevention', source: 'monitoring' },
+    body: {
+      text: '通报中的数字有误',
+      topic: options.topic ?? 'fire-prevention',
+      source: 'monitoring',
+      // The page the correction is about (its affectedUrl once published).
+      ...(options.url ? { url: options.url } : {}),
+    },
   });
   if (opened.status !== 201) throw new Error(`open: ${opened.text}`);
   const caseId = opened.json.id as string;
