@@ -3,6 +3,7 @@
  * reporters, and the subscription confirmations. Pure text; no address ever appears in a body.
  */
 import type { CorrectionType, Language } from '../domain/case.ts';
+import type { Frequency } from '../domain/subscription.ts';
 import { composeSms, fitOneSegment } from '../domain/sms.ts';
 import { markup, paragraphs, shorten } from './text.ts';
 import { correctionLabel, typeLabels } from './words.ts';
@@ -20,7 +21,11 @@ const phrases = {
     replyClosed: '感谢您的报告。经核实，我们认为相关内容无需更正。',
     replySmsPublished: (label: string) => `感谢报告，已发布${label}：`,
     confirmSubject: '请确认订阅更正通知',
-    confirm: (topics: string) => `请打开以下链接并按下“确认订阅”按钮，确认订阅以下内容的更正通知：${topics}`,
+    confirm: '请打开以下链接并按下“确认订阅”按钮，确认订阅以下内容的更正通知：',
+    topicsLine: (topics: string) => `主题：${topics}`,
+    followsLine: (pages: string) => `关注的文章：${pages}`,
+    frequencyLine: { immediate: '每次发布即通知', daily: '每日汇总一次', weekly: '每周汇总一次' },
+    listSeparator: '、',
     confirmIgnore: '如非本人操作，请忽略此邮件，我们不会再发送。',
     code: (code: string) => `您的订阅验证码：${code}，15分钟内有效。`,
     allTopics: '全部主题',
@@ -38,8 +43,15 @@ const phrases = {
     replyClosed: 'Thank you for your report. We checked it and found that no correction is needed.',
     replySmsPublished: (label: string) => `Thanks for your report. ${label}: `,
     confirmSubject: 'Please confirm your subscription to corrections',
-    confirm: (topics: string) =>
-      `Open this link and press its Confirm button to confirm that you want corrections on: ${topics}`,
+    confirm: 'Open this link and press its Confirm button to confirm that you want corrections of:',
+    topicsLine: (topics: string) => `Topics: ${topics}`,
+    followsLine: (pages: string) => `Articles followed: ${pages}`,
+    frequencyLine: {
+      immediate: 'As soon as each is published',
+      daily: 'One summary a day',
+      weekly: 'One summary a week',
+    },
+    listSeparator: ', ',
     confirmIgnore: 'If this was not you, ignore this email and we will not write again.',
     code: (code: string) => `Your subscription code is ${code}. It expires in 15 minutes.`,
     allTopics: 'all topics',
@@ -149,19 +161,35 @@ export function replySms(outcome: Outcome, language: Language): string {
   );
 }
 
+/** What a confirmation asks the person to agree to: the topics (names), pages followed and how often. */
+export interface ConfirmationRequest {
+  /** Topic names in the email's language; empty with `everyTopic` for every topic, or when only pages are followed. */
+  topicNames: string[];
+  everyTopic: boolean;
+  follows: string[];
+  frequency: Frequency;
+}
+
 export function confirmationEmail(
-  topicNames: string[],
+  request: ConfirmationRequest,
   language: Language,
   confirmLink: string,
 ): RenderedEmail {
   const w = phrases[language];
-  const topics = topicNames.length ? topicNames.join(language === 'zh-CN' ? '、' : ', ') : w.allTopics;
+  // Only what was asked for: a request that follows pages alone names no topic (never "all topics").
+  const topics = request.everyTopic ? w.allTopics : request.topicNames.join(w.listSeparator);
+  const asked = [
+    ...(topics ? [w.topicsLine(topics)] : []),
+    ...(request.follows.length ? [w.followsLine(request.follows.join(w.listSeparator))] : []),
+    w.frequencyLine[request.frequency],
+  ];
   return emailFrame(
     language,
     w.confirmSubject,
-    [w.confirm(topics), confirmLink, w.confirmIgnore],
+    [w.confirm, asked.join('\n'), confirmLink, w.confirmIgnore],
     [
-      `<p>${markup(w.confirm(topics))}</p>`,
+      `<p>${markup(w.confirm)}</p>`,
+      `<ul>${asked.map((line) => `<li>${markup(line)}</li>`).join('')}</ul>`,
       `<p><a href="${markup(confirmLink)}">${markup(confirmLink)}</a></p>`,
       `<p><small>${markup(w.confirmIgnore)}</small></p>`,
     ],

@@ -6,10 +6,9 @@
  */
 import type { Subscription } from '../domain/subscription.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
-import { confirmationEmail } from '../presentation/messages.ts';
 import type { Signer } from '../security/tokens.ts';
 import type { Links } from './links.ts';
-import { topicLabels } from './topic-labels.ts';
+import { confirmationOf } from './topic-labels.ts';
 
 export const importConfirmationSecret = (
   signer: Signer,
@@ -33,6 +32,5 @@ export async function importedConfirmationEmail(
     subscription.id,
     importConfirmationSecret(deps.signer, subscription.id, requestedAt),
   );
-  const names = await topicLabels(deps.topics, pending.topics);
-  return confirmationEmail(names[pending.language], pending.language, link);
+  return confirmationOf(deps.topics, pending, link);
 }

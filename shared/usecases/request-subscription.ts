@@ -21,12 +21,12 @@ import type { EmailSender, SmsSender } from '../ports/messaging.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
-import { confirmationEmail, verificationSms } from '../presentation/messages.ts';
+import { verificationSms } from '../presentation/messages.ts';
 import type { Config } from '../runtime/config.ts';
 import { randomDigits, randomId, randomToken, type Signer } from '../security/tokens.ts';
 import { links } from './links.ts';
 import { settled } from './subscription-writes.ts';
-import { topicLabels } from './topic-labels.ts';
+import { confirmationOf } from './topic-labels.ts';
 
 /** A validated request (see subscriptionRequest in shared/http/schemas.ts). */
 export interface SubscriptionInput {
@@ -158,7 +158,8 @@ async function admitConfirmation(
 export const numberBlock = (e164: string): string => e164.slice(0, -4);
 
 async function sendConfirmation(deps: RequestSubscriptionDeps, s: Subscription, secret: string) {
-  const { topics, language } = requestView(s);
+  const request = requestView(s);
+  const { language } = request;
   if (s.channel === 'sms') {
     await deps.sms.send({
       to: s.address,
@@ -168,7 +169,6 @@ async function sendConfirmation(deps: RequestSubscriptionDeps, s: Subscription, 
     return;
   }
   const link = links(deps.config.publicBaseUrl, deps.signer).confirm(s.id, secret);
-  const names = await topicLabels(deps.topics, topics);
-  const email = confirmationEmail(names[language], language, link);
+  const email = await confirmationOf(deps.topics, request, link);
   await deps.email.send({ to: s.address, ...email, kind: 'confirmation' });
 }
