@@ -6,6 +6,7 @@
  */
 import type { Language } from './case.ts';
 import type { Correction } from './correction.ts';
+import { pageTarget } from './url.ts';
 
 export interface AnnouncementRef {
   correctionId: string;
@@ -17,6 +18,8 @@ export interface AnnouncementRef {
 export interface Announcement extends AnnouncementRef {
   caseId: string;
   topic: string;
+  /** The pageTarget of the correction's affected page, if any (its followers are in the audience). */
+  page?: string;
   language: Language;
   publishedAt: string;
   status: 'pending' | 'done';
@@ -43,6 +46,7 @@ export function announcementOf(
     round,
     caseId,
     topic: correction.topic,
+    ...(correction.affectedUrl ? { page: pageTarget(correction.affectedUrl) } : {}),
     language: correction.language,
     publishedAt: published.publishedAt,
     status: 'pending',

@@ -33,4 +33,5 @@ export function isWebUrl(raw: string): boolean {
  * What followers of a page and the page's notices are filed under: the normalized address, hashed
  * (a key of fixed length, whatever the address). "PAGE#" keeps it apart from every topic key.
  */
-export const pageTarget = (raw: string): string => `PAGE#${digest(normalizeUrl(raw))}`;
+export const pagePrefix = 'PAGE#';
+export const pageTarget = (raw: string): string => `${pagePrefix}${digest(normalizeUrl(raw))}`;

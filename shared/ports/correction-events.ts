@@ -6,6 +6,8 @@ export interface CorrectionPublished {
   correctionId: string;
   version: number;
   topic: string;
+  /** The pageTarget of the page the correction corrects, if it names one: its followers are told too. */
+  page?: string;
   language: Language;
   caseId: string;
   publishedAt: string;

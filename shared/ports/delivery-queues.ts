@@ -2,7 +2,7 @@ import type { DeliveryJob } from '../domain/delivery.ts';
 
 /** Where the planner is in a correction's audience; carried from one planner run to the next. */
 export interface PlanPosition {
-  phase: 'reporters' | 'followers' | 'followers-of-all';
+  phase: 'reporters' | 'followers' | 'followers-of-all' | 'followers-of-page';
   cursor?: string;
 }
 
@@ -12,6 +12,8 @@ export interface PlanStep {
   version: number;
   caseId: string;
   topic: string;
+  /** The pageTarget of the correction's affected page, whose followers are reached whatever their topics. */
+  page?: string;
   /** A re-announcement's round: its jobs revive parked deliveries. */
   round?: number;
   position: PlanPosition;

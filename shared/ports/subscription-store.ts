@@ -18,12 +18,12 @@ export interface SubscriptionStore {
     options: { limit: number; cursor?: string },
   ): Promise<Page<Subscription>>;
   /**
-   * The active subscriptions, among those of these address hashes (at most 100), that follow any of
-   * `topics`: channel and language only.
+   * The active, immediate subscriptions, among those of these address hashes (at most 100), that
+   * follow any of `topics` or the page `page` (a pageTarget): channel and language only.
    */
   activeFollowersAmong(
     addressHashes: string[],
-    topics: string[],
+    reach: { topics: string[]; page?: string },
   ): Promise<Array<Pick<Subscription, 'channel' | 'language'>>>;
   /**
    * Many new subscriptions of addresses that had none when read (an import), in batched writes: fast,

@@ -3,8 +3,8 @@
  * reporters, and the subscription confirmations. Pure text; no address ever appears in a body.
  */
 import type { CorrectionType, Language } from '../domain/case.ts';
-import type { Frequency } from '../domain/subscription.ts';
 import { composeSms, fitOneSegment } from '../domain/sms.ts';
+import type { Frequency } from '../domain/subscription.ts';
 import { markup, paragraphs, shorten } from './text.ts';
 import { correctionLabel, typeLabels } from './words.ts';
 

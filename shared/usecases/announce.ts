@@ -22,6 +22,7 @@ export const eventOf = (a: Announcement): CorrectionPublished => ({
   correctionId: a.correctionId,
   version: a.version,
   topic: a.topic,
+  ...(a.page ? { page: a.page } : {}),
   language: a.language,
   caseId: a.caseId,
   publishedAt: a.publishedAt,

@@ -1,8 +1,10 @@
 /**
  * Who a publication reaches, a page at a time: the case's reporters who left contact details, then
- * the active followers of the correction's topic, then those who follow every topic. A follower who
- * also reported is left to the reply, so each person is told once. The planner and the editors'
- * audience preview walk the same pages, so the preview matches what is then delivered.
+ * the active followers of the correction's topic, then those who follow every topic, then those who
+ * follow the page it corrects. A follower who also reported is left to the reply, and a follower of
+ * the page who also follows the topic (or every topic) was met in an earlier phase, so each person is
+ * planned once (and the delivery key, per version and person, holds it to one message anyway). The
+ * planner and the editors' audience preview count the same people.
  */
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
 import type { Submission } from '../domain/submission.ts';
@@ -26,9 +28,32 @@ export interface AudiencePage {
 
 export const firstPosition: PlanPosition = { phase: 'reporters' };
 
+/** What a publication is about: its case, its topic and (if it names one) the pageTarget it corrects. */
+export interface AudienceTarget {
+  caseId: string;
+  topic: string;
+  page?: string;
+}
+
+/** The follower phases in order; a phase with nothing to walk (no page, or the topic is '*') is left out. */
+function followerPhases(target: AudienceTarget): Array<PlanPosition['phase']> {
+  return [
+    'followers',
+    ...(target.topic !== allTopics ? (['followers-of-all'] as const) : []),
+    ...(target.page ? (['followers-of-page'] as const) : []),
+  ];
+}
+
+const followed = (target: AudienceTarget, phase: PlanPosition['phase']): string =>
+  phase === 'followers' ? target.topic : phase === 'followers-of-all' ? allTopics : (target.page as string);
+
+/** Whether a follower of the page is reached by the correction's topic already (an earlier phase). */
+const byTopic = (s: Subscription, topic: string): boolean =>
+  s.topics.includes(topic) || s.topics.includes(allTopics);
+
 export async function audiencePage(
   deps: AudienceDeps,
-  target: { caseId: string; topic: string },
+  target: AudienceTarget,
   position: PlanPosition,
   limit: number,
 ): Promise<AudiencePage> {
@@ -43,8 +68,7 @@ export async function audiencePage(
       : { phase: 'followers' };
     return { reporters, followers: [], next };
   }
-  const topic = position.phase === 'followers' ? target.topic : allTopics;
-  const page = await deps.subscriptions.followers(topic, {
+  const page = await deps.subscriptions.followers(followed(target, position.phase), {
     limit,
     ...(position.cursor ? { cursor: position.cursor } : {}),
   });
@@ -53,11 +77,16 @@ export async function audiencePage(
     target.caseId,
     page.items.map((s) => s.addressHash),
   );
-  const followers = page.items.filter((s) => !reported.has(s.addressHash));
+  const followers = page.items.filter(
+    (s) =>
+      !reported.has(s.addressHash) && !(position.phase === 'followers-of-page' && byTopic(s, target.topic)),
+  );
+  const phases = followerPhases(target);
+  const following = phases[phases.indexOf(position.phase) + 1];
   const next: PlanPosition | undefined = page.nextCursor
     ? { phase: position.phase, cursor: page.nextCursor }
-    : position.phase === 'followers' && target.topic !== allTopics
-      ? { phase: 'followers-of-all' }
+    : following
+      ? { phase: following }
       : undefined;
   return { reporters: [], followers, ...(next ? { next } : {}) };
 }
@@ -69,10 +98,7 @@ export interface AudienceCount {
 }
 
 /** The whole audience, counted: reporters by person, followers by channel. */
-export async function countAudience(
-  deps: AudienceDeps,
-  target: { caseId: string; topic: string },
-): Promise<AudienceCount> {
+export async function countAudience(deps: AudienceDeps, target: AudienceTarget): Promise<AudienceCount> {
   const count: AudienceCount = { email: 0, sms: 0, reporters: 0 };
   const reporters = new Set<string>();
   let position: PlanPosition | undefined = firstPosition;

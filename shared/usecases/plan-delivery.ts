@@ -25,6 +25,7 @@ export const firstStep = (event: CorrectionPublished): PlanStep => ({
   version: event.version,
   caseId: event.caseId,
   topic: event.topic,
+  ...(event.page ? { page: event.page } : {}),
   ...(event.round ? { round: event.round } : {}),
   position: firstPosition,
 });
@@ -39,7 +40,7 @@ const samePosition = (a: PlanPosition | undefined, b: PlanPosition | undefined):
 export type PlanOutcome = { planned: number; continues: boolean; stale?: true };
 
 export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<PlanOutcome> {
-  const { correctionId, version, caseId, topic } = step;
+  const { correctionId, version, caseId, topic, page: affectedPage } = step;
   const ref = { correctionId, version, round: step.round ?? 0 };
   const plan = samePosition(step.position, firstPosition)
     ? await deps.plans.start(ref, firstPosition)
@@ -55,7 +56,12 @@ export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<Plan
   let planned = 0;
   const channels = { email: 0, sms: 0 };
   while (position && planned < jobsPerRun) {
-    const page = await audiencePage(deps, { caseId, topic }, position, followersPerPage);
+    const page = await audiencePage(
+      deps,
+      { caseId, topic, ...(affectedPage ? { page: affectedPage } : {}) },
+      position,
+      followersPerPage,
+    );
     const jobs: DeliveryJob[] = [
       ...page.reporters.map(({ submission, recipient }): DeliveryJob => {
         channels[recipient.channel] += 1;

@@ -12,7 +12,7 @@ import type { Language } from '../domain/case.ts';
 import type { Correction, CorrectionVersion } from '../domain/correction.ts';
 import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
-import { type Channel, followsOf, type Subscription } from '../domain/subscription.ts';
+import { type Channel, followsOf, frequencyOf, type Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import { pageTarget } from '../domain/url.ts';
 import type { CaseStore } from '../ports/case-store.ts';
@@ -110,6 +110,9 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
     if (!reaches(subscription, correction))
       return { reason: 'the subscription no longer follows the topic or page', settleKey };
+    // Planned while immediate, daily or weekly since: the correction is in its next digest instead.
+    if (frequencyOf(subscription) !== 'immediate')
+      return { reason: 'the subscription gets digests instead', settleKey };
     const permalink = deps.links.permalink(correction.id);
     const recipient = { channel: subscription.channel, address: subscription.address };
     return {

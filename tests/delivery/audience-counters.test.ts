@@ -63,6 +63,9 @@ describe('audience counters', () => {
       sms: 0,
       reporters: 4,
       byLanguage: { 'zh-CN': { email: 1, sms: 0 }, en: { email: 1, sms: 0 } },
+      // Nobody follows the reported page itself, and nobody here reads a digest.
+      pages: [{ url, email: 0, sms: 0 }],
+      digests: { email: 0, sms: 0 },
     });
     // The same as walking the whole audience.
     const walked = await countAudience(desk, { caseId: opened.caseId, topic });

@@ -105,6 +105,9 @@ describe('publication reaches each follower once, and only followers', () => {
       sms: 2,
       reporters: 1,
       byLanguage: { 'zh-CN': { email: 0, sms: 1 }, en: { email: 1, sms: 1 } },
+      // The report names no page, and nobody here reads a digest.
+      pages: [],
+      digests: { email: 0, sms: 0 },
       smsSegments: 1,
     };
     const audience = await eventually(async () => {

@@ -9,7 +9,7 @@ import { functionDefinitions } from '../../shared/resources/functions.ts';
 
 const audienceScopes: AudienceScope[] = [
   { kind: 'topic', topic: 'id' },
-  { kind: 'url', urlKey: 'id' },
+  { kind: 'url', page: 'PAGE#id' },
   { kind: 'reporters', caseId: 'id' },
 ];
 

@@ -1,5 +1,6 @@
 /** Subscribers made through the real double opt-in, reading the link or code from the outbox. */
 import type { Language } from '../../shared/domain/case.ts';
+import type { Frequency } from '../../shared/domain/subscription.ts';
 import { confirmEmail } from '../../shared/usecases/confirm-subscription.ts';
 import { requestSubscription } from '../../shared/usecases/request-subscription.ts';
 import { verifySms } from '../../shared/usecases/verify-subscription.ts';
@@ -21,15 +22,19 @@ export async function smsCode(desk: TestDesk, phone: string): Promise<string> {
   return code;
 }
 
-/** An active subscription of `address` (an email address, or a phone number for SMS) to `topics`. */
+/**
+ * An active subscription of `address` (an email address, or a phone number for SMS) to `topics`, and
+ * to the pages in `more.follows`, as often as `more.frequency` says (at once by default).
+ */
 export async function activeSubscriber(
   desk: TestDesk,
   address: string,
   topics: string[],
   language: Language = 'zh-CN',
+  more: { follows?: string[]; frequency?: Frequency } = {},
 ): Promise<string> {
   const channel = address.startsWith('+') ? 'sms' : 'email';
-  const { id } = await requestSubscription(desk, { channel, address, topics, language });
+  const { id } = await requestSubscription(desk, { channel, address, topics, language, ...more });
   if (channel === 'email') await confirmEmail(desk, id, (await confirmLink(desk, address)).token);
   else await verifySms(desk, id, await smsCode(desk, address));
   return id;

@@ -1,7 +1,10 @@
 /**
  * Audience counters in the single table: one small item per scope (AUDIENCE#TOPIC#<topic>,
  * AUDIENCE#URL#<url hash>, AUDIENCE#REPORTERS#<case>) holding one number per channel and language
- * (`email#zh-CN`, or `sms` where the language is not known). A change is applied in one transaction
+ * (`email#zh-CN`, or `sms` where the language is not known), `digest#`-prefixed for daily and weekly
+ * subscribers, and on a page's item `also#<topic>#`-prefixed for its followers who follow that topic
+ * too (a page's item holds a few numbers per topic its followers follow: small, whatever the
+ * audience). A change is applied in one transaction
  * with a marker keyed by the change's id (the stream record's), so a replayed record adds nothing.
  * Markers expire after the stream's 24 hours of retention, with a day to spare.
  */
@@ -9,12 +12,12 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 import { languages } from '../../domain/case.ts';
 import type {
   AudienceCounters,
+  AudienceCounts,
   AudienceDelta,
   AudienceScope,
   AudienceTally,
 } from '../../ports/audience-counters.ts';
 import type { Clock } from '../../ports/clock.ts';
-import { digest } from '../../security/tokens.ts';
 import type { Key } from './keys.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
@@ -25,13 +28,20 @@ export const audienceKey = (scope: AudienceScope): Key => {
     case 'topic':
       return { pk: `AUDIENCE#TOPIC#${scope.topic}`, sk: 'AUDIENCE' };
     case 'url':
-      return { pk: `AUDIENCE#URL#${digest(scope.urlKey)}`, sk: 'AUDIENCE' };
+      // The pageTarget is PAGE#<hash of the normalized address>.
+      return { pk: `AUDIENCE#URL#${scope.page.slice(scope.page.indexOf('#') + 1)}`, sk: 'AUDIENCE' };
     case 'reporters':
       return { pk: `AUDIENCE#REPORTERS#${scope.caseId}`, sk: 'AUDIENCE' };
   }
 };
 
-const counterName = (d: AudienceDelta): string => (d.language ? `${d.channel}#${d.language}` : d.channel);
+const counterName = (d: AudienceDelta): string =>
+  [
+    ...(d.digest ? ['digest'] : []),
+    ...(d.alsoFollowing ? ['also', d.alsoFollowing] : []),
+    d.channel,
+    ...(d.language ? [d.language] : []),
+  ].join('#');
 
 export class DynamoAudienceCounters implements AudienceCounters {
   constructor(
@@ -103,19 +113,40 @@ export class DynamoAudienceCounters implements AudienceCounters {
   }
 }
 
+const noCounts = (): AudienceCounts => ({ email: 0, sms: 0, byLanguage: {} });
+
+function add(counts: AudienceCounts, channel: 'email' | 'sms', language: string | undefined, n: number) {
+  counts[channel] += n;
+  if (language && (languages as ReadonlyArray<string>).includes(language)) {
+    const known = language as (typeof languages)[number];
+    const sum = counts.byLanguage[known] ?? { email: 0, sms: 0 };
+    sum[channel] += n;
+    counts.byLanguage[known] = sum;
+  }
+}
+
 function tally(item: Record<string, unknown> | undefined): AudienceTally {
-  const result: AudienceTally = { email: 0, sms: 0, byLanguage: {} };
+  const result: AudienceTally = { ...noCounts(), digests: noCounts(), alsoFollowing: {} };
   if (!item) return result;
   for (const [name, value] of Object.entries(item)) {
-    const [channel, language] = name.split('#');
-    if ((channel !== 'email' && channel !== 'sms') || typeof value !== 'number') continue;
-    result[channel] += value;
-    if (language && (languages as ReadonlyArray<string>).includes(language)) {
-      const known = language as (typeof languages)[number];
-      const counts = result.byLanguage[known] ?? { email: 0, sms: 0 };
-      counts[channel] += value;
-      result.byLanguage[known] = counts;
+    if (typeof value !== 'number') continue;
+    const parts = name.split('#');
+    const digests = parts[0] === 'digest';
+    if (digests) parts.shift();
+    let also: string | undefined;
+    if (parts[0] === 'also') {
+      also = parts[1];
+      parts.splice(0, 2);
     }
+    const [channel, language] = parts;
+    if (channel !== 'email' && channel !== 'sms') continue;
+    if (also === undefined) {
+      add(digests ? result.digests : result, channel, language, value);
+      continue;
+    }
+    const topic = result.alsoFollowing[also] ?? { immediate: noCounts(), digests: noCounts() };
+    result.alsoFollowing[also] = topic;
+    add(digests ? topic.digests : topic.immediate, channel, language, value);
   }
   return result;
 }

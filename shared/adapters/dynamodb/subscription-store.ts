@@ -110,7 +110,7 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
 
   async activeFollowersAmong(
     addressHashes: string[],
-    topics: string[],
+    reach: { topics: string[]; page?: string },
   ): Promise<Array<Pick<Subscription, 'channel' | 'language'>>> {
     const claims = await this.batchGet(
       [...new Set(addressHashes)].map(keys.subscriberAddress),
@@ -119,11 +119,14 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     const ids = [...new Set(claims.map((claim) => String(claim.subscriptionId)))];
     const found = await this.batchGet(
       ids.map(keys.subscription),
-      'channel, #language, #status, topics, expiresAt',
+      'channel, #language, #status, topics, follows, frequency, expiresAt',
       { '#language': 'language', '#status': 'status' },
     );
+    const reached = (s: Item): boolean =>
+      (s.topics as string[]).some((topic) => reach.topics.includes(topic)) ||
+      (reach.page !== undefined && followsOf(s).some((url) => pageTarget(url) === reach.page));
     return found
-      .filter((s) => s.status === 'active' && (s.topics as string[]).some((topic) => topics.includes(topic)))
+      .filter((s) => s.status === 'active' && frequencyOf(s) === 'immediate' && reached(s))
       .map((s) => ({ channel: s.channel as Channel, language: s.language as Subscription['language'] }));
   }
 
