@@ -49,11 +49,12 @@ const access: Record<FunctionKey, Grants> = {
   },
   notifier: (role, { topics, topicKey, queues }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
-    queues.deliverySend.grantSendMessages(role);
+    // A closed case starts its continuation (closing replies, a merge's relinking) for the planner.
+    queues.deliveryPlan.grantSendMessages(role);
   },
   planner: (role, { queues }) => {
     queues.deliverySend.grantSendMessages(role);
-    // A long audience is planned in steps: the planner queues its own next step.
+    // A long audience (any continuation) runs in steps: the planner queues its own next step.
     queues.deliveryPlan.grantSendMessages(role);
   },
   sender: (role, { email, deadLetterQueues }) => {

@@ -34,6 +34,7 @@ const partitions = {
   delivery: partitionOf(keys.delivery),
   deliveryCounters: partitionOf(keys.deliveryCounters),
   plan: partitionOf(keys.plan as (...args: never[]) => Key),
+  continuation: partitionOf(keys.continuation),
   announcement: partitionOf(keys.announcement as (...args: never[]) => Key),
   sendWindow: partitionOf(keys.sendWindow),
   stats: partitionOf(keys.topicMonth),
@@ -73,14 +74,14 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     deletes: [p.subscription],
   },
   adminApi: {
-    // Case decisions (history, idempotent creation), merges (submissions relinked, the URL claim
-    // moved, reporters' marks copied), the topic catalogue.
+    // Case decisions (history, idempotent creation), merges (both cases and the URL claim moved; the
+    // planner relinks the submissions), the topic catalogue.
     // Webhooks are added, changed and removed with their count in one transaction.
     // A re-announcement puts a new round of the announcement with its history entry.
     // A subscriber import writes new subscriptions in batches and changes existing ones as the
     // subscribe form does (a topic no longer followed deletes its follow item).
     puts: [p.case, p.idempotency, p.topics, p.webhooks, p.announcement, p.subscription, p.subscriberAddress],
-    updates: [p.case, p.submission, p.urlClaim, p.webhooks],
+    updates: [p.case, p.urlClaim, p.webhooks],
     deletes: [p.webhooks, p.subscription],
     batchWrites: [p.subscription, p.subscriberAddress],
   },
@@ -105,9 +106,10 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     deletes: [],
   },
   planner: {
-    // The plan's cursor, moved conditionally with the run's planned counters.
+    // The plan's cursor, moved conditionally with the run's planned counters; the continuations'
+    // progress; a merge's relinking moves submissions and copies their reporters' marks to the case.
     puts: [],
-    updates: [p.plan, p.deliveryCounters],
+    updates: [p.plan, p.deliveryCounters, p.continuation, p.submission, p.case],
     deletes: [],
   },
   sender: {

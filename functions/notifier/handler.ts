@@ -1,7 +1,7 @@
 /**
  * The notifier, on the table's stream: counts new cases, keeps the audience counters from follow items
- * and reporter marks, alerts the editors when a case becomes high or critical, and queues the closing
- * replies to reporters when a case is closed. The event source filters select those records; the
+ * and reporter marks, alerts the editors when a case becomes high or critical, and starts the
+ * continuation that tells a closed case's reporters (or moves a merged duplicate's reports). The event source filters select those records; the
  * code checks the change again (filters cannot compare images).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -11,7 +11,7 @@ import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
-import { alertIfUrgent, replyOnClosure } from '../../shared/usecases/notify.ts';
+import { alertIfUrgent, onCaseClosed } from '../../shared/usecases/notify.ts';
 import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -26,8 +26,8 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
   if (await alertIfUrgent(deps, before, after))
     logger.info('Alerted editors', { caseId: after.id, severity: after.severity });
   if (after.status === 'closed' && before && before.status !== 'closed') {
-    const queued = await replyOnClosure(deps, after);
-    logger.info('Queued closing replies', { caseId: after.id, queued });
+    const started = await onCaseClosed(deps, after);
+    logger.info('Started a continuation', { caseId: after.id, kind: started });
   }
 }
 

@@ -1,4 +1,4 @@
-/** The notifier's composition root: what alerting editors and queueing closing replies needs. */
+/** The notifier's composition root: what alerting editors and starting continuations needs. */
 import { compose, documents, sns, sqs } from '../../shared/runtime/deployed.ts';
 import * as build from '../../shared/runtime/parts.ts';
 
@@ -6,9 +6,8 @@ export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   audience: build.audienceCounters(c),
-  intake: build.intakeStore(c),
   alerts: build.editorAlerts(c),
   topics: build.topicStore(c),
-  queues: build.deliveryQueues(c),
+  continuationQueue: build.continuationQueue(c),
   consoleUrl: build.consoleUrl(c),
 }));

@@ -1,4 +1,4 @@
-/** The planner's composition root: what turning a correction into send jobs needs. */
+/** The planner's composition root: what turning a correction into send jobs and running continuations needs. */
 import { compose, documents, sqs } from '../../shared/runtime/deployed.ts';
 import * as build from '../../shared/runtime/parts.ts';
 
@@ -9,4 +9,6 @@ export const services = compose({ documents, sqs }, (c) => ({
   corrections: build.correctionStore(c),
   queues: build.deliveryQueues(c),
   plans: build.planStore(c),
+  continuations: build.continuationStore(c),
+  continuationQueue: build.continuationQueue(c),
 }));

@@ -42,8 +42,12 @@ export interface IntakeStore {
   reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }>;
   /** Which of these people (recipient hashes) reported to the case. */
   reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>>;
-  /** Moves the submissions of a merged duplicate (and their reporter marks) to the case that absorbed it. */
-  relinkSubmissions(from: string, to: string): Promise<void>;
+  /**
+   * Moves these submissions of a merged duplicate (and their reporter marks) to the case that absorbed
+   * it; one already moved is left as it is. The relinking continuation (usecases/merge-reports.ts)
+   * walks the duplicate's submissions a few pages a step.
+   */
+  relinkSubmissions(submissions: Submission[], from: string, to: string): Promise<void>;
 }
 
 export class ClaimChanged extends Error {}

@@ -1,3 +1,4 @@
+import type { ProgressState } from './continuations.ts';
 import type { PlanPosition } from './delivery-queues.ts';
 
 /** One plan per (correction, version, round): how far its audience has been queued. */
@@ -7,12 +8,8 @@ export interface PlanRef {
   round: number;
 }
 
-export interface PlanState {
-  /** Where the next run starts; absent once the whole audience is queued. */
-  position?: PlanPosition;
-  /** Where the last run started (a step redelivered after it advanced re-sends only its continuation). */
-  previous?: PlanPosition;
-}
+/** The plan is a continuation's progress (shared/usecases/continuation.ts) whose positions are audience pages. */
+export type PlanState = ProgressState<PlanPosition>;
 
 export interface PlanStore {
   /** Creates the plan at `first` unless it exists; resolves with its state either way. */
@@ -27,5 +24,8 @@ export interface PlanStore {
     from: PlanPosition,
     to: PlanPosition | undefined,
     planned: Partial<Record<'email' | 'sms', number>>,
+    now: string,
   ): Promise<boolean>;
+  /** Records that the run starting at `position` was sent on. */
+  handedOn(ref: PlanRef, position: PlanPosition): Promise<void>;
 }

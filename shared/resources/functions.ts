@@ -78,7 +78,7 @@ export const caseOpened: FilterPattern = {
   dynamodb: { NewImage: caseImage({}) },
 };
 
-/** A case moving into closed: its reporters are told the outcome. */
+/** A case moving into closed: its reporters are told the outcome (or, merged, its reports move). */
 export const closedTransition: FilterPattern = {
   eventName: ['MODIFY'],
   dynamodb: {
@@ -144,7 +144,7 @@ export const functionDefinitions = {
     id: 'Notifier',
     entry: 'functions/notifier/handler.ts',
     description:
-      'Counts new cases and audiences, alerts editors to urgent cases, tells reporters when their case is closed',
+      'Counts new cases and audiences, alerts editors to urgent cases, starts closing replies and merges',
     memoryMb: 256,
     timeoutSeconds: 30,
     trigger: {
@@ -156,7 +156,7 @@ export const functionDefinitions = {
   planner: {
     id: 'Planner',
     entry: 'functions/planner/handler.ts',
-    description: 'Turns a published correction into one message per recipient',
+    description: 'Turns a published correction into one message per recipient; runs continuations',
     memoryMb: 512,
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'deliveryPlan', batchSize: 1, maxConcurrency: 5 },

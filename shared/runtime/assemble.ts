@@ -57,6 +57,8 @@ export function everything(c: build.Context) {
     alerts: build.editorAlerts(c),
     announcements: build.announcementStore(c),
     plans: build.planStore(c),
+    continuations: build.continuationStore(c),
+    continuationQueue: build.continuationQueue(c),
     deliveries: build.deliveryStore(c),
     pacer: build.sendPacer(c),
     queues: build.deliveryQueues(c),

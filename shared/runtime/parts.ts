@@ -11,6 +11,7 @@ import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
 import { DynamoAnnouncementStore } from '../adapters/dynamodb/announcement-store.ts';
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
+import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
@@ -30,6 +31,7 @@ import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
 import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
 import { SnsOptOutList } from '../adapters/sns/opt-out-list.ts';
+import { SqsContinuationQueue } from '../adapters/sqs/continuation-queue.ts';
 import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
 import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
 import { callTimeoutMs } from '../domain/webhook.ts';
@@ -98,6 +100,8 @@ export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.doc
 export const announcementStore = (c: With<'documents'>) =>
   new DynamoAnnouncementStore(c.documents(), c.config.tableName);
 export const planStore = (c: With<'documents'>) => new DynamoPlanStore(c.documents(), c.config.tableName);
+export const continuationStore = (c: With<'documents'>) =>
+  new DynamoContinuationStore(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName);
 export const sendPacer = (c: With<'documents'>) =>
@@ -110,6 +114,9 @@ export const correctionEvents = (c: With<'sns'>) =>
 export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
 export const deliveryQueues = (c: With<'sqs'>) =>
   new SqsDeliveryQueues(c.sqs(), c.config.deliverySendQueueUrl, c.config.deliveryPlanQueueUrl);
+/** Continuation steps share the plan queue: the planner runs both. */
+export const continuationQueue = (c: With<'sqs'>) =>
+  new SqsContinuationQueue(c.sqs(), c.config.deliveryPlanQueueUrl);
 export const links = (c: Basics) => publicLinks(c.config.publicBaseUrl, c.signer);
 export const consoleUrl = (c: Basics) => `${c.config.publicBaseUrl}/console`;
 

@@ -66,9 +66,9 @@ async function mergeInto(
   const target = targetId ? await deps.cases.get(targetId) : undefined;
   if (!target) throw new InvalidInput([{ path: 'duplicateOf', message: `no case "${targetId ?? ''}"` }]);
   const absorbing = absorbDuplicate(target, duplicate, actor.id, now);
+  // The reports are counted on the target at once; moving them (however many) is a continuation
+  // that the closed duplicate's stream record starts (usecases/merge-reports.ts).
   await deps.cases.merge(closing, duplicate, absorbing, target);
-  // After the merge is committed: move the reports and the page claim along, then re-check severity.
-  await deps.intake.relinkSubmissions(duplicate.id, target.id);
   if (duplicate.url) await deps.intake.moveClaim(normalizeUrl(duplicate.url), duplicate.id, target.id);
   await escalateIfDue(deps, target.id);
 }

@@ -1,17 +1,20 @@
 /**
  * What the notifier does with case changes from the stream: alert the editors when a case becomes
- * high or critical, and tell reporters the outcome when their case is closed without a correction.
+ * high or critical, and start telling reporters the outcome when their case is closed without a
+ * correction (or moving a merged duplicate's reports to the case it went into).
  */
 import type { Case, Language } from '../domain/case.ts';
 import type { DeliveryJob } from '../domain/delivery.ts';
 import { reporterRecipient } from '../domain/recipient.ts';
 import { isMoreSevere, isUrgent } from '../domain/severity.ts';
+import type { ContinuationKindName } from '../ports/continuations.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
 import type { IntakeStore } from '../ports/intake-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import { urgentCaseAlert } from '../presentation/editor-messages.ts';
 import { topicName } from '../presentation/words.ts';
+import { type ContinuationDeps, type ContinuationKind, startContinuation } from './continuation.ts';
 
 /**
  * Sends an alert if `after` is urgent and more severe than `before` (or new), in the editors'
@@ -37,29 +40,50 @@ export async function alertIfUrgent(
   return true;
 }
 
-/** Queues one closing reply per reporter who left contact details; duplicates are told via their new case. */
-export async function replyOnClosure(
-  deps: { intake: IntakeStore; queues: DeliveryQueues },
+/**
+ * A case just closed: its reporters are told as a continuation (closing-replies), a merged
+ * duplicate's reports move to the case that absorbed it (merge-relink); its reporters are told with
+ * that case. Only the start happens here, so a stream invocation never loops over the reports.
+ */
+export async function onCaseClosed(
+  deps: Pick<ContinuationDeps, 'continuationQueue'>,
   closed: Case,
-): Promise<number> {
-  if (closed.resolution?.kind === 'duplicate') return 0;
-  let queued = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.intake.submissionsOf(closed.id, cursor);
-    const jobs = page.items
+): Promise<ContinuationKindName> {
+  const into = closed.resolution?.kind === 'duplicate' ? closed.resolution.duplicateOf : undefined;
+  if (into) {
+    await startContinuation(deps, 'merge-relink', closed.id, { into });
+    return 'merge-relink';
+  }
+  await startContinuation(deps, 'closing-replies', closed.id);
+  return 'closing-replies';
+}
+
+/** Pages of up to 100 submissions per step: at most a thousand reply jobs. */
+const pagesPerStep = 10;
+
+/** One closing reply per reporter who left contact details, a few pages of the case's reports a step. */
+export const closingReplies: ContinuationKind<{ intake: IntakeStore; queues: DeliveryQueues }> = async (
+  deps,
+  input,
+) => {
+  let cursor = input.cursor;
+  let handled = 0;
+  for (let page = 0; page < pagesPerStep; page++) {
+    const submissions = await deps.intake.submissionsOf(input.target, cursor);
+    const jobs = submissions.items
       .filter((submission) => reporterRecipient(submission.contact))
       .map(
         (submission): DeliveryJob => ({
           kind: 'reply',
-          caseId: closed.id,
+          caseId: input.target,
           submissionId: submission.id,
           outcome: 'closed',
         }),
       );
     if (jobs.length) await deps.queues.send(jobs);
-    queued += jobs.length;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return queued;
-}
+    handled += jobs.length;
+    cursor = submissions.nextCursor ?? undefined;
+    if (!cursor) return { handled };
+  }
+  return { next: cursor, handled };
+};

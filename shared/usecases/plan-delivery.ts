@@ -6,17 +6,21 @@
  * stands: it queues its jobs, then moves the cursor by a conditional write (with the run's `planned`
  * counters), then hands on the rest. A replayed event or a redelivered step finds the plan moved on
  * and plans nothing new; of two runs from the same position only one moves it, so one chain goes on.
- * A step redelivered after its move (the continuation may have been lost) re-sends the continuation.
+ * A step redelivered after its move, before its continuation was sent, sends the continuation. It is
+ * the first continuation (continuation.ts's `stepOnce`), with audience pages for its positions.
  */
 import type { DeliveryJob } from '../domain/delivery.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { CorrectionPublished } from '../ports/correction-events.ts';
 import type { DeliveryQueues, PlanPosition, PlanStep } from '../ports/delivery-queues.ts';
 import type { PlanStore } from '../ports/plan-store.ts';
 import { type AudienceDeps, audiencePage, firstPosition } from './audience.ts';
+import { type Progress, stepOnce } from './continuation.ts';
 
 export interface PlanDeps extends AudienceDeps {
   queues: DeliveryQueues;
   plans: PlanStore;
+  clock: Clock;
 }
 
 export const firstStep = (event: CorrectionPublished): PlanStep => ({
@@ -39,55 +43,63 @@ const samePosition = (a: PlanPosition | undefined, b: PlanPosition | undefined):
 
 export type PlanOutcome = { planned: number; continues: boolean; stale?: true };
 
+type Planned = { planned: number; channels: Record<'email' | 'sms', number> };
+
 export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<PlanOutcome> {
   const { correctionId, version, caseId, topic, page: affectedPage } = step;
   const ref = { correctionId, version, round: step.round ?? 0 };
-  const plan = samePosition(step.position, firstPosition)
-    ? await deps.plans.start(ref, firstPosition)
-    : await deps.plans.get(ref);
-  if (!plan || !samePosition(plan.position, step.position)) {
-    // Moved on already. If it moved from here, the continuation may not have been sent: send it again.
-    if (plan?.position && samePosition(plan.previous, step.position))
-      await deps.queues.planLater({ ...step, position: plan.position });
-    return { planned: 0, continues: false, stale: true };
-  }
   const revive = step.round ? { revive: true as const } : {};
-  let position: PlanPosition | undefined = step.position;
-  let planned = 0;
-  const channels = { email: 0, sms: 0 };
-  while (position && planned < jobsPerRun) {
-    const page = await audiencePage(
-      deps,
-      { caseId, topic, ...(affectedPage ? { page: affectedPage } : {}) },
-      position,
-      followersPerPage,
-    );
-    const jobs: DeliveryJob[] = [
-      ...page.reporters.map(({ submission, recipient }): DeliveryJob => {
-        channels[recipient.channel] += 1;
-        return {
-          kind: 'reply',
-          caseId,
-          submissionId: submission.id,
-          outcome: 'published',
-          correctionId,
-          version,
-          ...revive,
-        };
-      }),
-      ...page.followers.map((follower): DeliveryJob => {
-        channels[follower.channel] += 1;
-        return { kind: 'correction', correctionId, version, subscriptionId: follower.id, ...revive };
-      }),
-    ];
-    if (jobs.length) await deps.queues.send(jobs);
-    planned += jobs.length;
-    position = page.next;
-  }
-  // A re-announcement re-covers an audience already counted as planned.
-  const counted = step.round ? {} : channels;
-  if (!(await deps.plans.advance(ref, step.position, position, counted)))
-    return { planned, continues: false, stale: true };
-  if (position) await deps.queues.planLater({ ...step, position });
-  return { planned, continues: Boolean(position) };
+  const progress: Progress<PlanPosition, Planned> = {
+    start: () => deps.plans.start(ref, firstPosition),
+    get: () => deps.plans.get(ref),
+    // A re-announcement re-covers an audience already counted as planned.
+    advance: (from, to, run) =>
+      deps.plans.advance(ref, from, to, step.round ? {} : run.channels, deps.clock.now()),
+    sendOn: (position) => deps.queues.planLater({ ...step, position }),
+    handedOn: (position) => deps.plans.handedOn(ref, position),
+    same: samePosition,
+    now: () => deps.clock.now(),
+  };
+  const outcome = await stepOnce(
+    progress,
+    step.position,
+    samePosition(step.position, firstPosition),
+    async (from) => {
+      let position: PlanPosition | undefined = from;
+      let planned = 0;
+      const channels = { email: 0, sms: 0 };
+      while (position && planned < jobsPerRun) {
+        const page = await audiencePage(
+          deps,
+          { caseId, topic, ...(affectedPage ? { page: affectedPage } : {}) },
+          position,
+          followersPerPage,
+        );
+        const jobs: DeliveryJob[] = [
+          ...page.reporters.map(({ submission, recipient }): DeliveryJob => {
+            channels[recipient.channel] += 1;
+            return {
+              kind: 'reply',
+              caseId,
+              submissionId: submission.id,
+              outcome: 'published',
+              correctionId,
+              version,
+              ...revive,
+            };
+          }),
+          ...page.followers.map((follower): DeliveryJob => {
+            channels[follower.channel] += 1;
+            return { kind: 'correction', correctionId, version, subscriptionId: follower.id, ...revive };
+          }),
+        ];
+        if (jobs.length) await deps.queues.send(jobs);
+        planned += jobs.length;
+        position = page.next;
+      }
+      return { ...(position ? { next: position } : {}), result: { planned, channels } };
+    },
+  );
+  if (outcome.stale) return { planned: 0, continues: false, stale: true };
+  return { planned: outcome.result.planned, continues: outcome.continues };
 }

@@ -5,6 +5,7 @@ import { actOnCase } from '../../shared/usecases/act-on-case.ts';
 import { countAudience } from '../../shared/usecases/audience.ts';
 import { firstStep, planDelivery } from '../../shared/usecases/plan-delivery.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
+import { continuations } from '../support/continuations.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { reviewer } from '../support/flows.ts';
 import { testQueue } from '../support/queues.ts';
@@ -94,6 +95,7 @@ describe('the audience of a publication', () => {
       actor: reviewer,
       command: { action: 'review', verdict: 'duplicate', findings: '同一问题', duplicateOf: target.caseId },
     });
+    await (await continuations(desk)).closed(duplicate.caseId);
     expect(await countAudience(desk, { caseId: target.caseId, topic })).toEqual({
       email: 0,
       sms: 1,

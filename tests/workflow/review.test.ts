@@ -7,6 +7,7 @@ import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { readCase } from '../../shared/usecases/read-cases.ts';
 import { readSubmission } from '../../shared/usecases/read-submission.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
+import { continuations } from '../support/continuations.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 
 let desk: TestDesk;
@@ -124,6 +125,8 @@ describe('duplicates', () => {
     const absorbed = await readCase(desk.cases, editor, target.caseId);
     expect(absorbed).toMatchObject({ reportCount: 3, version: 1 });
     expect(absorbed.history.find((entry) => entry.action === 'merge')).toMatchObject({ actor: reviewer.id });
+    // The reports move in a continuation, started from the closed duplicate's stream record.
+    expect(await (await continuations(desk)).closed(dup.caseId)).toHaveLength(1);
     expect((await desk.intake.submissionsOf(target.caseId)).items).toHaveLength(3);
     expect((await desk.intake.submissionsOf(dup.caseId)).items).toHaveLength(0);
     expect((await readSubmission(desk, dup.submissionId, dup.trackingToken)).status).toBe('received');

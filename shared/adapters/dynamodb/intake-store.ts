@@ -148,50 +148,37 @@ export class DynamoIntakeStore implements IntakeStore {
     return { items: page.items.map((item) => withoutStorage<Submission>(item)), nextCursor: page.nextCursor };
   }
 
-  async relinkSubmissions(from: string, to: string): Promise<void> {
-    // Page by page from the start: relinked submissions leave the source partition as we go.
-    for (;;) {
-      const result = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi5',
-          KeyConditionExpression: 'gsi5pk = :pk',
-          ExpressionAttributeValues: { ':pk': submissionIndexKeys(from, '', '').gsi5pk },
-          Limit: 25,
-        }),
-      );
-      const items = (result.Items ?? []).map((item) => withoutStorage<Submission>(item));
-      if (items.length === 0) return;
-      await Promise.all(
-        items.map(async (submission) => {
-          const moved = submissionIndexKeys(to, submission.createdAt, submission.id);
-          // The reporter's marks go first, so a reporter is never unmarked on the case they now belong to.
-          await Promise.all(
-            this.reporterMarks({ ...submission, caseId: to }).map((mark) =>
-              this.doc.send(new UpdateCommand(mark.Update)),
-            ),
+  async relinkSubmissions(submissions: Submission[], from: string, to: string): Promise<void> {
+    await Promise.all(
+      submissions.map(async (submission) => {
+        const moved = submissionIndexKeys(to, submission.createdAt, submission.id);
+        // The reporter's marks go first, so a reporter is never unmarked on the case they now belong to.
+        await Promise.all(
+          this.reporterMarks({ ...submission, caseId: to }).map((mark) =>
+            this.doc.send(new UpdateCommand(mark.Update)),
+          ),
+        );
+        try {
+          await this.doc.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: keys.submission(submission.id),
+              UpdateExpression: 'SET caseId = :to, gsi5pk = :pk, gsi5sk = :sk',
+              ConditionExpression: 'caseId = :from',
+              ExpressionAttributeValues: {
+                ':from': from,
+                ':to': to,
+                ':pk': moved.gsi5pk,
+                ':sk': moved.gsi5sk,
+              },
+            }),
           );
-          try {
-            await this.doc.send(
-              new UpdateCommand({
-                TableName: this.tableName,
-                Key: keys.submission(submission.id),
-                UpdateExpression: 'SET caseId = :to, gsi5pk = :pk, gsi5sk = :sk',
-                ConditionExpression: 'caseId = :from',
-                ExpressionAttributeValues: {
-                  ':from': from,
-                  ':to': to,
-                  ':pk': moved.gsi5pk,
-                  ':sk': moved.gsi5sk,
-                },
-              }),
-            );
-          } catch (error) {
-            if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-          }
-        }),
-      );
-    }
+        } catch (error) {
+          // Moved already (a step run twice): nothing to do.
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }),
+    );
   }
 
   async reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }> {

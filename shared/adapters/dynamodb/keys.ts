@@ -83,6 +83,11 @@ export const keys = {
     pk: `PLAN#${ref.correctionId}#${pad(ref.version)}#${pad(ref.round)}`,
     sk: 'PLAN',
   }),
+  /** A continuation's progress (shared/usecases/continuation.ts): one item per (kind, target). */
+  continuation: (kind: string, target: string): Key => ({
+    pk: `CONTINUATION#${kind}#${target}`,
+    sk: 'PROGRESS',
+  }),
   /** One shard of a version's delivery counters (the shards are summed on read). */
   deliveryCounters: (correctionId: string, version: number, shard: number): Key => ({
     pk: `DELIVERIES#${correctionId}#${pad(version)}`,

@@ -1,60 +1,48 @@
 /**
- * Delivery plans: one item per (correction, version, round) holding the cursor of its audience. The
- * cursor only moves by a conditional write from the position a run started at, together with that
- * run's `planned` counters, so a replayed event or a redelivered step plans nothing new and only one
- * chain of runs goes on.
+ * Delivery plans: one progress item (./progress.ts) per (correction, version, round) holding the
+ * cursor of its audience, moved together with that run's `planned` counters, so a replayed event or
+ * a redelivered step plans nothing new and only one chain of runs goes on.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ProgressState } from '../../ports/continuations.ts';
 import type { PlanPosition } from '../../ports/delivery-queues.ts';
 import type { PlanRef, PlanState, PlanStore } from '../../ports/plan-store.ts';
 import { counterUpdate } from './delivery-store.ts';
 import { keys } from './keys.ts';
-import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
+import { DynamoProgress } from './progress.ts';
 
-const done = 'done';
-const encode = (position: PlanPosition | undefined): string => (position ? JSON.stringify(position) : done);
-const decode = (value: unknown): PlanPosition | undefined =>
-  typeof value === 'string' && value !== done ? (JSON.parse(value) as PlanPosition) : undefined;
+const encode = (position: PlanPosition): string => JSON.stringify(position);
 
-const stateOf = (item: Record<string, unknown>): PlanState => {
-  const position = decode(item.position);
-  const previous = decode(item.previous);
-  return { ...(position ? { position } : {}), ...(previous ? { previous } : {}) };
-};
+const decoded = ({ position, previous, ...rest }: ProgressState<string>): PlanState => ({
+  ...rest,
+  ...(position !== undefined ? { position: JSON.parse(position) as PlanPosition } : {}),
+  ...(previous !== undefined ? { previous: JSON.parse(previous) as PlanPosition } : {}),
+});
 
 export class DynamoPlanStore implements PlanStore {
+  private readonly progress: DynamoProgress;
+
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.progress = new DynamoProgress(doc, tableName);
+  }
 
   async start(ref: PlanRef, first: PlanPosition): Promise<PlanState> {
-    const result = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.plan(ref),
-        UpdateExpression:
-          'SET #position = if_not_exists(#position, :first), entity = :entity, correctionId = :c, version = :v, round = :r',
-        ExpressionAttributeNames: { '#position': 'position' },
-        ExpressionAttributeValues: {
-          ':first': encode(first),
-          ':entity': 'plan',
-          ':c': ref.correctionId,
-          ':v': ref.version,
-          ':r': ref.round,
-        },
-        ReturnValues: 'ALL_NEW',
+    return decoded(
+      await this.progress.start(keys.plan(ref), encode(first), {
+        entity: 'plan',
+        correctionId: ref.correctionId,
+        version: ref.version,
+        round: ref.round,
       }),
     );
-    return stateOf(result.Attributes ?? {});
   }
 
   async get(ref: PlanRef): Promise<PlanState | undefined> {
-    const result = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.plan(ref), ConsistentRead: true }),
-    );
-    return result.Item ? stateOf(result.Item) : undefined;
+    const state = await this.progress.get(keys.plan(ref));
+    return state && decoded(state);
   }
 
   async advance(
@@ -62,17 +50,8 @@ export class DynamoPlanStore implements PlanStore {
     from: PlanPosition,
     to: PlanPosition | undefined,
     planned: Partial<Record<'email' | 'sms', number>>,
+    now: string,
   ): Promise<boolean> {
-    const move: TransactItem = {
-      Update: {
-        TableName: this.tableName,
-        Key: keys.plan(ref),
-        UpdateExpression: 'SET #position = :to, previous = :from ADD runs :one',
-        ConditionExpression: '#position = :from',
-        ExpressionAttributeNames: { '#position': 'position' },
-        ExpressionAttributeValues: { ':to': encode(to), ':from': encode(from), ':one': 1 },
-      },
-    };
     const counters = (Object.entries(planned) as Array<['email' | 'sms', number]>)
       .filter(([, amount]) => amount > 0)
       .map(([channel, amount]) =>
@@ -82,13 +61,10 @@ export class DynamoPlanStore implements PlanStore {
           { planned: amount },
         ),
       );
-    try {
-      if (counters.length) await transact(this.doc, [move, ...counters]);
-      else await this.doc.send(new UpdateCommand(move.Update as NonNullable<TransactItem['Update']>));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionsFailed || error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return this.progress.advance(keys.plan(ref), { from: encode(from), to: to && encode(to), now }, counters);
+  }
+
+  async handedOn(ref: PlanRef, position: PlanPosition): Promise<void> {
+    await this.progress.handedOn(keys.plan(ref), encode(position));
   }
 }
