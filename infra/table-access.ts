@@ -122,9 +122,10 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
   },
   webhooks: {
     // Each event's delivery and every attempt in the webhook's partition; failures counted on the
-    // webhook itself (which disables it after too many).
+    // webhook itself (which disables it after too many); each delivery counted in its version's
+    // delivery counters (channel webhooks) in the same transaction as its change.
     puts: [p.webhookEvents],
-    updates: [p.webhookEvents, p.webhooks],
+    updates: [p.webhookEvents, p.webhooks, p.deliveryCounters],
     deletes: [],
   },
   // An address suppressed; its subscription (the item, its address claim, its follows) ended.

@@ -27,8 +27,16 @@ export interface WebhookStore {
     now: string,
   ): Promise<StoredWebhook | undefined>;
 
-  /** Opens the delivery of an event to a webhook if it has none yet; says where it stands. */
-  openDelivery(webhookId: string, eventId: string, now: string): Promise<EventDeliveryState>;
+  /**
+   * Opens the delivery of an event to a webhook if it has none yet, counting it as planned in the
+   * version's delivery counters (channel webhooks); says where it stands.
+   */
+  openDelivery(
+    webhookId: string,
+    eventId: string,
+    now: string,
+    counted: CountedVersion,
+  ): Promise<EventDeliveryState>;
   /**
    * Claims the next call of a pending delivery for `leaseSeconds` (so two copies of one job never call
    * at once): the attempt number, or undefined when it is finished or another call holds it.
@@ -39,10 +47,21 @@ export interface WebhookStore {
     now: string,
     leaseSeconds: number,
   ): Promise<number | undefined>;
-  /** Lets the next call claim it (after a failed call that will be retried). */
-  releaseCall(webhookId: string, eventId: string): Promise<void>;
-  /** Marks it delivered or failed; true only for the call that finished it (so an event counts once). */
-  finishDelivery(webhookId: string, eventId: string, outcome: 'delivered' | 'failed'): Promise<boolean>;
+  /**
+   * Lets the next call claim it (after a failed call that will be retried); after its first failure,
+   * counts it among the version's deliveries being retried.
+   */
+  releaseCall(webhookId: string, eventId: string, firstFailure?: CountedVersion): Promise<void>;
+  /**
+   * Marks it delivered or failed, counted as sent or parked (and no longer retried when it was);
+   * true only for the call that finished it (so an event counts once).
+   */
+  finishDelivery(
+    webhookId: string,
+    eventId: string,
+    outcome: 'delivered' | 'failed',
+    counted: CountedVersion & { retried: boolean },
+  ): Promise<boolean>;
 
   recordAttempt(webhookId: string, attempt: WebhookAttempt): Promise<void>;
   attempts(webhookId: string, options: { limit: number; cursor?: string }): Promise<Page<WebhookAttempt>>;
@@ -54,4 +73,10 @@ export interface WebhookStore {
    * webhook when this call disabled it (so exactly one alert is sent).
    */
   countFailedEvent(webhookId: string, limit: number, now: string): Promise<StoredWebhook | undefined>;
+}
+
+/** The correction version a webhook delivery is counted under. */
+export interface CountedVersion {
+  correctionId: string;
+  version: number;
 }

@@ -40,7 +40,13 @@ export async function fanOutToWebhooks(deps: FanOutDeps, event: CorrectionPublis
     (w) => w.status === 'active' && w.events.includes(event.eventType),
   );
   const states = await Promise.all(
-    targets.map(async (w) => ({ webhook: w, state: await deps.webhooks.openDelivery(w.id, eventId, now) })),
+    targets.map(async (w) => ({
+      webhook: w,
+      state: await deps.webhooks.openDelivery(w.id, eventId, now, {
+        correctionId: event.correctionId,
+        version: event.version,
+      }),
+    })),
   );
   // New ones, and ones a failed earlier fan-out opened but never called; anything further along has
   // its own job already (a re-announcement must not start a second chain of retries).
@@ -89,6 +95,7 @@ export async function callWebhook(
   const attempt = await deps.webhooks.claimCall(webhook.id, job.eventId, deps.clock.now(), callLeaseSeconds);
   if (attempt === undefined) return { outcome: 'skipped' };
 
+  const counted = { correctionId: job.correctionId, version: job.version };
   const correction = await deps.corrections.get(job.correctionId);
   if (!correction) {
     await deps.webhooks.releaseCall(webhook.id, job.eventId);
@@ -112,18 +119,26 @@ export async function callWebhook(
   });
 
   if (call.ok) {
-    await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'delivered');
+    await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'delivered', {
+      ...counted,
+      retried: attempt > 1,
+    });
     if (webhook.consecutiveFailures > 0) await deps.webhooks.resetFailures(webhook.id);
     return { outcome: 'delivered', call };
   }
   const elapsedSeconds = (Date.parse(deps.clock.now()) - Date.parse(job.queuedAt)) / 1000;
   if (elapsedSeconds < deps.retrySchedule.windowSeconds) {
     const delaySeconds = retryDelaySeconds(attempt, deps.retrySchedule);
-    await deps.webhooks.releaseCall(webhook.id, job.eventId);
+    await deps.webhooks.releaseCall(webhook.id, job.eventId, attempt === 1 ? counted : undefined);
     await deps.webhookQueue.retryLater(message.receiptHandle, delaySeconds);
     throw new RetryLater({ outcome: 'retry', call, delaySeconds });
   }
-  if (await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'failed')) {
+  if (
+    await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'failed', {
+      ...counted,
+      retried: attempt > 1,
+    })
+  ) {
     const disabled = await deps.webhooks.countFailedEvent(
       webhook.id,
       disableAfterFailedEvents,

@@ -160,6 +160,18 @@ describe('webhooks', () => {
     ]);
     const webhook = (await call('GET', '/admin/webhooks', { token: tokens.admin })).json.items[0];
     expect(webhook).toMatchObject({ status: 'active', consecutiveFailures: 0 });
+    // Counted once in the version's delivery counters: retried while failing, then sent.
+    const counters = await call('GET', `/admin/corrections/${correctionId}/deliveries`, {
+      token: tokens.admin,
+    });
+    expect(counters.json.webhooks).toEqual({
+      planned: 1,
+      sent: 1,
+      pending: 0,
+      failed: 0,
+      parked: 0,
+      suppressed: 0,
+    });
     await removeWebhook(id);
     await receiver.close();
   });

@@ -11,10 +11,17 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { DeliveryOutcome } from '../../domain/delivery.ts';
 import type { WebhookAttempt, WebhookStatus } from '../../domain/webhook.ts';
 import type { Page } from '../../ports/page.ts';
-import type { EventDeliveryState, StoredWebhook, WebhookStore } from '../../ports/webhook-store.ts';
+import type {
+  CountedVersion,
+  EventDeliveryState,
+  StoredWebhook,
+  WebhookStore,
+} from '../../ports/webhook-store.ts';
 import { randomId } from '../../security/tokens.ts';
+import { counterUpdate } from './delivery-store.ts';
 import { type Key, named, withoutStorage } from './keys.ts';
 import type { Cursors } from './paging.ts';
 import { ConditionsFailed, transact } from './transact.ts';
@@ -174,28 +181,37 @@ export class DynamoWebhookStore implements WebhookStore {
     }
   }
 
-  async openDelivery(webhookId: string, eventId: string, now: string): Promise<EventDeliveryState> {
+  async openDelivery(
+    webhookId: string,
+    eventId: string,
+    now: string,
+    counted: CountedVersion,
+  ): Promise<EventDeliveryState> {
     const key = webhookKeys.delivery(webhookId, eventId);
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key,
-            entity: 'webhook-delivery',
-            webhookId,
-            eventId,
-            status: 'pending',
-            attempts: 0,
-            createdAt: now,
-            expiresAt: expiresAt(now),
+      // Opened and counted as planned in one transaction: a delivery is counted once.
+      await transact(this.doc, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...key,
+              entity: 'webhook-delivery',
+              webhookId,
+              eventId,
+              status: 'pending',
+              attempts: 0,
+              createdAt: now,
+              expiresAt: expiresAt(now),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+        },
+        this.counter(counted, { planned: 1 }, key),
+      ]);
       return { state: 'new' };
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!(error instanceof ConditionsFailed)) throw error;
     }
     const result = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
@@ -245,38 +261,57 @@ export class DynamoWebhookStore implements WebhookStore {
     }
   }
 
-  async releaseCall(webhookId: string, eventId: string): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: webhookKeys.delivery(webhookId, eventId),
-        UpdateExpression: 'REMOVE leaseUntil',
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
+  async releaseCall(webhookId: string, eventId: string, firstFailure?: CountedVersion): Promise<void> {
+    const key = webhookKeys.delivery(webhookId, eventId);
+    await transact(this.doc, [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'REMOVE leaseUntil',
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      ...(firstFailure ? [this.counter(firstFailure, { failed: 1 }, key)] : []),
+    ]);
   }
 
   async finishDelivery(
     webhookId: string,
     eventId: string,
     outcome: 'delivered' | 'failed',
+    counted: CountedVersion & { retried: boolean },
   ): Promise<boolean> {
+    const key = webhookKeys.delivery(webhookId, eventId);
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: webhookKeys.delivery(webhookId, eventId),
-          UpdateExpression: 'SET #status = :outcome REMOVE leaseUntil',
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':outcome': outcome, ':pending': 'pending' },
-        }),
-      );
+      await transact(this.doc, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET #status = :outcome REMOVE leaseUntil',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':outcome': outcome, ':pending': 'pending' },
+          },
+        },
+        // Sent, or given up (parked); no longer among those being retried.
+        this.counter(
+          counted,
+          { [outcome === 'delivered' ? 'sent' : 'parked']: 1, failed: counted.retried ? -1 : 0 },
+          key,
+        ),
+      ]);
       return true;
     } catch (error) {
-      if (conditionFailed(error)) return false;
+      if (error instanceof ConditionsFailed) return false;
       throw error;
     }
+  }
+
+  /** The version's webhooks counters (with email's and SMS's), spread by the delivery's key. */
+  private counter(counted: CountedVersion, changes: Partial<Record<DeliveryOutcome, number>>, key: Key) {
+    return counterUpdate(this.tableName, { ...counted, channel: 'webhooks' }, changes, `${key.pk}#${key.sk}`);
   }
 
   async recordAttempt(webhookId: string, attempt: WebhookAttempt): Promise<void> {
