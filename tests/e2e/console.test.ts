@@ -7,13 +7,9 @@
  * Headless Chromium, driven by playwright-core.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { consoleContentSecurityPolicy, consolePage } from '../../shared/console/page.ts';
@@ -21,26 +17,18 @@ import type { ConsoleSettings } from '../../shared/console/settings.ts';
 import { composeSms, smsUnits } from '../../shared/domain/sms.ts';
 import { longestPermalink } from '../../shared/http/schemas.ts';
 import { env } from '../../shared/runtime/config.ts';
+import {
+  hasChromium,
+  heading,
+  launchConsoleBrowser,
+  newConsolePage,
+  notice,
+  signIn,
+  warnIfNoChromium,
+} from '../support/console-browser.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED tests/e2e/console.test.ts: no Chromium binary at ${chromiumPath}. Install Chromium or set CHROMIUM_PATH.`,
-  );
-}
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+warnIfNoChromium('tests/e2e/console.test.ts');
 
 const listen = async (server: Server): Promise<string> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -64,7 +52,7 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
   let call: Call;
   let tokens: Tokens;
   let browser: BrowserContext;
-  let userDataDir: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   const dueMinutesBefore = process.env[env.severityDueMinutes];
   const smsFollower = '+8613800138000';
   /** Content-Security-Policy and Trusted Types violations, and uncaught errors, as the pages report them. */
@@ -102,55 +90,22 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     const code = (await stack.outbox.read(smsFollower)).at(-1)?.body.match(/\d{6}/)?.[0];
     await api('POST', `/subscriptions/${sms.id}/verify`, { body: { code } });
 
-    userDataDir = await mkdtemp(join(tmpdir(), 'console-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: launchArgs,
-      viewport: { width: 1280, height: 900 },
-    });
+    ({ browser, close: closeBrowser } = await launchConsoleBrowser());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await closeBrowser?.();
     await stack?.stop();
     if (dueMinutesBefore === undefined) delete process.env[env.severityDueMinutes];
     else process.env[env.severityDueMinutes] = dueMinutesBefore;
   });
 
   /** A new tab (its own sessionStorage, so signed out), reporting its problems; English unless asked not to. */
-  async function newPage(language: 'en' | 'default' = 'en'): Promise<Page> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) pageProblems.push(message.text());
-    });
-    await page.addInitScript((chosen) => {
-      if (chosen === 'en') localStorage.setItem('corrections-console.language', 'en');
-      else localStorage.removeItem('corrections-console.language');
-    }, language);
-    return page;
-  }
+  const newPage = (language: 'en' | 'default' = 'en'): Promise<Page> =>
+    newConsolePage(browser, pageProblems, language);
 
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-  const notice = (page: Page, text: string) => page.locator('.notice', { hasText: text }).waitFor();
   const status = (page: Page, text: string) =>
     page.locator('.case-line .badge', { hasText: text }).first().waitFor();
-
-  async function signIn(page: Page, identity: RegExp | { sub: string; groups: string[] }): Promise<void> {
-    await heading(page, 'Sign in to the corrections desk').waitFor();
-    if (identity instanceof RegExp) {
-      await page.getByRole('radio', { name: identity }).check();
-    } else {
-      await page.getByRole('radio', { name: 'Custom identity' }).check();
-      await page.getByLabel('User id (sub)').fill(identity.sub);
-      for (const group of identity.groups) await page.getByRole('checkbox', { name: group }).check();
-    }
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
 
   async function signOut(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -19,7 +19,8 @@ const zh = {
   remove: '删除',
   removeConfirm: '删除后不再向这个地址发送任何事件。',
   more: '更多',
-  attemptLine: (event: string, outcome: string, ms: number) => `${event} · ${outcome} · ${ms} 毫秒`,
+  attemptLine: (event: string, attempt: number, outcome: string, ms: number) =>
+    `${event} · 第 ${attempt} 次 · ${outcome} · ${ms} 毫秒`,
   importNav: '导入订阅者',
   importTitle: '导入订阅者（CSV）',
   importIntro:
@@ -45,6 +46,7 @@ const zh = {
     parked: '已放弃',
     suppressed: '已屏蔽',
   },
+  refresh: '刷新',
   reannounce: '重新发送',
   reannounceConfirm: '向受众中尚未收到最新版本的人再次发送（不会重复发送）。',
   reannounced: '已安排重新发送。',
@@ -77,7 +79,7 @@ const en: typeof zh = {
   remove: 'Remove',
   removeConfirm: 'Once removed, nothing more is sent to this address.',
   more: 'More',
-  attemptLine: (event, outcome, ms) => `${event} · ${outcome} · ${ms} ms`,
+  attemptLine: (event, attempt, outcome, ms) => `${event} · try ${attempt} · ${outcome} · ${ms} ms`,
   importNav: 'Import subscribers',
   importTitle: 'Import subscribers (CSV)',
   importIntro:
@@ -103,6 +105,7 @@ const en: typeof zh = {
     parked: 'Gave up',
     suppressed: 'Suppressed',
   },
+  refresh: 'Refresh',
   reannounce: 'Re-announce',
   reannounceConfirm:
     'Send the latest version again to everyone in its audience who has not received it (nobody gets it twice).',

@@ -20,13 +20,17 @@ export function deliveriesPanel(context: Context, correctionId: string): HTMLEle
   const box = errorBox();
   const table = h('div', {}, h('p', { role: 'status' }, context.words.loading));
   const announce = h('button', { type: 'button', class: 'secondary' }, w.reannounce);
+  const refresh = h('button', { type: 'button', class: 'secondary' }, w.refresh);
+  const outcome = h('div', {});
   const path = `admin/corrections/${encodeURIComponent(correctionId)}`;
   const load = async () => {
     try {
       const { data } = await context.api.call<Summary>('GET', `${path}/deliveries`);
       const rows = (['email', 'sms', 'webhooks'] as const).flatMap((channel) => {
         const counts = data[channel];
-        return counts
+        // A desk without webhooks (or a version published before any) shows email and SMS only.
+        const shown = counts && (channel !== 'webhooks' || columns.some((c) => counts[c] > 0));
+        return shown
           ? [
               h(
                 'tr',
@@ -56,6 +60,7 @@ export function deliveriesPanel(context: Context, correctionId: string): HTMLEle
     announce.disabled = true;
     try {
       await context.api.call('POST', `${path}/announce`);
+      replaceChildren(outcome, h('p', { class: 'notice' }, w.reannounced));
       context.announce(w.reannounced);
       await load();
     } catch (error) {
@@ -64,6 +69,10 @@ export function deliveriesPanel(context: Context, correctionId: string): HTMLEle
       announce.disabled = false;
     }
   });
+  refresh.addEventListener('click', () => {
+    replaceChildren(outcome);
+    void load();
+  });
   void load();
   return h(
     'section',
@@ -71,6 +80,7 @@ export function deliveriesPanel(context: Context, correctionId: string): HTMLEle
     h('h2', { id: 'deliveries-title' }, w.deliveries),
     box,
     table,
-    h('div', { class: 'buttons' }, announce),
+    outcome,
+    h('div', { class: 'buttons' }, refresh, announce),
   );
 }

@@ -92,7 +92,7 @@ export function webhooksView(context: Context): HTMLElement {
           {},
           timeOf(context, a.at),
           ' ',
-          w.attemptLine(a.eventId, a.statusCode ? `HTTP ${a.statusCode}` : (a.error ?? ''), a.ms),
+          w.attemptLine(a.eventId, a.attempt, a.statusCode ? `HTTP ${a.statusCode}` : (a.error ?? ''), a.ms),
         ),
       );
       const more = data.nextCursor ? h('button', { type: 'button', class: 'link' }, w.more) : null;
