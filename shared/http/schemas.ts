@@ -234,19 +234,21 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
       z.refine(somethingFollowed, nothingFollowed),
       z.superRefine(
         (request, context) => {
-          const checked = addressOf[request.channel].safeParse(request.address);
+          // With no valid channel, an address that is neither kind is wrong whichever is meant.
+          const rules = channels.includes(request.channel) ? addressOf[request.channel] : undefined;
+          if (!rules && channels.some((channel) => addressOf[channel].safeParse(request.address).success))
+            return;
+          const checked = (rules ?? addressOf.email).safeParse(request.address);
           for (const issue of checked.error?.issues ?? []) {
             context.addIssue({ code: 'custom', path: ['address'], message: issue.message });
           }
         },
-        // The address is checked by its channel's rules even when other fields are bad, so every bad field is listed.
+        // The address is checked even when other fields are bad, so every bad field is listed.
         {
           when: ({ issues }) =>
             !issues.some(
               (issue) =>
-                (!issue.path?.length && issue.code !== 'unrecognized_keys') ||
-                issue.path?.[0] === 'channel' ||
-                issue.path?.[0] === 'address',
+                (!issue.path?.length && issue.code !== 'unrecognized_keys') || issue.path?.[0] === 'address',
             ),
         },
       ),

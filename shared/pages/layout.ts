@@ -14,9 +14,12 @@ import { navigationWords } from './page-words.ts';
 export const htmlContentType = 'text/html; charset=utf-8';
 
 const css = `
-:root { color-scheme: light dark; --muted: #5a5a5a; --line: #d8d8d8; --accent: #8a1c1c; --on-accent: #fff; }
+:root { color-scheme: light dark; --text: #1a1a1a; --page: #fff; --muted: #5a5a5a; --line: #d8d8d8;
+  --accent: #8a1c1c; --on-accent: #fff; }
 @media (prefers-color-scheme: dark) {
-  :root { --muted: #b0b0b0; --line: #444; --accent: #f08a8a; --on-accent: #1a1a1a; } }
+  :root { --text: #e8e8e8; --page: #121212; --muted: #b0b0b0; --line: #444; --accent: #f08a8a;
+    --on-accent: #1a1a1a; } }
+html { color: var(--text); background: var(--page); }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 44rem; padding: 1rem; font: 1.05rem/1.65 system-ui, -apple-system,
   "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
