@@ -5,7 +5,7 @@
  * DynamoDB calls of one answer, the same with 10 or 10,000 corrections stored.
  */
 import { readFileSync } from 'node:fs';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { pageTarget } from '../../shared/domain/url.ts';
 import { env } from '../../shared/runtime/config.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
+import { backfillNotices } from '../../shared/usecases/backfill-notices.ts';
 import { noticesShown } from '../../shared/usecases/notices.ts';
 import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
@@ -326,6 +327,50 @@ describe('an amended correction', () => {
     expect(text).toContain('澄清 · 更新');
     expect(text).toContain('关于出动车辆数的澄清（再次更新）');
     expect(text).toContain('最近更新');
+  });
+});
+
+describe('corrections published before the index existed', () => {
+  it('are filed by the backfill, once, and never over a later version', async () => {
+    const page = 'https://news.example.cn/2025/旧闻';
+    const old = await publishAbout(page, '索引之前的更正');
+    const stored = await desk.corrections.get(old);
+    if (!stored) throw new Error('not published');
+    // As the table holds it after an upgrade: the correction, and no notice of it.
+    await desk.documents.send(
+      new DeleteCommand({
+        TableName: desk.tableName,
+        Key: keys.notice(pageTarget(page), stored.publishedAt, old),
+      }),
+    );
+    expect(JSON.parse((await notices(page)).body).items).toEqual([]);
+
+    const everything = await desk.corrections.list({ limit: 100 });
+    const named = everything.items.filter((c) => c.affectedUrl).length;
+    expect(await backfillNotices(desk, { pageSize: 2 })).toEqual({
+      filed: 1,
+      current: named - 1,
+      'no-page': everything.items.length - named,
+    });
+    expect(JSON.parse((await notices(`${page}/`)).body).items).toMatchObject([
+      { id: old, headline: '索引之前的更正', version: 1, publishedAt: stored.publishedAt },
+    ]);
+    expect((await backfillNotices(desk)).filed).toBe(0);
+
+    // A stale read of an amended correction does not undo its newer notice.
+    const amended = await desk.corrections.get(first);
+    if (!amended) throw new Error('no correction');
+    const stale = {
+      ...amended,
+      version: amended.version - 1,
+      headline: '旧的标题',
+      versions: amended.versions.slice(0, -1),
+    };
+    expect(await desk.notices.file(stale)).toBe('current');
+    const shown = JSON.parse((await notices(article)).body).items.find(
+      (item: { id: string }) => item.id === first,
+    );
+    expect(shown).toMatchObject({ version: amended.version, headline: amended.headline });
   });
 });
 

@@ -4,10 +4,11 @@
  * version that was not published). Reading a page's notices is one Query of a bounded page, however
  * many corrections the table or the page holds.
  */
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Correction } from '../../domain/correction.ts';
 import { type Notice, noticeOf, noticeTarget } from '../../domain/notice.ts';
-import type { NoticeStore } from '../../ports/notice-store.ts';
+import type { FiledNotice, NoticeStore } from '../../ports/notice-store.ts';
 import { keys } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
@@ -51,5 +52,25 @@ export class DynamoNoticeStore implements NoticeStore {
       }),
     );
     return (result.Items ?? []) as Notice[];
+  }
+
+  async file(correction: Correction): Promise<FiledNotice> {
+    const [item] = noticePut(this.tableName, correction);
+    if (!item?.Put) return 'no-page';
+    try {
+      await this.doc.send(
+        new PutCommand({
+          ...item.Put,
+          // Never over a version the publisher filed meanwhile.
+          ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': correction.version },
+        }),
+      );
+      return 'filed';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'current';
+      throw error;
+    }
   }
 }
