@@ -20,7 +20,8 @@ export type DeliveryJob = (
       kind: 'reply';
       caseId: string;
       submissionId: string;
-      outcome: 'published' | 'closed';
+      /** Published: its first version; amended: a later one (reporters hear of each); closed: no correction. */
+      outcome: 'published' | 'amended' | 'closed';
       correctionId?: string;
       version?: number;
     }

@@ -3,6 +3,8 @@ import type { DeliveryJob } from '../domain/delivery.ts';
 /** Where the planner is in a correction's audience; carried from one planner run to the next. */
 export interface PlanPosition {
   phase: 'reporters' | 'followers' | 'followers-of-all' | 'followers-of-page';
+  /** In the reporters phase, which of the correction's cases (by index; absent: the first). */
+  case?: number;
   cursor?: string;
 }
 

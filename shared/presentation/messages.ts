@@ -20,6 +20,10 @@ const phrases = {
     replyClosedSubject: '您报告的问题已审核完毕',
     replyClosed: '感谢您的报告。经核实，我们认为相关内容无需更正。',
     replySmsPublished: (label: string) => `感谢报告，已发布${label}：`,
+    replyAmendedSubject: '您报告的问题的更正已更新',
+    replyAmended: (label: string, version: number) =>
+      `感谢您的报告。针对您报告的问题，我们更新了${label}（第${version}版）：`,
+    replySmsAmended: (label: string) => `您报告的问题的${label}已更新：`,
     confirmSubject: '请确认订阅更正通知',
     confirm: '请打开以下链接并按下“确认订阅”按钮，确认订阅以下内容的更正通知：',
     topicsLine: (topics: string) => `主题：${topics}`,
@@ -42,6 +46,10 @@ const phrases = {
     replyClosedSubject: 'We have reviewed your report',
     replyClosed: 'Thank you for your report. We checked it and found that no correction is needed.',
     replySmsPublished: (label: string) => `Thanks for your report. ${label}: `,
+    replyAmendedSubject: 'The correction to the error you reported has been updated',
+    replyAmended: (label: string, version: number) =>
+      `Thank you for your report. We have updated the ${label.toLowerCase()} we published after it (version ${version}): `,
+    replySmsAmended: (label: string) => `${label} updated after your report: `,
     confirmSubject: 'Please confirm your subscription to corrections',
     confirm: 'Open this link and press its Confirm button to confirm that you want corrections of:',
     topicsLine: (topics: string) => `Topics: ${topics}`,
@@ -128,8 +136,9 @@ export function correctionSms(wording: PublishedWording, language: Language, per
   );
 }
 
+/** What a reporter is told: the correction published, a later version of it, or no correction. */
 export type Outcome =
-  | { kind: 'published'; wording: PublishedWording; permalink: string }
+  | { kind: 'published' | 'amended'; wording: PublishedWording; permalink: string }
   | { kind: 'closed' };
 
 export function replyEmail(outcome: Outcome, language: Language): RenderedEmail {
@@ -138,13 +147,18 @@ export function replyEmail(outcome: Outcome, language: Language): RenderedEmail 
     return emailFrame(language, w.replyClosedSubject, [w.replyClosed], [`<p>${markup(w.replyClosed)}</p>`]);
   }
   const { wording, permalink } = outcome;
-  const intro = w.replyPublished(typeLabels[language][wording.type]);
+  const label = typeLabels[language][wording.type];
+  const amended = outcome.kind === 'amended';
+  const intro = amended ? w.replyAmended(label, wording.version) : w.replyPublished(label);
+  // An amendment says why it changed, as the subscribers' email does.
+  const note = amended && wording.note ? [wording.note] : [];
   return emailFrame(
     language,
-    w.replyPublishedSubject,
-    [`${intro}${wording.headline}`, wording.body, `${w.readMore}${permalink}`],
+    amended ? w.replyAmendedSubject : w.replyPublishedSubject,
+    [`${intro}${wording.headline}`, ...note, wording.body, `${w.readMore}${permalink}`],
     [
       `<p>${markup(intro)}<strong>${markup(wording.headline)}</strong></p>`,
+      ...note.map((text) => `<p><em>${markup(text)}</em></p>`),
       paragraphs(wording.body),
       `<p>${markup(w.readMore)}<a href="${markup(permalink)}">${markup(permalink)}</a></p>`,
     ],
@@ -154,8 +168,9 @@ export function replyEmail(outcome: Outcome, language: Language): RenderedEmail 
 export function replySms(outcome: Outcome, language: Language): string {
   const w = phrases[language];
   if (outcome.kind === 'closed') return fitOneSegment('', w.replyClosed, '');
+  const label = typeLabels[language][outcome.wording.type];
   return fitOneSegment(
-    w.replySmsPublished(typeLabels[language][outcome.wording.type]),
+    outcome.kind === 'amended' ? w.replySmsAmended(label) : w.replySmsPublished(label),
     outcome.wording.headline,
     ` ${outcome.permalink}`,
   );

@@ -1,5 +1,6 @@
 /**
- * Who a publication reaches, a page at a time: the case's reporters who left contact details, then
+ * Who a publication reaches, a page at a time: the case's reporters who left contact details (for an
+ * amendment, the reporters of the cases behind every version so far), then
  * the active followers of the correction's topic, then those who follow every topic, then those who
  * follow the page it corrects. A follower who also reported is left to the reply, and a follower of
  * the page who also follows the topic (or every topic) was met in an earlier phase, so each person is
@@ -33,7 +34,14 @@ export interface AudienceTarget {
   caseId: string;
   topic: string;
   page?: string;
+  /**
+   * Whose reporters are told, in order: for an amendment, the cases behind every version so far (its
+   * reporters hear of each version); absent: the case alone.
+   */
+  reporterCases?: string[];
 }
+
+const reporterCasesOf = (target: AudienceTarget): string[] => target.reporterCases ?? [target.caseId];
 
 /** The follower phases in order; a phase with nothing to walk (no page, or the topic is '*') is left out. */
 function followerPhases(target: AudienceTarget): Array<PlanPosition['phase']> {
@@ -58,14 +66,18 @@ export async function audiencePage(
   limit: number,
 ): Promise<AudiencePage> {
   if (position.phase === 'reporters') {
-    const page = await deps.intake.submissionsOf(target.caseId, position.cursor);
+    const cases = reporterCasesOf(target);
+    const index = position.case ?? 0;
+    const page = await deps.intake.submissionsOf(cases[index] ?? target.caseId, position.cursor);
     const reporters = page.items.flatMap((submission) => {
       const recipient = reporterRecipient(submission.contact);
       return recipient ? [{ submission, recipient }] : [];
     });
     const next: PlanPosition = page.nextCursor
-      ? { phase: 'reporters', cursor: page.nextCursor }
-      : { phase: 'followers' };
+      ? { phase: 'reporters', ...(index ? { case: index } : {}), cursor: page.nextCursor }
+      : index + 1 < cases.length
+        ? { phase: 'reporters', case: index + 1 }
+        : { phase: 'followers' };
     return { reporters, followers: [], next };
   }
   const page = await deps.subscriptions.followers(followed(target, position.phase), {
@@ -73,9 +85,11 @@ export async function audiencePage(
     ...(position.cursor ? { cursor: position.cursor } : {}),
   });
   // A subscription's addressHash is the recipient hash its reporter marks are keyed by.
-  const reported = await deps.intake.reportersAmong(
-    target.caseId,
-    page.items.map((s) => s.addressHash),
+  const hashes = page.items.map((s) => s.addressHash);
+  const reported = new Set(
+    (
+      await Promise.all(reporterCasesOf(target).map((caseId) => deps.intake.reportersAmong(caseId, hashes)))
+    ).flatMap((found) => [...found]),
   );
   const followers = page.items.filter(
     (s) =>

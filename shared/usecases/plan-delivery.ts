@@ -8,18 +8,24 @@
  * and plans nothing new; of two runs from the same position only one moves it, so one chain goes on.
  * A step redelivered after its move, before its continuation was sent, sends the continuation. It is
  * the first continuation (continuation.ts's `stepOnce`), with audience pages for its positions.
+ *
+ * A later version (an amendment) reaches the reporters of every case behind the correction again,
+ * with a reply whose outcome is `amended`: its delivery key (correction, version, person) is the one
+ * a subscriber's message of that version has, so each person gets one message per version.
  */
 import type { DeliveryJob } from '../domain/delivery.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionPublished } from '../ports/correction-events.ts';
+import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { DeliveryQueues, PlanPosition, PlanStep } from '../ports/delivery-queues.ts';
 import type { PlanStore } from '../ports/plan-store.ts';
-import { type AudienceDeps, audiencePage, firstPosition } from './audience.ts';
+import { type AudienceDeps, type AudienceTarget, audiencePage, firstPosition } from './audience.ts';
 import { type Progress, stepOnce } from './continuation.ts';
 
 export interface PlanDeps extends AudienceDeps {
   queues: DeliveryQueues;
   plans: PlanStore;
+  corrections: CorrectionStore;
   clock: Clock;
 }
 
@@ -40,6 +46,16 @@ const followersPerPage = 100;
 
 const samePosition = (a: PlanPosition | undefined, b: PlanPosition | undefined): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The cases behind a correction's versions up to `version`: each version's reporters (the first
+ * case's, and any amendment's) hear of every later version too, once per person and version.
+ */
+async function casesBehind(deps: PlanDeps, correctionId: string, version: number): Promise<string[]> {
+  const correction = await deps.corrections.get(correctionId);
+  if (!correction) throw new Error(`No correction ${correctionId}`);
+  return [...new Set(correction.caseIds.slice(0, version))];
+}
 
 export type PlanOutcome = { planned: number; continues: boolean; stale?: true };
 
@@ -65,24 +81,25 @@ export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<Plan
     step.position,
     samePosition(step.position, firstPosition),
     async (from) => {
+      const target: AudienceTarget = {
+        caseId,
+        topic,
+        ...(affectedPage ? { page: affectedPage } : {}),
+        ...(version > 1 ? { reporterCases: await casesBehind(deps, correctionId, version) } : {}),
+      };
       let position: PlanPosition | undefined = from;
       let planned = 0;
       const channels = { email: 0, sms: 0 };
       while (position && planned < jobsPerRun) {
-        const page = await audiencePage(
-          deps,
-          { caseId, topic, ...(affectedPage ? { page: affectedPage } : {}) },
-          position,
-          followersPerPage,
-        );
+        const page = await audiencePage(deps, target, position, followersPerPage);
         const jobs: DeliveryJob[] = [
           ...page.reporters.map(({ submission, recipient }): DeliveryJob => {
             channels[recipient.channel] += 1;
             return {
               kind: 'reply',
-              caseId,
+              caseId: submission.caseId,
               submissionId: submission.id,
-              outcome: 'published',
+              outcome: version > 1 ? 'amended' : 'published',
               correctionId,
               version,
               ...revive,

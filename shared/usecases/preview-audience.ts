@@ -84,17 +84,20 @@ export async function previewAudience(
   requireCapability(actor, 'read');
   const found = await deps.cases.get(caseId);
   if (!found) throw new NotFound(`No case ${caseId}.`);
-  // An amendment corrects the page its correction named when first published.
-  const url = found.amends
-    ? (await deps.corrections.get(found.amends))?.affectedUrl
-    : (found.draft?.affectedUrl ?? found.url);
+  // An amendment corrects the page its correction named when first published, and reaches the
+  // reporters of every case behind the correction again (plan-delivery.ts).
+  const amended = found.amends ? await deps.corrections.get(found.amends) : undefined;
+  const url = found.amends ? amended?.affectedUrl : (found.draft?.affectedUrl ?? found.url);
   const page = url ? pageTarget(url) : undefined;
-  const [topic, everyTopic, reporters, followers] = await deps.audience.read([
+  const reporterCases = [...new Set([...(amended?.caseIds ?? []), found.id])];
+  const [topic, everyTopic, ...rest] = await deps.audience.read([
     { kind: 'topic', topic: found.topic },
     { kind: 'topic', topic: allTopics },
-    { kind: 'reporters', caseId: found.id },
+    ...reporterCases.map((caseId) => ({ kind: 'reporters' as const, caseId })),
     ...(page ? [{ kind: 'url' as const, page }] : []),
   ]);
+  const reporterTallies = rest.slice(0, reporterCases.length);
+  const followers = page ? rest[reporterCases.length] : undefined;
   const tallies = [topic, everyTopic].filter((t): t is AudienceTally => t !== undefined);
   const ofPage = followers ? pageOnly(followers, found.topic, 'immediate') : noCounts();
   let immediate = [...tallies, ofPage].reduce((sum: AudienceCounts, t) => plus(sum, t), noCounts());
@@ -102,30 +105,32 @@ export async function previewAudience(
     ...tallies.map((t) => t.digests),
     ...(followers ? [pageOnly(followers, found.topic, 'digests')] : []),
   ].reduce((sum: AudienceCounts, t) => plus(sum, t), noCounts());
-  let reporterHashes: { hashes: string[]; after?: string } | undefined = await deps.intake.reporterHashes(
-    found.id,
-  );
-  while (reporterHashes) {
-    const following = await deps.subscriptions.activeFollowersAmong(reporterHashes.hashes, {
-      topics: [found.topic, allTopics],
-      ...(page ? { page } : {}),
-    });
-    for (const follower of following) {
-      const one: AudienceCounts = {
-        ...noCounts(),
-        [follower.channel]: 1,
-        byLanguage: { [follower.language]: { email: 0, sms: 0, [follower.channel]: 1 } },
-      };
-      immediate = plus(immediate, one, -1);
+  // Reporters who follow too are told as reporters: taken off the followers.
+  for (const caseId of reporterCases) {
+    let reporterHashes: { hashes: string[]; after?: string } | undefined =
+      await deps.intake.reporterHashes(caseId);
+    while (reporterHashes) {
+      const following = await deps.subscriptions.activeFollowersAmong(reporterHashes.hashes, {
+        topics: [found.topic, allTopics],
+        ...(page ? { page } : {}),
+      });
+      for (const follower of following) {
+        const one: AudienceCounts = {
+          ...noCounts(),
+          [follower.channel]: 1,
+          byLanguage: { [follower.language]: { email: 0, sms: 0, [follower.channel]: 1 } },
+        };
+        immediate = plus(immediate, one, -1);
+      }
+      reporterHashes = reporterHashes.after
+        ? await deps.intake.reporterHashes(caseId, reporterHashes.after)
+        : undefined;
     }
-    reporterHashes = reporterHashes.after
-      ? await deps.intake.reporterHashes(found.id, reporterHashes.after)
-      : undefined;
   }
   const count: AudiencePreview = {
     email: immediate.email,
     sms: immediate.sms,
-    reporters: (reporters?.email ?? 0) + (reporters?.sms ?? 0),
+    reporters: reporterTallies.reduce((sum, tally) => sum + (tally?.email ?? 0) + (tally?.sms ?? 0), 0),
     byLanguage: immediate.byLanguage,
     pages: url ? [{ url, email: ofPage.email, sms: ofPage.sms }] : [],
     digests: { email: digests.email, sms: digests.sms },

@@ -166,9 +166,9 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
   if (!submission || !recipient) return { reason: 'the reporter left no contact details' };
   let outcome: Outcome = { kind: 'closed' };
   let topic = (await deps.cases.get(job.caseId))?.topic ?? 'unknown';
-  if (job.outcome === 'published' && job.correctionId && job.version) {
+  if (job.outcome !== 'closed' && job.correctionId && job.version) {
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
-    outcome = { kind: 'published', wording, permalink: deps.links.permalink(correction.id) };
+    outcome = { kind: job.outcome, wording, permalink: deps.links.permalink(correction.id) };
     topic = correction.topic;
   }
   const correctionId = job.correctionId ? { correctionId: job.correctionId } : {};
