@@ -3,6 +3,8 @@ import type { Page } from './page.ts';
 
 export interface SubscriptionStore {
   get(id: string): Promise<Subscription | undefined>;
+  /** Many by id in batched reads (a sender's batch): those that exist and are not erased, by id. */
+  getMany(ids: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
   findByAddress(channel: Channel, address: string): Promise<Subscription | undefined>;
   /** The subscriptions of many addresses at once (batched reads), by address hash. */
   findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>>;

@@ -7,6 +7,7 @@
  * real failures is, and a parked job is moved to the dead-letter queue by the sender itself.
  */
 import { backoffSeconds, type DeliveryJob } from '../domain/delivery.ts';
+import { type Recipient, recipientHash } from '../domain/recipient.ts';
 import type { Channel } from '../domain/subscription.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import {
@@ -37,15 +38,71 @@ export interface BatchResult {
   outcomes: Array<SendOutcome | { outcome: 'error'; error: unknown }>;
 }
 
+/**
+ * The batch's lookups made together, as each job would make them on its own: its subscriptions in
+ * one batched read, whether their addresses are suppressed in another, and each correction once.
+ * What a job asks that was not read ahead (a reporter's reply) goes to the stores as before.
+ */
+async function readAhead(deps: SendBatchDeps, jobs: DeliveryJob[]): Promise<SendBatchDeps> {
+  const ids = jobs.flatMap((job) => (job.kind === 'reply' ? [] : [job.subscriptionId]));
+  if (ids.length === 0) return deps;
+  const subscriptions = await deps.subscriptions.getMany(ids);
+  const hashes = [...subscriptions.values()].map((s) => s.addressHash);
+  const suppressed = await deps.suppressions.suppressedAmong(hashes);
+  const checked = new Set(hashes);
+  const corrections = new Map<string, ReturnType<SendBatchDeps['corrections']['get']>>();
+  return {
+    ...deps,
+    subscriptions: overriding(deps.subscriptions, {
+      get: (id: string) =>
+        ids.includes(id) ? Promise.resolve(subscriptions.get(id)) : deps.subscriptions.get(id),
+    }),
+    suppressions: overriding(deps.suppressions, {
+      isSuppressed: (recipient: Recipient) => {
+        const hash = recipientHash(recipient);
+        return checked.has(hash)
+          ? Promise.resolve(suppressed.has(hash))
+          : deps.suppressions.isSuppressed(recipient);
+      },
+    }),
+    // A published version never changes: one read per correction serves the whole batch.
+    corrections: overriding(deps.corrections, {
+      get: (id: string) => {
+        const found = corrections.get(id) ?? deps.corrections.get(id);
+        corrections.set(id, found);
+        return found;
+      },
+    }),
+  };
+}
+
+/** `store` with some methods answered otherwise; the rest are its own. */
+const overriding = <T extends object>(store: T, methods: Partial<T>): T =>
+  Object.assign(Object.create(store) as T, methods);
+
+/** A job's body, or the error that reading it raised (reported for that job alone). */
+function parse(job: QueuedJob): { job: DeliveryJob } | { unreadable: unknown } {
+  try {
+    return { job: JSON.parse(job.body) as DeliveryJob };
+  } catch (error) {
+    return { unreadable: error };
+  }
+}
+
 export async function sendBatch(
-  deps: SendBatchDeps,
+  given: SendBatchDeps,
   jobs: QueuedJob[],
   deadlineMs: number,
 ): Promise<BatchResult> {
+  const parsed = jobs.map(parse);
+  const readable = parsed.flatMap((entry) => ('job' in entry ? [entry.job] : []));
+  // Reading ahead only saves calls: if it fails, each job reads for itself.
+  const deps = await readAhead(given, readable).catch(() => given);
   const claims = await Promise.all(
-    jobs.map(async (job) => {
+    parsed.map(async (entry) => {
+      if (!('job' in entry)) return { outcome: 'error' as const, error: entry.unreadable };
       try {
-        return await claimDelivery(deps, JSON.parse(job.body) as DeliveryJob);
+        return await claimDelivery(deps, entry.job);
       } catch (error) {
         return { outcome: 'error' as const, error };
       }

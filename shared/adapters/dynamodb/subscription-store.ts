@@ -57,6 +57,16 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     return item ? withoutStorage<Subscription>(item) : undefined;
   }
 
+  async getMany(ids: ReadonlyArray<string>): Promise<Map<string, Subscription>> {
+    const items = await this.readMany([...new Set(ids)].map((id) => keys.subscription(id)));
+    return new Map(
+      items.map((item) => {
+        const subscription = withoutStorage<Subscription>(item);
+        return [subscription.id, subscription];
+      }),
+    );
+  }
+
   async findByAddress(channel: Channel, address: string): Promise<Subscription | undefined> {
     const claim = await this.read(keys.subscriberAddress(recipientHash({ channel, address })));
     return claim ? this.get(String(claim.subscriptionId)) : undefined;
