@@ -16,6 +16,8 @@ export interface Goal {
   unit: string;
   goal: string;
   ok: boolean;
+  /** Why a missed goal was missed, as far as the section can tell (shown under the table). */
+  why?: string;
 }
 
 export const machine = () => ({
@@ -35,7 +37,18 @@ export function printGoals(goals: Goal[]): string {
     (g) =>
       `| ${g.section} | ${g.name} | ${figure(g.value)} ${g.unit} | ${g.goal} | ${g.ok ? 'met' : '**missed**'} |`,
   );
-  const table = ['| section | figure | value | goal | |', '|---|---|---|---|---|', ...rows].join('\n');
+  const missed = goals
+    .filter((g) => !g.ok)
+    .map(
+      (g) =>
+        `- **${g.section}: ${g.name}** missed: ${figure(g.value)} ${g.unit}, goal ${g.goal}.${g.why ? ` ${g.why}` : ''}`,
+    );
+  const table = [
+    '| section | figure | value | goal | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...(missed.length ? ['', 'Missed goals:', '', ...missed] : []),
+  ].join('\n');
   for (const g of goals)
     console.log(
       `${g.ok ? 'ok  ' : 'MISS'}  ${`${g.section}: ${g.name}`.padEnd(64)} ${`${figure(g.value)} ${g.unit}`.padEnd(40)} goal ${g.goal}`,

@@ -25,6 +25,8 @@ export interface EventSourceOptions {
   /** Where stream positions are kept across restarts; without it they live in memory. */
   checkpointDir?: string;
   streamPollIntervalMs?: number;
+  /** Queue functions handle as many batches at once as their trigger's maxConcurrency (else one). */
+  concurrentQueues?: boolean;
   log: Log;
 }
 
@@ -88,6 +90,7 @@ export async function startEventSources(options: EventSourceOptions): Promise<Lo
               maxReceiveCount: queues[trigger.queue].maxReceiveCount,
               handle: (event: SQSEvent) => functions.invoke(fn, event),
             },
+            ...(options.concurrentQueues ? { concurrency: trigger.maxConcurrency } : {}),
             log,
           }),
         );

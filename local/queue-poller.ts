@@ -3,7 +3,8 @@
  * long-poll, hands them to the consumer as an SQSEvent, deletes the ones that succeeded and leaves the
  * failed ones to reappear after the visibility timeout. The queue's redrive policy (fauxqs applies it)
  * parks a message in the dead-letter queue once it has been received maxReceiveCount times.
- * One batch at a time per queue: deployed, maxConcurrency allows several, which only matters for speed.
+ * One batch at a time per queue unless `concurrency` says more (deployed, the trigger's maxConcurrency
+ * allows several at once; the bench runs them so, to move deployed volumes).
  */
 import {
   DeleteMessageBatchCommand,
@@ -32,10 +33,21 @@ export interface QueuePollerOptions {
   consumer: QueueConsumer;
   /** How long one receive waits for a message. */
   waitTimeSeconds?: number;
+  /** Batches handled at once, each by a loop of its own. Default 1. */
+  concurrency?: number;
   log: Log;
 }
 
 export function startQueuePoller(options: QueuePollerOptions): Loop {
+  const loops = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => pollOnce(options));
+  return {
+    async stop() {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    },
+  };
+}
+
+function pollOnce(options: QueuePollerOptions): Loop {
   const { sqs, consumer, log } = options;
   return startLoop(
     `queue poller for ${consumer.name}`,

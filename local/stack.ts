@@ -27,7 +27,7 @@ import {
   startDynamoDbLocal,
   startMessaging,
 } from './engines.ts';
-import { applyEnvironment, linkSecret, localEnvironment } from './environment.ts';
+import { applyEnvironment, linkSecret, localEnvironment, type Variables } from './environment.ts';
 import { startEventSources } from './event-sources.ts';
 import { openGateway } from './gateway.ts';
 import { createTokenAuthority, type EditorClaims } from './jwt.ts';
@@ -52,6 +52,16 @@ export interface LocalStackOptions {
   queueVisibilityTimeoutSeconds?: number;
   /** How often the stream pollers read the stream. Default 200 ms. */
   streamPollIntervalMs?: number;
+  /**
+   * Variables set over the local environment, given the engines' endpoints (the bench points SES and
+   * SNS at its provider double, which passes the rest of SNS on to fauxqs, and sets the send rates).
+   */
+  environment?: (endpoints: { dynamoDb: string; messaging: string }) => Variables;
+  /**
+   * Queue functions handle as many batches at once as their trigger's maxConcurrency allows deployed.
+   * Default false: one batch at a time, which keeps a test's events in order.
+   */
+  concurrentQueues?: boolean;
   log?: Log;
 }
 
@@ -142,6 +152,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         }),
       ),
     );
+    if (options.environment)
+      undo.push(
+        applyEnvironment(options.environment({ dynamoDb: dynamoDb.endpoint, messaging: messaging.endpoint })),
+      );
     const functions = await loadFunctions(options.handlers);
     const authority = await createTokenAuthority(`${url}/dev`);
     gateway.serve({
@@ -194,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sqs,
       ...(dataDir ? { checkpointDir: dataDir } : {}),
       ...(options.streamPollIntervalMs ? { streamPollIntervalMs: options.streamPollIntervalMs } : {}),
+      ...(options.concurrentQueues ? { concurrentQueues: true } : {}),
       log,
     });
     undo.push(() => eventSources.stop());
