@@ -4,23 +4,18 @@
  * through the editors' API and the stack's own publisher; the frame is checked with axe-core (WCAG 2.1
  * AA) in light and dark.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
+import { chromiumPath, hasChromium, warnIfNoChromium } from '../support/console-browser.ts';
 import { type Call, runningDesk, type Tokens } from '../support/http.ts';
 import { amendViaApi, publishViaApi } from '../support/publishing.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(
-    `SKIPPED tests/e2e/notices.test.ts: no Chromium binary at ${chromiumPath}. Install Chromium or set CHROMIUM_PATH.`,
-  );
-}
+warnIfNoChromium('tests/e2e/notices.test.ts');
 
 /** The README's block, as a newsroom would copy it. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -9,6 +9,7 @@ import { BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient } from '@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
+import { pathRegex, uncachedRoutes } from '../../infra/edge/routes.ts';
 import { localCredentials, localRegion } from '../../local/engines.ts';
 import { newRequestId, splitTarget, toHttpApiEvent, toHttpResponse } from '../../local/http-event.ts';
 import { matchRoute, routesFromCatalogue } from '../../local/routes.ts';
@@ -192,6 +193,11 @@ describe('GET /notices', () => {
     expect(changed.status).toBe(200);
     // Another page's answer is another entity.
     expect((await notices(otherArticle)).header('etag')).not.toBe(etag);
+  });
+
+  it('is cached at the edge: no never-cached behaviour takes its paths', () => {
+    for (const path of ['/notices', '/notices/frame'])
+      expect(uncachedRoutes.filter((route) => new RegExp(pathRegex(route)).test(path))).toEqual([]);
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {
