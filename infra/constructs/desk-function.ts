@@ -2,7 +2,7 @@
  * One of the desk's functions, from its entry in shared/resources/functions.ts: bundled by esbuild,
  * with its own role (no managed policy: each grant is added by the stack) and its own log group.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -58,6 +58,19 @@ export const bundling: BundlingOptions = {
   bundleAwsSDK: true,
 };
 
+/** Copies the files a function serves as they are beside its bundle, where the code reads them. */
+function servedFiles(files: ReadonlyArray<string>): Pick<BundlingOptions, 'commandHooks'> {
+  if (files.length === 0) return {};
+  return {
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir, outputDir) =>
+        files.map((file) => `cp "${join(inputDir, file)}" "${join(outputDir, basename(file))}"`),
+    },
+  };
+}
+
 export interface DeskFunctionProps {
   definition: FunctionDefinition;
   /** The repository root: entries and the lock file are resolved from here. */
@@ -103,7 +116,7 @@ export class DeskFunction extends Construct {
       systemLogLevelV2: SystemLogLevel[props.logLevels.system],
       tracing: Tracing.ACTIVE,
       environment: props.environment,
-      bundling,
+      bundling: { ...bundling, ...servedFiles(definition.files ?? []) },
     });
 
     Validations.of(this.role).acknowledge({

@@ -1,13 +1,14 @@
 /**
  * GET /console: one page, no external assets. Its style sheet and its script (the bundle of
- * shared/console/client, see scripts/console.ts) are inline and allowed by hash alone; the script may
+ * shared/console/client, see scripts/console.ts, read on the first request: it is no part of the
+ * function's bundle) are inline and allowed by hash alone; the script may
  * talk to this origin and, deployed, to Cognito; Trusted Types forbid markup from strings outright.
  */
 import { createHash } from 'node:crypto';
 import { longestPermalink } from '../http/schemas.ts';
 import { markup } from '../presentation/text.ts';
 import type { Config } from '../runtime/config.ts';
-import { consoleScript } from './script.generated.ts';
+import { servedFile } from '../runtime/served-file.ts';
 import { type ConsoleSettings, settingsAttribute } from './settings.ts';
 
 const css = `
@@ -108,10 +109,19 @@ dl.figures { margin-bottom: 1rem; }
 const sha256 = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const styleHash = sha256(css);
-const scriptHash = sha256(consoleScript);
 
-// Inline, the script must not end its own element early; the bundler escapes such text, and this holds it to that.
-if (/<\/script|<!--/i.test(consoleScript)) throw new Error('The console script cannot be inlined as it is');
+const consoleScriptFile = servedFile(new URL('./script.generated.js', import.meta.url));
+let script: { text: string; hash: string } | undefined;
+
+/** The console's script and its hash, from the first request on. */
+export function consoleScript(): { text: string; hash: string } {
+  if (script) return script;
+  const text = consoleScriptFile();
+  // Inline, the script must not end its own element early; the bundler escapes such text, and this holds it to that.
+  if (/<\/script|<!--/i.test(text)) throw new Error('The console script cannot be inlined as it is');
+  script = { text, hash: sha256(text) };
+  return script;
+}
 
 /** What the page's script needs from the configuration; refuses a Cognito sign-in it cannot complete. */
 export function consoleSettings(config: Config): ConsoleSettings {
@@ -132,7 +142,7 @@ export function consoleContentSecurityPolicy(settings: ConsoleSettings): string 
   const cognito = settings.cognitoDomainUrl ? ` ${new URL(settings.cognitoDomainUrl).origin}` : '';
   return [
     "default-src 'none'",
-    `script-src ${scriptHash}`,
+    `script-src ${consoleScript().hash}`,
     `style-src ${styleHash}`,
     `connect-src 'self'${cognito}`,
     "img-src 'self'",
@@ -156,7 +166,7 @@ export function consolePage(settings: ConsoleSettings): string {
 </head>
 <body ${settingsAttribute}="${markup(JSON.stringify(settings))}">
 <div id="app"><noscript><p>更正工作台需要启用 JavaScript。 The corrections desk needs JavaScript.</p></noscript></div>
-<script type="module">${consoleScript}</script>
+<script type="module">${consoleScript().text}</script>
 </body>
 </html>
 `;

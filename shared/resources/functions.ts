@@ -47,6 +47,11 @@ export interface FunctionDefinition {
   memoryMb: number;
   timeoutSeconds: number;
   trigger: Trigger;
+  /**
+   * Files the function serves as they are, read on first use rather than bundled (shared/runtime/
+   * served-file.ts): copied beside the bundle, each under its own name. Paths from the repository root.
+   */
+  files?: ReadonlyArray<string>;
 }
 
 const caseImage = (image: FilterPattern): FilterPattern => ({ entity: { S: ['case'] }, ...image });
@@ -119,6 +124,7 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
+    files: ['shared/console/script.generated.js', 'shared/http/openapi.json'],
   },
   adminApi: {
     id: 'AdminApi',

@@ -3,9 +3,10 @@
  * no heavier than its goal (or, while above it, its ceiling), and carrying exactly the AWS SDK
  * clients the function calls, the ones its import-time reference is built from.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuiltBundle,
@@ -15,7 +16,11 @@ import {
   bundleLimitBytes,
   sdkClients,
 } from '../../bench/bundles.ts';
-import { type FunctionKey, functionDefinitions } from '../../shared/resources/functions.ts';
+import {
+  type FunctionDefinition,
+  type FunctionKey,
+  functionDefinitions,
+} from '../../shared/resources/functions.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const keys = Object.keys(functionDefinitions) as FunctionKey[];
@@ -39,6 +44,15 @@ describe('function bundles', () => {
 
   it.each(keys)('%s bundles exactly the SDK clients bench/bundles.ts lists for it', (key) => {
     expect(bundles.get(key)?.clients).toEqual([...sdkClients[key]].sort());
+  });
+
+  it.each(keys)('%s reads beside its bundle only the files the stack copies there', async (key) => {
+    const definition: FunctionDefinition = functionDefinitions[key];
+    const files = definition.files ?? [];
+    for (const file of files) expect(existsSync(join(root, file)), file).toBe(true);
+    const bundle = await readFile(bundles.get(key)?.file ?? '', 'utf8');
+    const read = [...bundle.matchAll(/new URL\("\.\/([^"]+)",import\.meta\.url\)/g)].map((match) => match[1]);
+    expect(read.sort()).toEqual(files.map((file) => basename(file)).sort());
   });
 
   it('keeps ceilings only above the goal and close to the bundles they hold (lower them as they shrink)', () => {
