@@ -46,7 +46,7 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   sweeper: ['dynamodb', 'sns', 'secrets-manager'],
   suppressor: ['dynamodb', 'secrets-manager'],
   optOutCheck: ['dynamodb', 'sns', 'secrets-manager'],
-  digest: ['dynamodb', 'sns', 'secrets-manager'],
+  digest: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
 };
 
 const clientClass = {

@@ -75,8 +75,10 @@ const access: Record<FunctionKey, Grants> = {
   },
   suppressor: () => {},
   optOutCheck: (role) => grantListOptedOut(role),
-  digest: (role, { topics, topicKey }) => {
+  digest: (role, { topics, topicKey, queues }) => {
     grantPublish(role, topics.editorAlerts, topicKey);
+    // It starts the subscribers' digests, which the planner runs as continuations.
+    queues.deliveryPlan.grantSendMessages(role);
   },
 };
 

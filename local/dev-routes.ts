@@ -17,8 +17,11 @@ import { jsonResponse, problemResponse } from './responses.ts';
 export interface DevRouteDeps {
   authority: TokenAuthority;
   outbox: Outbox;
-  /** Invokes the digest function with its schedule's event; resolves to what it returned. */
-  runDigest(): Promise<unknown>;
+  /**
+   * Invokes the digest function with its schedule's event (as of `at`, an instant, or now); resolves
+   * to what it returned.
+   */
+  runDigest(at?: Date): Promise<unknown>;
   /** Invokes the sweeper as its schedule would (it also runs every 5 minutes on its own). */
   runSweeper(): Promise<unknown>;
   /** Publishes an SES event to the email-events topic, as the configuration set's destination would. */
@@ -40,7 +43,17 @@ export function devRoutes(deps: DevRouteDeps): (method: string, rawPath: string)
       const items = await deps.outbox.read(query.get('address') ?? undefined);
       return jsonResponse(200, { items });
     },
-    'POST /dev/digest': async () => jsonResponse(200, { result: (await deps.runDigest()) ?? null }),
+    'POST /dev/digest': async ({ query }) => {
+      // ?at=<instant>: as if the schedule fired then (say, tomorrow morning, to send today's digests).
+      const at = query.get('at');
+      if (at !== null && Number.isNaN(Date.parse(at))) {
+        return problemResponse(400, 'Bad Request', {
+          detail: 'The request has invalid fields.',
+          errors: [{ path: 'at', message: 'must be an instant, such as 2026-11-30T08:00:00+08:00' }],
+        });
+      }
+      return jsonResponse(200, { result: (await deps.runDigest(at ? new Date(at) : undefined)) ?? null });
+    },
     'POST /dev/sweep': async () => jsonResponse(200, { result: (await deps.runSweeper()) ?? null }),
     'POST /dev/email-events': async ({ body }) => {
       let request: { type?: unknown; address?: unknown } = {};

@@ -164,7 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       devRoute: devRoutes({
         authority,
         outbox,
-        runDigest: () => functions.invoke('digest', schedulerEvent('digest')),
+        runDigest: (at) => functions.invoke('digest', schedulerEvent('digest', at)),
         runSweeper: () => functions.invoke('sweeper', schedulerEvent('sweeper')),
         publishEmailEvent: async (message) => {
           const client = new SNSClient({

@@ -1,12 +1,13 @@
-/** The digest's composition root: what building the editors' daily digest needs. */
-import { compose, documents, sns } from '../../shared/runtime/deployed.ts';
+/** The digest's composition root: what building the editors' daily digest and starting the subscribers' needs. */
+import { compose, documents, sns, sqs } from '../../shared/runtime/deployed.ts';
 import * as build from '../../shared/runtime/parts.ts';
 
-export const services = compose({ documents, sns }, (c) => ({
+export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
   alerts: build.editorAlerts(c),
   consoleUrl: build.consoleUrl(c),
+  continuationQueue: build.continuationQueue(c),
 }));

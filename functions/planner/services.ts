@@ -4,9 +4,11 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, sqs }, (c) => ({
   clock: c.clock,
+  config: c.config,
   subscriptions: build.subscriptionStore(c),
   intake: build.intakeStore(c),
   corrections: build.correctionStore(c),
+  announcements: build.announcementStore(c),
   queues: build.deliveryQueues(c),
   plans: build.planStore(c),
   continuations: build.continuationStore(c),

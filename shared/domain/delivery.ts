@@ -27,6 +27,11 @@ export type DeliveryJob = (
     }
   /** An imported subscriber's confirmation request, sent at the channel's pace like any message. */
   | { kind: 'confirmation'; subscriptionId: string; requestedAt: string }
+  /**
+   * A daily or weekly subscriber's one message for a period (its periodName), listing the period's
+   * corrections that reach them, oldest first.
+   */
+  | { kind: 'digest'; subscriptionId: string; period: string; correctionIds: string[] }
 ) & { revive?: true };
 
 export type DeliveryStatus =
@@ -43,7 +48,7 @@ export type DeliveryStatus =
 
 export interface Delivery {
   key: string;
-  kind: 'correction' | 'reply' | 'confirmation';
+  kind: DeliveryJob['kind'];
   channel: Channel;
   recipientHash: string;
   topic: string;
@@ -73,13 +78,15 @@ export const failuresBeforeParking = 5;
 
 export function deliveryKey(job: DeliveryJob, recipientHash: string): string {
   if (job.kind === 'confirmation') return `confirmation#${job.subscriptionId}#${job.requestedAt}`;
+  // One digest per person and period, however often the period's job runs.
+  if (job.kind === 'digest') return `digest#${job.period}#${recipientHash}`;
   if (job.kind === 'reply' && job.outcome === 'closed') return `closed#${job.caseId}#${recipientHash}`;
   return `${job.correctionId}#${job.version}#${recipientHash}`;
 }
 
 /** The (correction, version) whose delivery counters a job moves, if any (closing replies have none). */
 export function countedVersion(job: DeliveryJob): { correctionId: string; version: number } | undefined {
-  if (job.kind === 'confirmation') return undefined;
+  if (job.kind === 'confirmation' || job.kind === 'digest') return undefined;
   if (job.kind === 'reply' && (job.outcome === 'closed' || !job.correctionId || !job.version))
     return undefined;
   return { correctionId: job.correctionId as string, version: job.version as number };

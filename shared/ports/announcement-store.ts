@@ -7,6 +7,8 @@ export interface AnnouncementStore {
   markDone(ref: AnnouncementRef, now: string): Promise<boolean>;
   /** Pending announcements created before `before`, oldest first, at most `limit`. */
   pendingBefore(before: string, limit: number): Promise<AnnouncementRef[]>;
+  /** The versions first announced (published) in [start, end), oldest first: a few Queries per day. */
+  publishedBetween(start: string, end: string): Promise<AnnouncementRef[]>;
   /** A re-announcement with its entry in the case's history, in one transaction. */
   reannounce(
     announcement: Announcement,

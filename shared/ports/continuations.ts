@@ -7,9 +7,10 @@
 /**
  * The jobs that run as continuations (each a step function in shared/usecases/continuation-kinds.ts):
  * - merge-relink: a merged duplicate's reports move to the case that absorbed it;
- * - closing-replies: every reporter of a case closed without a correction is told.
+ * - closing-replies: every reporter of a case closed without a correction is told;
+ * - correction-digest: a period's digests to its daily or weekly subscribers (target: the period's name).
  */
-export type ContinuationKindName = 'merge-relink' | 'closing-replies';
+export type ContinuationKindName = 'merge-relink' | 'closing-replies' | 'correction-digest';
 
 /** One step of a continuation, as it travels on the continuation (plan) queue. */
 export interface ContinuationStep {

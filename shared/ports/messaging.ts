@@ -1,6 +1,6 @@
 /** What reaches a person. Deployed: SES v2 and SNS SMS; locally: the outbox. */
 
-export type MessageKind = 'confirmation' | 'verification_code' | 'correction' | 'reply';
+export type MessageKind = 'confirmation' | 'verification_code' | 'correction' | 'correction_digest' | 'reply';
 
 export interface Email {
   to: string;
@@ -11,6 +11,8 @@ export interface Email {
   headers?: Record<string, string>;
   kind: MessageKind;
   correctionId?: string;
+  /** On a correction_digest: the corrections it lists. */
+  correctionIds?: string[];
 }
 
 export interface Sms {
@@ -18,6 +20,7 @@ export interface Sms {
   body: string;
   kind: MessageKind;
   correctionId?: string;
+  correctionIds?: string[];
 }
 
 export interface EmailSender {

@@ -3,7 +3,7 @@
  * reporters, and the subscription confirmations. Pure text; no address ever appears in a body.
  */
 import type { CorrectionType, Language } from '../domain/case.ts';
-import { composeSms, fitOneSegment } from '../domain/sms.ts';
+import { composeSms, fitOneSegment, fitsOneSegment } from '../domain/sms.ts';
 import type { Frequency } from '../domain/subscription.ts';
 import { markup, paragraphs, shorten } from './text.ts';
 import { correctionLabel, typeLabels } from './words.ts';
@@ -33,6 +33,19 @@ const phrases = {
     confirmIgnore: '如非本人操作，请忽略此邮件，我们不会再发送。',
     code: (code: string) => `您的订阅验证码：${code}，15分钟内有效。`,
     allTopics: '全部主题',
+    digestPeriod: (frequency: 'daily' | 'weekly', firstDay: string) => {
+      const [, m, d] = firstDay.split('-').map(Number);
+      return frequency === 'daily' ? `${m}月${d}日` : `${m}月${d}日起一周`;
+    },
+    digestSubject: (period: string, n: number) => `${period}：${n}则更正与澄清`,
+    digestIntro: (period: string, n: number) => `${period}，您订阅的内容有${n}则更正与澄清：`,
+    digestMore: (n: number) => `另有${n}则，见完整列表：`,
+    digestList: '完整列表：',
+    whyDigest: (frequency: 'daily' | 'weekly') =>
+      `您收到此邮件，是因为您订阅了更正通知的${frequency === 'daily' ? '每日' : '每周'}汇总。`,
+    digestSms: (period: string, n: number) => `${period}有${n}则您关注的更正：`,
+    digestCount: (n: number) => `${n}则您关注的更正：`,
+    digestLabel: '更正汇总',
   },
   en: {
     readMore: 'Read it in full, with every version: ',
@@ -63,6 +76,26 @@ const phrases = {
     confirmIgnore: 'If this was not you, ignore this email and we will not write again.',
     code: (code: string) => `Your subscription code is ${code}. It expires in 15 minutes.`,
     allTopics: 'all topics',
+    digestPeriod: (frequency: 'daily' | 'weekly', firstDay: string) => {
+      const date = new Date(`${firstDay}T00:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      });
+      return frequency === 'daily' ? date : `The week of ${date}`;
+    },
+    digestSubject: (period: string, n: number) =>
+      `${period}: ${n} ${n === 1 ? 'correction' : 'corrections and clarifications'}`,
+    digestIntro: (period: string, n: number) =>
+      `${period}: ${n} ${n === 1 ? 'correction' : 'corrections and clarifications'} on what you follow.`,
+    digestMore: (n: number) => `${n} more, in the full list: `,
+    digestList: 'The full list: ',
+    whyDigest: (frequency: 'daily' | 'weekly') =>
+      `You receive this because you subscribed to a ${frequency === 'daily' ? 'daily' : 'weekly'} summary of corrections.`,
+    digestSms: (period: string, n: number) =>
+      `${period}: ${n} ${n === 1 ? 'correction' : 'corrections'} on what you follow: `,
+    digestCount: (n: number) => `${n} ${n === 1 ? 'correction' : 'corrections'}: `,
+    digestLabel: 'Corrections',
   },
 } as const;
 
@@ -134,6 +167,75 @@ export function correctionSms(wording: PublishedWording, language: Language, per
     wording.headline,
     ` ${permalink}`,
   );
+}
+
+/** A digest's corrections as listed: each one's latest wording and permalink. */
+export interface DigestItem {
+  wording: PublishedWording;
+  permalink: string;
+}
+
+export interface DigestLinks {
+  /** The public list of the period's corrections. */
+  period: string;
+  unsubscribe: string;
+  manage: string;
+}
+
+/** The email lists at most this many; the rest are counted, with the period's list a link away. */
+export const digestItemsListed = 20;
+
+/**
+ * A daily or weekly subscriber's one email for a period: how many corrections reach them, each
+ * with its label, headline and permalink, then the period's full list.
+ */
+export function digestEmail(
+  frequency: 'daily' | 'weekly',
+  firstDay: string,
+  items: DigestItem[],
+  total: number,
+  language: Language,
+  links: DigestLinks,
+): RenderedEmail {
+  const w = phrases[language];
+  const period = w.digestPeriod(frequency, firstDay);
+  const listed = items.slice(0, digestItemsListed);
+  const more = total - listed.length;
+  const line = (item: DigestItem) => `[${correctionLabel(item.wording, language)}] ${item.wording.headline}`;
+  const rest = more > 0 ? w.digestMore(more) : w.digestList;
+  return emailFrame(
+    language,
+    w.digestSubject(period, total),
+    [
+      w.digestIntro(period, total),
+      ...listed.map((item) => `${line(item)}\n${item.permalink}`),
+      `${rest}${links.period}`,
+      `${w.whyDigest(frequency)}\n${w.manage}${links.manage}\n${w.unsubscribe}${links.unsubscribe}`,
+    ],
+    [
+      `<p>${markup(w.digestIntro(period, total))}</p>`,
+      `<ul>${listed.map((item) => `<li><a href="${markup(item.permalink)}">${markup(line(item))}</a></li>`).join('')}</ul>`,
+      `<p>${markup(rest)}<a href="${markup(links.period)}">${markup(links.period)}</a></p>`,
+      `<hr><p><small>${markup(w.whyDigest(frequency))} <a href="${markup(links.manage)}">${markup(w.manage)}</a> <a href="${markup(links.unsubscribe)}">${markup(w.unsubscribe)}</a></small></p>`,
+    ],
+  );
+}
+
+/**
+ * The SMS digest: one segment, a count and the link to the period's list. The count is never cut:
+ * where the period's name does not fit beside the link, it is left out.
+ */
+export function digestSms(
+  frequency: 'daily' | 'weekly',
+  firstDay: string,
+  total: number,
+  language: Language,
+  periodLink: string,
+): string {
+  const w = phrases[language];
+  const prefix = w.smsPrefix(w.digestLabel);
+  const full = `${prefix}${w.digestSms(w.digestPeriod(frequency, firstDay), total)}${periodLink}`;
+  return fitsOneSegment(full) ? full : fitOneSegment(`${prefix}${w.digestCount(total)}`, '', periodLink);
 }
 
 /** What a reporter is told: the correction published, a later version of it, or no correction. */

@@ -213,7 +213,7 @@ export const functionDefinitions = {
   digest: {
     id: 'Digest',
     entry: 'functions/digest/handler.ts',
-    description: 'Sends the daily digest to the editors',
+    description: "Starts the subscribers' daily and weekly digests and sends the editors' daily digest",
     memoryMb: 256,
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', cron: 'cron(0 8 * * ? *)' },

@@ -4,12 +4,14 @@
  */
 import type { ContinuationKindName, ContinuationStep } from '../ports/continuations.ts';
 import { type ContinuationDeps, type ContinuationKind, runContinuationStep } from './continuation.ts';
+import { correctionDigests } from './correction-digest.ts';
 import { relinkMergedReports } from './merge-reports.ts';
 import { closingReplies } from './notify.ts';
 
 export const continuationKinds = {
   'merge-relink': relinkMergedReports,
   'closing-replies': closingReplies,
+  'correction-digest': correctionDigests,
 } satisfies Record<ContinuationKindName, ContinuationKind<never>>;
 
 type DepsOf<K> = K extends ContinuationKind<infer D> ? D : never;

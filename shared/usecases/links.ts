@@ -35,6 +35,9 @@ export function links(publicBaseUrl: string, signer: Signer) {
     /** The page where a subscriber changes topics, pages followed, frequency and language. */
     manage: (subscriptionId: string) =>
       `${subscription(subscriptionId)}/manage?token=${encodeURIComponent(manageToken(signer, subscriptionId))}`,
+    /** The public list of a digest's period (a day or a week): the SMS digest links here. */
+    period: (frequency: 'daily' | 'weekly', firstDay: string, language?: 'zh-CN' | 'en') =>
+      `${base}/${frequency === 'daily' ? 'd' : 'w'}/${firstDay}${language === 'en' ? '?lang=en' : ''}`,
     /** The reporter's own page about their report (the token is theirs: never stored, never logged). */
     tracking: (submissionId: string, token: string) =>
       `${base}/submissions/${encodeURIComponent(submissionId)}?token=${encodeURIComponent(token)}`,

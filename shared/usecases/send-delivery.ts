@@ -9,12 +9,12 @@
  * back later. Only real failures count toward parking.
  */
 import type { Language } from '../domain/case.ts';
-import type { Correction, CorrectionVersion } from '../domain/correction.ts';
+import type { CorrectionVersion } from '../domain/correction.ts';
 import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
+import { reaches } from '../domain/reach.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
-import { type Channel, followsOf, frequencyOf, type Subscription } from '../domain/subscription.ts';
+import { type Channel, frequencyOf } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
-import { pageTarget } from '../domain/url.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
@@ -27,6 +27,9 @@ import type { TopicStore } from '../ports/topic-store.ts';
 import {
   correctionEmail,
   correctionSms,
+  digestEmail,
+  digestItemsListed,
+  digestSms,
   type Outcome,
   type PublishedWording,
   replyEmail,
@@ -161,6 +164,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
       transmit: (d) => d.email.send({ to: recipient.address, ...email, kind: 'confirmation' }),
     };
   }
+  if (job.kind === 'digest') return prepareDigest(deps, job);
   const submission = await deps.intake.getSubmission(job.submissionId);
   const recipient = reporterRecipient(submission?.contact);
   if (!submission || !recipient) return { reason: 'the reporter left no contact details' };
@@ -198,13 +202,66 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
   };
 }
 
-/** Whether the correction is one the subscription asked for: by its topic, or by the page it corrects. */
-export function reaches(subscription: Subscription, correction: Correction): boolean {
-  const { topics } = subscription;
-  if (topics.includes(allTopics) || topics.includes(correction.topic)) return true;
-  const page = correction.affectedUrl ? pageTarget(correction.affectedUrl) : undefined;
-  return page !== undefined && followsOf(subscription).some((url) => pageTarget(url) === page);
+/**
+ * A digest: the subscriber's one message for the period, if they still subscribe. It lists the
+ * corrections the job names (those that reached them when it was planned) in their latest wording.
+ */
+async function prepareDigest(
+  deps: SendDeps,
+  job: Extract<DeliveryJob, { kind: 'digest' }>,
+): Promise<Prepared | Unprepared> {
+  const subscription = await deps.subscriptions.get(job.subscriptionId);
+  if (subscription?.status !== 'active') return { reason: 'the subscription is not active' };
+  const [frequency, firstDay = ''] = job.period.split('#');
+  if (frequency !== 'daily' && frequency !== 'weekly') return { reason: 'not a digest period' };
+  const { language } = subscription;
+  const found = await Promise.all(
+    job.correctionIds.slice(0, digestItemsListed).map((id) => deps.corrections.get(id)),
+  );
+  const items = found.flatMap((correction) => {
+    const latest = correction?.versions.at(-1);
+    return correction && latest
+      ? [{ wording: wordingOf(latest), permalink: deps.links.permalink(correction.id) }]
+      : [];
+  });
+  const total = job.correctionIds.length;
+  const periodLink = deps.links.period(frequency, firstDay, language);
+  const recipient = { channel: subscription.channel, address: subscription.address };
+  return {
+    recipient,
+    topic: digestTopic,
+    language,
+    transmit: (d) => {
+      const listed = { kind: 'correction_digest' as const, correctionIds: job.correctionIds };
+      if (recipient.channel === 'sms') {
+        return d.sms.send({
+          to: recipient.address,
+          body: digestSms(frequency, firstDay, total, language, ` ${periodLink}`),
+          ...listed,
+        });
+      }
+      const rendered = digestEmail(frequency, firstDay, items, total, language, {
+        period: periodLink,
+        unsubscribe: d.links.unsubscribePage(subscription.id),
+        manage: d.links.manage(subscription.id),
+      });
+      return d.email.send({
+        to: recipient.address,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        ...listed,
+        headers: {
+          'List-Unsubscribe': `<${d.links.oneClickUnsubscribe(subscription.id)}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+    },
+  };
 }
+
+/** What a digest's delivery is filed under in the per-topic figures: it spans topics. */
+const digestTopic = 'digest';
 
 /** Looks the person up, renders, and claims. Resolves with the claim, or with how the job ended. */
 export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<Claimed | SendOutcome> {

@@ -15,6 +15,19 @@ import { transact } from './transact.ts';
 
 const pendingPartition = 'ANNOUNCEMENTS#PENDING';
 
+/**
+ * gsi2 of a publication's announcement (round 0; re-announcements are no new version): the versions
+ * published on one UTC day, by time. A period of the desk's calendar is a few of these partitions.
+ */
+const publishedPartition = (day: string): string => `VERSIONS#PUBLISHED#${day}`;
+const publishedIndexKeys = (a: Announcement): Record<string, string> =>
+  a.round === 0
+    ? {
+        gsi2pk: publishedPartition(a.publishedAt.slice(0, 10)),
+        gsi2sk: `${a.publishedAt}#${a.correctionId}#${a.version}`,
+      }
+    : {};
+
 /** The Put of a new, pending announcement: part of the publication's transaction, or a re-announcement's. */
 export function announcementPut(tableName: string, announcement: Announcement): TransactItem {
   const key = keys.announcement(announcement);
@@ -27,6 +40,7 @@ export function announcementPut(tableName: string, announcement: Announcement): 
         ...announcement,
         gsi1pk: pendingPartition,
         gsi1sk: `${announcement.createdAt}#${key.pk}`,
+        ...publishedIndexKeys(announcement),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
@@ -82,6 +96,37 @@ export class DynamoAnnouncementStore implements AnnouncementStore {
     });
   }
 
+  async publishedBetween(start: string, end: string): Promise<AnnouncementRef[]> {
+    const days: string[] = [];
+    for (let day = start.slice(0, 10); day <= end.slice(0, 10); day = nextDay(day)) days.push(day);
+    const found = await Promise.all(
+      days.map(async (day) => {
+        const refs: AnnouncementRef[] = [];
+        let after: Record<string, unknown> | undefined;
+        do {
+          const result = await this.doc.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: 'gsi2',
+              KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :start AND :end',
+              ExpressionAttributeValues: { ':pk': publishedPartition(day), ':start': start, ':end': end },
+              ...(after ? { ExclusiveStartKey: after } : {}),
+            }),
+          );
+          // Keys only (the table's own key names the announcement), whatever the index projects.
+          for (const item of result.Items ?? []) {
+            const ref = keys.announcementRef(String(item.pk));
+            // BETWEEN includes `end`'s own instant as a prefix: the period is [start, end).
+            if (ref && String(item.gsi2sk) < end) refs.push(ref);
+          }
+          after = result.LastEvaluatedKey;
+        } while (after);
+        return refs;
+      }),
+    );
+    return found.flat();
+  }
+
   async reannounce(
     announcement: Announcement,
     history: { caseVersion: number; entry: HistoryEntry },
@@ -92,3 +137,6 @@ export class DynamoAnnouncementStore implements AnnouncementStore {
     ]);
   }
 }
+
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

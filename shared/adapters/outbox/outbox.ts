@@ -7,10 +7,19 @@ import { appendFile, readFile } from 'node:fs/promises';
 export interface OutboxMessage {
   channel: 'email' | 'sms';
   address: string;
-  kind: 'confirmation' | 'verification_code' | 'correction' | 'reply' | 'digest' | 'alert';
+  kind:
+    | 'confirmation'
+    | 'verification_code'
+    | 'correction'
+    | 'correction_digest'
+    | 'reply'
+    | 'digest'
+    | 'alert';
   subject?: string;
   body: string;
   correctionId?: string;
+  /** On a correction_digest: the corrections it lists. */
+  correctionIds?: string[];
   /** Email headers as sent (List-Unsubscribe and friends). */
   headers?: Record<string, string>;
   at: string;

@@ -14,6 +14,7 @@ export class OutboxEmailSender implements EmailSender {
       subject: email.subject,
       body: email.text,
       ...(email.correctionId ? { correctionId: email.correctionId } : {}),
+      ...(email.correctionIds ? { correctionIds: email.correctionIds } : {}),
       ...(email.headers ? { headers: email.headers } : {}),
       at: new Date().toISOString(),
     });
@@ -31,6 +32,7 @@ export class OutboxSmsSender implements SmsSender {
       kind: sms.kind,
       body: sms.body,
       ...(sms.correctionId ? { correctionId: sms.correctionId } : {}),
+      ...(sms.correctionIds ? { correctionIds: sms.correctionIds } : {}),
       at: new Date().toISOString(),
     });
     return randomUUID();
