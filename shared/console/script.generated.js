@@ -408,7 +408,19 @@ var phrases = {
     listSeparator: "\u3001",
     confirmIgnore: "\u5982\u975E\u672C\u4EBA\u64CD\u4F5C\uFF0C\u8BF7\u5FFD\u7565\u6B64\u90AE\u4EF6\uFF0C\u6211\u4EEC\u4E0D\u4F1A\u518D\u53D1\u9001\u3002",
     code: (code) => `\u60A8\u7684\u8BA2\u9605\u9A8C\u8BC1\u7801\uFF1A${code}\uFF0C15\u5206\u949F\u5185\u6709\u6548\u3002`,
-    allTopics: "\u5168\u90E8\u4E3B\u9898"
+    allTopics: "\u5168\u90E8\u4E3B\u9898",
+    digestPeriod: (frequency, firstDay) => {
+      const [, m, d] = firstDay.split("-").map(Number);
+      return frequency === "daily" ? `${m}\u6708${d}\u65E5` : `${m}\u6708${d}\u65E5\u8D77\u4E00\u5468`;
+    },
+    digestSubject: (period, n) => `${period}\uFF1A${n}\u5219\u66F4\u6B63\u4E0E\u6F84\u6E05`,
+    digestIntro: (period, n) => `${period}\uFF0C\u60A8\u8BA2\u9605\u7684\u5185\u5BB9\u6709${n}\u5219\u66F4\u6B63\u4E0E\u6F84\u6E05\uFF1A`,
+    digestMore: (n) => `\u53E6\u6709${n}\u5219\uFF0C\u89C1\u5B8C\u6574\u5217\u8868\uFF1A`,
+    digestList: "\u5B8C\u6574\u5217\u8868\uFF1A",
+    whyDigest: (frequency) => `\u60A8\u6536\u5230\u6B64\u90AE\u4EF6\uFF0C\u662F\u56E0\u4E3A\u60A8\u8BA2\u9605\u4E86\u66F4\u6B63\u901A\u77E5\u7684${frequency === "daily" ? "\u6BCF\u65E5" : "\u6BCF\u5468"}\u6C47\u603B\u3002`,
+    digestSms: (period, n) => `${period}\u6709${n}\u5219\u60A8\u5173\u6CE8\u7684\u66F4\u6B63\uFF1A`,
+    digestCount: (n) => `${n}\u5219\u60A8\u5173\u6CE8\u7684\u66F4\u6B63\uFF1A`,
+    digestLabel: "\u66F4\u6B63\u6C47\u603B"
   },
   en: {
     readMore: "Read it in full, with every version: ",
@@ -436,7 +448,23 @@ var phrases = {
     listSeparator: ", ",
     confirmIgnore: "If this was not you, ignore this email and we will not write again.",
     code: (code) => `Your subscription code is ${code}. It expires in 15 minutes.`,
-    allTopics: "all topics"
+    allTopics: "all topics",
+    digestPeriod: (frequency, firstDay) => {
+      const date = (/* @__PURE__ */ new Date(`${firstDay}T00:00:00Z`)).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        timeZone: "UTC"
+      });
+      return frequency === "daily" ? date : `The week of ${date}`;
+    },
+    digestSubject: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections and clarifications"}`,
+    digestIntro: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections and clarifications"} on what you follow.`,
+    digestMore: (n) => `${n} more, in the full list: `,
+    digestList: "The full list: ",
+    whyDigest: (frequency) => `You receive this because you subscribed to a ${frequency === "daily" ? "daily" : "weekly"} summary of corrections.`,
+    digestSms: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections"} on what you follow: `,
+    digestCount: (n) => `${n} ${n === 1 ? "correction" : "corrections"}: `,
+    digestLabel: "Corrections"
   }
 };
 function correctionSms(wording, language2, permalink2) {
