@@ -25,7 +25,11 @@ export interface QueueDefinition {
 }
 
 export const queues = {
-  /** correction.published events waiting to be turned into one message per recipient. */
+  /**
+   * correction.published events waiting to be turned into one message per recipient, and the steps of
+   * every continuation (a big audience's next page, a merge's relinking, closing replies), all run by
+   * the planner.
+   */
   deliveryPlan: {
     id: 'DeliveryPlan',
     localName: 'delivery-plan',

@@ -234,7 +234,7 @@ export function checkFunctions(synthesized: Synthesized): void {
           'TOPICS',
           'WEBHOOKS',
         ],
-        'dynamodb:UpdateItem': ['CASE#*', 'SUBMISSION#*', 'URL#*', 'WEBHOOKS'],
+        'dynamodb:UpdateItem': ['CASE#*', 'URL#*', 'WEBHOOKS'],
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*', 'WEBHOOKS'],
         // A subscriber import's new subscriptions, in batches.
         'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
@@ -251,7 +251,10 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:PutItem': ['AUDIENCE-CHANGE#*'],
         'dynamodb:UpdateItem': ['AUDIENCE#*'],
       },
-      planner: { 'dynamodb:UpdateItem': ['DELIVERIES#*', 'PLAN#*'] },
+      // Plans and continuations; a merge's relinking moves submissions and marks their reporters.
+      planner: {
+        'dynamodb:UpdateItem': ['CASE#*', 'CONTINUATION#*', 'DELIVERIES#*', 'PLAN#*', 'SUBMISSION#*'],
+      },
       sender: {
         'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'],
         'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'],
@@ -337,7 +340,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the notifier, the planner and the admin API (imports) enqueue messages to send, the planner its next step, the sender park, the webhook sender its calls', () => {
+    it('lets only the planner and the admin API (imports) enqueue messages to send, the planner and the notifier continuation steps, the sender park, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
       const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
@@ -349,7 +352,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         publicApi: [],
         adminApi: [toSend],
         publisher: [failures],
-        notifier: [toSend, failures],
+        notifier: [toPlan, failures],
         planner: [toSend, toPlan],
         sender: [toPark],
         webhooks: [{ 'Fn::GetAtt': [queueId('webhookCalls'), 'Arn'] }],
