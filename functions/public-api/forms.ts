@@ -60,6 +60,20 @@ function checkForm(
   requireFormToken(deps.signer, form, fields, Date.parse(deps.clock.now()));
 }
 
+/** An SMS number outside the countries the desk sends to (configuration). */
+class SmsCountryRefused extends Error {
+  constructor(readonly countries: ReadonlyArray<string>) {
+    super('SMS number outside the countries served');
+  }
+}
+
+/** Which countries SMS goes to, named in the page's language. */
+function smsOnlyIn(language: Language, countries: ReadonlyArray<string>): string {
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  const places = countries.map((code) => names.of(code) ?? code);
+  return formWords[language].smsOnlyIn(places.join(language === 'en' ? ', ' : '、'));
+}
+
 /** The outcome of a page's use case: the next page, or the form again with why. */
 async function outcome(
   language: Language,
@@ -74,6 +88,8 @@ async function outcome(
         return again(400, {}, formWords[language].expiredForm);
       return again(400, fieldErrorsFor(error.errors, language));
     }
+    if (error instanceof SmsCountryRefused)
+      return again(400, { address: smsOnlyIn(language, error.countries) });
     if (error instanceof RateLimited) return again(429, {}, formWords[language].tooMany);
     if (error instanceof ConfirmationNotSent) return again(503, {}, formWords[language].unavailable);
     throw error;
@@ -142,7 +158,11 @@ export function formRoutes(app: Router, load: () => Promise<PublicServices> = se
           frequency: values.frequency || undefined,
           language: values.language || undefined,
         });
-        const requested = await requestSubscription(deps, input);
+        const requested = await requestSubscription(deps, input).catch((error) => {
+          // The one field the use case refuses itself: an SMS number outside the countries served.
+          if (error instanceof InvalidInput) throw new SmsCountryRefused(deps.config.smsCountries);
+          throw error;
+        });
         const lang = language === 'en' ? '?lang=en' : '';
         return seeOther(
           requested.channel === 'sms'

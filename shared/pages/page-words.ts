@@ -40,6 +40,7 @@ export const formWords = {
     tooMany: '请求过于频繁，请稍后再试。',
     expiredForm: '此表单已过期或不完整，请检查后再次提交。',
     unavailable: '暂时无法发送确认信息，请一分钟后再提交一次。',
+    smsOnlyIn: (places: string) => `短信只发送至以下国家或地区的手机号码：${places}。请改用电子邮件订阅。`,
     optional: '（选填）',
   },
   en: {
@@ -49,6 +50,8 @@ export const formWords = {
     tooMany: 'Too many requests just now; please try again in a little while.',
     expiredForm: 'This form has expired or is incomplete; please check it and send it again.',
     unavailable: 'The confirmation could not be sent just now; please send the form again in a minute.',
+    smsOnlyIn: (places: string) =>
+      `We send SMS only to mobile numbers in ${places}. Subscribe by email instead.`,
     optional: ' (optional)',
   },
 } as const satisfies Record<Language, unknown>;

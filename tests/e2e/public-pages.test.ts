@@ -281,7 +281,11 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const page = await newPage(noScript);
     const address = `noscript-${randomDigits(6)}@example.org`;
-    await page.goto(`${base}/subscribe?lang=en`);
+    // From the article's correction: follow that article alone.
+    await page.goto(`${base}/c/${correctionId}?lang=en`);
+    await page.getByRole('link', { name: 'Hear of further corrections to this article' }).click();
+    expect(await page.getByLabel('All topics').isChecked()).toBe(false);
+    expect(await page.getByLabel('Article to follow (its address)').inputValue()).toBe(longArticle);
     await page.getByLabel('Email address or mobile number').fill(address);
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/subscribe/check-inbox');
@@ -579,11 +583,12 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     // Numbers outside the allowed countries get nothing from the page either.
     const foreign = await postForm('/subscribe?lang=en', {
       channel: 'sms',
-      address: '+447700900123',
+      address: '+447911123456',
       topics: 'personnel',
     });
     expect(foreign.status).toBe(400);
-    expect(await stack.outbox.read('+447700900123')).toEqual([]);
+    expect(foreign.html).toContain('id="address-error">We send SMS only to mobile numbers in China.');
+    expect(await stack.outbox.read('+447911123456')).toEqual([]);
   });
 
   it('the browser met no error on any page', () => {
