@@ -2,7 +2,8 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import type { Language } from '../../shared/domain/case.ts';
 import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
-import { eventOf, query } from '../../shared/http/request.ts';
+import { nothingHere } from '../../shared/http/api.ts';
+import { eventOf, header, prefersHtml, query } from '../../shared/http/request.ts';
 import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
 import { errorPage } from '../../shared/pages/error-page.ts';
 import { faviconSvg } from '../../shared/pages/favicon.ts';
@@ -24,6 +25,13 @@ const languageOf = (parameters: Record<string, string>): Language => {
 };
 
 export function pageRoutes(app: Router): void {
+  // A person who mistypes an address gets a page with a way on; API clients keep problem+json.
+  app.notFound(async (_error, request) => {
+    const event = eventOf(request);
+    if (!prefersHtml(header(event, 'accept'))) return nothingHere();
+    return failed(404, languageOf(query(event)), siteOf(await services()));
+  });
+
   // Browsers ask for /favicon.ico whatever the page links; both answer the same SVG, cached a day.
   const icon = async () =>
     new Response(faviconSvg, {

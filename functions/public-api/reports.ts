@@ -8,6 +8,7 @@ import {
   idempotencyKey,
   json,
   jsonBody,
+  prefersHtml,
   query,
   sourceIp,
 } from '../../shared/http/request.ts';
@@ -52,20 +53,4 @@ export function reportRoutes(app: Router): void {
       throw error;
     }
   });
-}
-
-/** A browser's Accept (text/html listed, JSON not preferred to it); API clients send JSON or nothing. */
-function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const quality = (type: string) => {
-    const entry = accept
-      .split(',')
-      .map((part) => part.trim().toLowerCase())
-      .find((part) => part.split(';')[0]?.trim() === type);
-    if (!entry) return 0;
-    const q = /;\s*q=([\d.]+)/.exec(entry)?.[1];
-    return q === undefined ? 1 : Number(q);
-  };
-  const html = quality('text/html');
-  return html > 0 && html >= quality('application/json');
 }

@@ -9,7 +9,8 @@ import { errorFacts, logger } from '../runtime/observability.ts';
 import { throughTheEdge } from './edge.ts';
 import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts';
 
-const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
+/** The answer for an address that names nothing. */
+export const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
 
 export function createApi(): Router {
   const app = new Router({ logger });

@@ -130,3 +130,19 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
 }
+
+/** A browser's Accept (text/html listed, JSON not preferred to it); API clients send JSON or nothing. */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const quality = (type: string) => {
+    const entry = accept
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .find((part) => part.split(';')[0]?.trim() === type);
+    if (!entry) return 0;
+    const q = /;\s*q=([\d.]+)/.exec(entry)?.[1];
+    return q === undefined ? 1 : Number(q);
+  };
+  const html = quality('text/html');
+  return html > 0 && html >= quality('application/json');
+}

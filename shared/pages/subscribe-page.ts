@@ -131,7 +131,12 @@ ${form}
     title: w.title,
     description: w.intro,
     canonical: site.subscribe({ language }),
-    otherLanguage: site.subscribe({ language: publicWords[language].switchTo.language }),
+    // The other language keeps what a link chose: one article, or one topic.
+    otherLanguage: site.subscribe({
+      language: publicWords[language].switchTo.language,
+      ...(values.follows.length === 1 ? { follow: values.follows[0] } : {}),
+      ...(values.topics.length === 1 && values.topics[0] !== allTopics ? { topic: values.topics[0] } : {}),
+    }),
     main,
   });
 }

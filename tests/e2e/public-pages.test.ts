@@ -286,6 +286,10 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     await page.getByRole('link', { name: 'Hear of further corrections to this article' }).click();
     expect(await page.getByLabel('All topics').isChecked()).toBe(false);
     expect(await page.getByLabel('Article to follow (its address)').inputValue()).toBe(longArticle);
+    // Switching language keeps the article chosen.
+    await page.getByRole('link', { name: '中文' }).click();
+    expect(await page.getByLabel('关注的文章（网址）').inputValue()).toBe(longArticle);
+    await page.getByRole('link', { name: 'English' }).click();
     await page.getByLabel('Email address or mobile number').fill(address);
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/subscribe/check-inbox');
@@ -347,6 +351,8 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
         '/subscribe',
         `/report?url=${encodeURIComponent(longArticle)}`,
         '/report?lang=en',
+        // And the pages the flows above reached (confirmation, code, manage, unsubscribe, tracking).
+        ...Object.values(visited).map((url) => url.slice(base.length)),
       ]) {
         await page.goto(`${base}${path}`);
         const { scroll, client } = await page.evaluate(() => ({
@@ -367,10 +373,11 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
       subscribe: `${base}/subscribe`,
       report: `${base}/report?url=${encodeURIComponent(longArticle)}`,
       transparency: `${base}/transparency`,
-      checkInbox: `${base}/subscribe/check-inbox`,
-      notFound: `${base}/c/nothing`,
+      unknownAddress: `${base}/nowhere?lang=en`,
       ...visited,
     };
+    // The code page sent back with a wrong code is one more form with errors, like the report's.
+    delete pages.codeWrong;
     // A confirmation page still waiting for its button (the flows above pressed theirs).
     const pending = `pending-${randomDigits(6)}@example.org`;
     await call('POST', '/subscriptions', {
@@ -410,7 +417,7 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     }
     await page.close();
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   /** A page's form posted as a browser without JavaScript would: its own token, the fields, no redirect followed. */
   async function postForm(path: string, fields: Record<string, string | string[]>, headers = {}) {
@@ -501,6 +508,12 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     expect(main).toContain('/corrections/feed.json');
     for (const feed of ['/corrections/feed.atom', '/corrections/feed.json'])
       expect((await fetch(`${base}${feed}`)).status).toBe(200);
+    // A mistyped address: a browser gets a page with the way on, an API client problem+json.
+    const typo = await fetch(`${base}/subscribe/now`, { headers: { accept: 'text/html' } });
+    expect(typo.status).toBe(404);
+    expect(await typo.text()).toContain(`· ${publisher['zh-CN']}</title>`);
+    const api = await fetch(`${base}/subscribe/now`, { headers: { accept: 'application/json' } });
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it('form POSTs answer 303 onward, or 400 with the form again naming every bad field in the page’s language', async () => {
