@@ -128,18 +128,28 @@ const deployedEnvironment = {
   NODE_OPTIONS: '',
 };
 
-/** Milliseconds to import `file` in a fresh process, `runs` times; the median. */
-async function medianImportMs(file: string, runs: number): Promise<number> {
+/** Milliseconds to import `file` once in a fresh process. */
+async function importMs(file: string): Promise<number> {
   const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
-  const times: number[] = [];
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: deployedEnvironment,
+  });
+  return Number(stdout);
+}
+
+const median = (times: number[]): number =>
+  [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+
+/**
+ * The median import time of each file over `runs` rounds, one import of each per round, in turns:
+ * a load that comes and goes on the machine weighs on both alike, and the ratio stays fair.
+ */
+async function medianImportsInTurn(files: ReadonlyArray<string>, runs: number): Promise<number[]> {
+  const times = files.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
-      env: deployedEnvironment,
-    });
-    times.push(Number(stdout));
+    for (const [j, file] of files.entries()) times[j]?.push(await importMs(file));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return times.map(median);
 }
 
 export interface BundleFigures {
@@ -165,10 +175,11 @@ export async function measureBundles(runs = 7): Promise<BundleFigures[]> {
       await writeFile(referenceEntry, referenceSource(sdkClients[key]));
       const reference = await buildBundle(referenceEntry, join(dir, `${key}.reference.mjs`));
       // Warm the file cache for both, then measure.
-      await medianImportMs(bundle.file, 1);
-      await medianImportMs(reference.file, 1);
-      const initMs = await medianImportMs(bundle.file, runs);
-      const referenceInitMs = await medianImportMs(reference.file, runs);
+      await medianImportsInTurn([bundle.file, reference.file], 1);
+      const [initMs = Number.NaN, referenceInitMs = Number.NaN] = await medianImportsInTurn(
+        [bundle.file, reference.file],
+        runs,
+      );
       figures.push({
         function: key,
         bytes: bundle.bytes,
