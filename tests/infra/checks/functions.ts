@@ -240,11 +240,11 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
       publisher: {
-        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG'],
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG', 'NOTICES#*'],
         'dynamodb:UpdateItem': ['ANNOUNCEMENT#*', 'CASE#*', 'LOG', 'STATS'],
       },
       sweeper: {
-        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG'],
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG', 'NOTICES#*'],
         'dynamodb:UpdateItem': ['ANNOUNCEMENT#*', 'CASE#*', 'LOG', 'STATS'],
       },
       notifier: {
@@ -261,7 +261,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       },
       webhooks: {
         'dynamodb:PutItem': ['WEBHOOK#*'],
-        'dynamodb:UpdateItem': ['WEBHOOK#*', 'WEBHOOKS'],
+        'dynamodb:UpdateItem': ['DELIVERIES#*', 'WEBHOOK#*', 'WEBHOOKS'],
       },
       suppressor: { 'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'] },
       optOutCheck: { 'dynamodb:PutItem': ['OPTOUTS', 'SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'] },
@@ -340,7 +340,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the planner and the admin API (imports) enqueue messages to send, the planner and the notifier continuation steps, the sender park, the webhook sender its calls', () => {
+    it('lets only the planner and the admin API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, the sender park, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
       const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
@@ -359,7 +359,7 @@ export function checkFunctions(synthesized: Synthesized): void {
         sweeper: [],
         suppressor: [],
         optOutCheck: [],
-        digest: [],
+        digest: [toPlan],
       };
       const sorted = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
       for (const key of keys) {
