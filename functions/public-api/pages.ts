@@ -1,15 +1,22 @@
-/** The public pages: the corrections list (GET /), each correction's permalink (GET /c/{id}), the icon. */
+/**
+ * The public pages: the corrections list (GET /), each correction's permalink (GET /c/{id}), a day's
+ * or a week's corrections (GET /d/{day}, /w/{monday}: the SMS digest's link), the icon.
+ */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import type { Language } from '../../shared/domain/case.ts';
+import { publicView } from '../../shared/domain/correction.ts';
+import { periodNamed } from '../../shared/domain/digest-period.ts';
 import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
 import { nothingHere } from '../../shared/http/api.ts';
 import { eventOf, header, prefersHtml, query } from '../../shared/http/request.ts';
 import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
 import { errorPage } from '../../shared/pages/error-page.ts';
 import { faviconSvg } from '../../shared/pages/favicon.ts';
+import { periodPage } from '../../shared/pages/period-page.ts';
 import { permalinkIdMaxLength, permalinkPage } from '../../shared/pages/permalink-page.ts';
 import { languageParameter, type Site } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
+import { periodCorrections } from '../../shared/usecases/correction-digest.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
 import { htmlPage as html, siteOf } from './public-site.ts';
@@ -67,6 +74,37 @@ export function pageRoutes(app: Router): void {
       throw error;
     }
   });
+
+  for (const [path, frequency] of [
+    ['/d/:day', 'daily'],
+    ['/w/:day', 'weekly'],
+  ] as const) {
+    app.get(path, async (request) => {
+      const language = languageOf(query(eventOf(request)));
+      const deps = await services();
+      const site = siteOf(deps);
+      const { timeZone } = deps.config;
+      // A day of the calendar (a week by its Monday) that has begun; anything else names no period.
+      const period = periodNamed(`${frequency}#${request.params.day ?? ''}`, timeZone);
+      if (!period || period.start > deps.clock.now()) return failed(404, language, site);
+      const [corrections, topics] = await Promise.all([
+        periodCorrections(deps, period),
+        listTopics(deps.topics),
+      ]);
+      return html(
+        200,
+        periodPage({
+          language,
+          site,
+          timeZone,
+          topics,
+          period,
+          corrections: corrections.map(publicView),
+          here: (lang) => deps.links.period(frequency, period.firstDay, lang),
+        }),
+      );
+    });
+  }
 
   app.get('/c/:id', async (request) => {
     const language = languageOf(query(eventOf(request)));

@@ -10,6 +10,7 @@ export const services = compose({ documents, ses, sns }, (c) => ({
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),
+  announcements: build.announcementStore(c),
   log: build.publicLog(c),
   stats: build.statsStore(c),
   notices: build.noticeStore(c),

@@ -39,7 +39,11 @@ function topicNavigation(input: CorrectionsPageInput): string {
   ].join('\n');
 }
 
-function listItem(correction: PublicCorrection, input: CorrectionsPageInput): string {
+/** One correction in a list of them (this page's, a digest period's). */
+export function listItem(
+  correction: PublicCorrection,
+  input: Pick<CorrectionsPageInput, 'language' | 'site' | 'timeZone' | 'topics'>,
+): string {
   const { language, site, timeZone } = input;
   const words = publicWords[language];
   const note = correction.version > 1 ? correction.versions.at(-1)?.note : undefined;

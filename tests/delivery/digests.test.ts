@@ -6,15 +6,19 @@
  * immediate subscriber still gets each correction at once and no digest.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { publicView } from '../../shared/domain/correction.ts';
 import type { DeliveryJob } from '../../shared/domain/delivery.ts';
 import { lastEndedPeriod, periodOf } from '../../shared/domain/digest-period.ts';
 import { smsSegments } from '../../shared/domain/sms.ts';
+import { periodPage } from '../../shared/pages/period-page.ts';
+import { publicSite } from '../../shared/presentation/site.ts';
 import { eventOf } from '../../shared/usecases/announce.ts';
-import { startDigests } from '../../shared/usecases/correction-digest.ts';
+import { periodCorrections, startDigests } from '../../shared/usecases/correction-digest.ts';
 import { firstStep, planDelivery } from '../../shared/usecases/plan-delivery.ts';
 import { sendDelivery } from '../../shared/usecases/send-delivery.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { continuations } from '../support/continuations.ts';
+import { publisher, topics } from '../support/corrections.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { defaultDraft, publish } from '../support/flows.ts';
 import { activeSubscriber } from '../support/subscribers.ts';
@@ -157,5 +161,27 @@ describe('digests', () => {
     expect(weekly[0]?.subject).toContain('The week of 23 November');
     expect(weekly[0]?.body).toContain('https://corrections.example.org/w/2026-11-23?lang=en');
     expect(await digests('daily@example.org')).toHaveLength(1);
+
+    // The page the SMS links to lists the day's corrections; an empty day says so.
+    const site = publicSite('https://corrections.example.org', desk.links.permalink, publisher);
+    const render = async (day: string) => {
+      const period = periodOf('daily', day, desk.config.timeZone);
+      const corrections = (await periodCorrections(desk, period)).map(publicView);
+      const here = (lang: 'zh-CN' | 'en') => desk.links.period('daily', day, lang);
+      return periodPage({
+        language: 'zh-CN',
+        site,
+        timeZone: desk.config.timeZone,
+        topics,
+        period,
+        corrections,
+        here,
+      });
+    };
+    const tuesday = await render('2026-11-24');
+    expect(tuesday).toContain('2026年11月24日的更正');
+    expect(tuesday).toContain('关于出动车辆数的更正');
+    expect(tuesday).toContain(`/c/${second}`);
+    expect(await render('2026-11-25')).toContain('这一期间没有发布更正。');
   });
 });
