@@ -8,7 +8,7 @@ import { announcementPut } from './announcement-store.ts';
 import { caseUpdate, countQuery, historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import { noticePut } from './notice-store.ts';
-import { type Cursors, mergedPage, type Partition } from './paging.ts';
+import { type Cursors, mergedPage, type Partition, wholeItems } from './paging.ts';
 import { logAppendItems } from './public-log.ts';
 import { firstPublicationItem } from './stats-store.ts';
 import { ConditionsFailed, transact } from './transact.ts';
@@ -55,7 +55,8 @@ export class DynamoCorrectionStore implements CorrectionStore {
       query: JSON.stringify(['corrections', query.topic ?? '']),
       cursors: this.cursors,
     });
-    return { items: page.items.map((item) => withoutStorage<Correction>(item)), nextCursor: page.nextCursor };
+    const items = await wholeItems(this.doc, this.tableName, page.items);
+    return { items: items.map((item) => withoutStorage<Correction>(item)), nextCursor: page.nextCursor };
   }
 
   async latest(limit: number): Promise<Correction[]> {
@@ -69,7 +70,8 @@ export class DynamoCorrectionStore implements CorrectionStore {
         Limit: limit,
       }),
     );
-    return (result.Items ?? []).map((item) => withoutStorage<Correction>(item));
+    const items = await wholeItems(this.doc, this.tableName, result.Items ?? []);
+    return items.map((item) => withoutStorage<Correction>(item));
   }
 
   async countUpdatedSince(since: string): Promise<number> {

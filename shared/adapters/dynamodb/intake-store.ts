@@ -15,7 +15,7 @@ import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../.
 import type { Page } from '../../ports/page.ts';
 import { addReports, caseItem, historyItem, idempotencyItem } from './case-store.ts';
 import { keys, submissionIndexKeys, withoutStorage } from './keys.ts';
-import { type Cursors, mergedPage } from './paging.ts';
+import { type Cursors, mergedPage, wholeItems } from './paging.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
 export class DynamoIntakeStore implements IntakeStore {
@@ -145,7 +145,8 @@ export class DynamoIntakeStore implements IntakeStore {
       [{ index: 'gsi5', pkName: 'gsi5pk', pkValue, skName: 'gsi5sk', ascending: true }],
       { limit: 100, ...(cursor ? { cursor } : {}), query: `submissions\n${caseId}`, cursors: this.cursors },
     );
-    return { items: page.items.map((item) => withoutStorage<Submission>(item)), nextCursor: page.nextCursor };
+    const items = await wholeItems(this.doc, this.tableName, page.items);
+    return { items: items.map((item) => withoutStorage<Submission>(item)), nextCursor: page.nextCursor };
   }
 
   async relinkSubmissions(submissions: Submission[], from: string, to: string): Promise<void> {

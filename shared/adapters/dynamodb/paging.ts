@@ -3,7 +3,7 @@
  * with the link secret and bound to the query they came from: a tampered or foreign cursor is
  * invalid input, never a Scan or a wrong page.
  */
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidInput } from '../../domain/errors.ts';
 import type { Page } from '../../ports/page.ts';
 import type { Signer } from '../../security/tokens.ts';
@@ -101,4 +101,32 @@ export async function mergedPage(
     items: taken.map((candidate) => candidate.item),
     nextCursor: remaining ? options.cursors.encode(options.query, next) : null,
   };
+}
+
+/**
+ * The table's items behind a page of index entries (indexes that project keys only), in the page's
+ * order: one BatchGet per 100, unprocessed keys asked for again. An item deleted since the index was
+ * read is left out.
+ */
+export async function wholeItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  entries: ReadonlyArray<Item>,
+): Promise<Item[]> {
+  const keyOf = (item: Item) => `${String(item.pk)}\n${String(item.sk)}`;
+  const found = new Map<string, Item>();
+  for (let i = 0; i < entries.length; i += 100) {
+    let requested: Item[] = entries.slice(i, i + 100).map((entry) => ({ pk: entry.pk, sk: entry.sk }));
+    while (requested.length > 0) {
+      const result = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: requested } } }),
+      );
+      for (const item of result.Responses?.[tableName] ?? []) found.set(keyOf(item), item);
+      requested = (result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? [];
+    }
+  }
+  return entries.flatMap((entry) => {
+    const item = found.get(keyOf(entry));
+    return item ? [item] : [];
+  });
 }

@@ -9,7 +9,7 @@ import type { Suppression } from '../../domain/suppression.ts';
 import type { Page } from '../../ports/page.ts';
 import type { SuppressionStore } from '../../ports/suppression-store.ts';
 import { keys, withoutStorage } from './keys.ts';
-import { type Cursors, mergedPage } from './paging.ts';
+import { type Cursors, mergedPage, wholeItems } from './paging.ts';
 
 const listPartition = 'SUPPRESSIONS';
 
@@ -84,8 +84,9 @@ export class DynamoSuppressionStore implements SuppressionStore {
         cursors: this.cursors,
       },
     );
+    const items = await wholeItems(this.doc, this.tableName, page.items);
     return {
-      items: page.items.map((item) => withoutStorage<Suppression>(item)),
+      items: items.map((item) => withoutStorage<Suppression>(item)),
       nextCursor: page.nextCursor,
     };
   }

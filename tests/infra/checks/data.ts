@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionDefinitions } from '../../../shared/resources/functions.ts';
 import { queues, topicSubscriptions, topics } from '../../../shared/resources/messaging.ts';
-import { tableDefinition } from '../../../shared/resources/table.ts';
+import { createTableInput, tableDefinition } from '../../../shared/resources/table.ts';
 import { env } from '../../../shared/runtime/config.ts';
 import {
   type Json,
@@ -37,9 +37,40 @@ export function checkData(synthesized: Synthesized): void {
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: createTableInput('local').GlobalSecondaryIndexes?.find(
+            (gsi) => gsi.IndexName === index.name,
+          )?.Projection,
         })),
       );
+    });
+
+    it('projects into each index only what its queries read: keys, and the followers on gsi4', () => {
+      const projections = Object.fromEntries(
+        (table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string; Projection: unknown }>).map(
+          (gsi) => [gsi.IndexName, gsi.Projection],
+        ),
+      );
+      expect(projections).toEqual({
+        gsi1: { ProjectionType: 'KEYS_ONLY' },
+        gsi2: { ProjectionType: 'KEYS_ONLY' },
+        gsi3: { ProjectionType: 'KEYS_ONLY' },
+        gsi4: {
+          ProjectionType: 'INCLUDE',
+          NonKeyAttributes: expect.arrayContaining([
+            'id',
+            'channel',
+            'address',
+            'status',
+            'topics',
+            'language',
+          ]),
+        },
+        gsi5: { ProjectionType: 'KEYS_ONLY' },
+      });
+      // A follow item's confirmation secrets never reach an index.
+      expect(projections.gsi4).not.toMatchObject({
+        NonKeyAttributes: expect.arrayContaining(['confirmation']),
+      });
     });
 
     it('is on-demand, streams new and old images, and expires short-lived items', () => {
