@@ -75,7 +75,9 @@ describe('the daily digest', () => {
     const sent = await eventually(async () =>
       (await stack.outbox.read(staff)).find((m) => m.kind === 'digest'),
     );
-    const digest = run.json.result;
+    // The same job starts the subscribers' digests of the day (and on Mondays the week) just ended.
+    const { subscriberDigests, ...digest } = run.json.result;
+    expect(subscriberDigests).toContainEqual(expect.stringMatching(/^daily#\d{4}-\d{2}-\d{2}$/));
     expect({ ...digest, generatedAt: undefined }).toEqual({ ...shown.json, generatedAt: undefined });
     expect(sent.channel).toBe('email');
     expect(sent.subject).toBe('每日简报：在办 2，逾期 0，发布 0');
