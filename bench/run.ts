@@ -266,14 +266,17 @@ function deliveryGoals(delivery: Figures['delivery'], preview: Figures['preview'
   }
   if (small && large && large !== small) {
     const scale = `${large.subscribers.toLocaleString('en')} ÷ ${small.subscribers.toLocaleString('en')}`;
+    const finished = small.unfinished === 0 && large.unfinished === 0;
     goals.push({
       section: 'delivery',
       name: `DynamoDB calls per subscriber, ${scale}`,
       value: large.dynamoCallsPerSubscriber / small.dynamoCallsPerSubscriber,
       unit: `× (${large.dynamoCallsPerSubscriber.toFixed(2)} / ${small.dynamoCallsPerSubscriber.toFixed(2)})`,
       goal: '≤ 1.2',
-      ok: large.dynamoCallsPerSubscriber <= 1.2 * small.dynamoCallsPerSubscriber,
-      why: 'Work per subscriber grew with the audience: retries (throttles, tokens, leases) or reads that page.',
+      ok: finished && large.dynamoCallsPerSubscriber <= 1.2 * small.dynamoCallsPerSubscriber,
+      why: finished
+        ? 'Work per subscriber grew with the audience: retries (throttles, tokens, leases) or reads that page.'
+        : 'A size did not finish delivering, so its work per subscriber is not comparable.',
     });
     goals.push({
       section: 'delivery',
@@ -281,8 +284,10 @@ function deliveryGoals(delivery: Figures['delivery'], preview: Figures['preview'
       value: large.sqsMessagesPerSubscriber / small.sqsMessagesPerSubscriber,
       unit: `× (${large.sqsMessagesPerSubscriber.toFixed(2)} / ${small.sqsMessagesPerSubscriber.toFixed(2)})`,
       goal: '≤ 1.2',
-      ok: large.sqsMessagesPerSubscriber <= 1.2 * small.sqsMessagesPerSubscriber,
-      why: 'Send jobs came back more often per subscriber at scale (waiting for tokens, throttles or leases).',
+      ok: finished && large.sqsMessagesPerSubscriber <= 1.2 * small.sqsMessagesPerSubscriber,
+      why: finished
+        ? 'Send jobs came back more often per subscriber at scale (waiting for tokens, throttles or leases).'
+        : 'A size did not finish delivering, so its messages per subscriber are not comparable.',
     });
   }
   const first = preview[0];
