@@ -61,6 +61,9 @@ export interface DeskConfig {
   /** Sends per second per channel, at most the account's SES and SMS quotas; absent: the code's defaults. */
   emailSendsPerSecond?: number;
   smsSendsPerSecond?: number;
+  /** Retention: a reporter's contact details after the case is published or closed, a delivery record after it is written. */
+  reporterContactDays: number;
+  deliveryRecordDays: number;
   /** The functions' own log lines below this level are dropped by Lambda (and by Powertools). */
   logLevel: LogLevel;
   systemLogLevel: SystemLogLevel;
@@ -310,6 +313,8 @@ export function readConfig(
     smsRequestsPerPrefixPerHour: positive('smsRequestsPerPrefixPerHour'),
     emailSendsPerSecond: positive('emailSendsPerSecond'),
     smsSendsPerSecond: positive('smsSendsPerSecond'),
+    reporterContactDays: positive('reporterContactDays') ?? 90,
+    deliveryRecordDays: positive('deliveryRecordDays') ?? 180,
     logLevel: logLevel as LogLevel,
     systemLogLevel: systemLogLevel as SystemLogLevel,
     logRetentionDays,

@@ -52,6 +52,8 @@ export function functionEnvironment(
     [env.timeZone]: config.timeZone,
     [env.alertLanguage]: config.alertLanguage,
     [env.smsCountries]: config.smsCountries.join(','),
+    [env.reporterContactDays]: String(config.reporterContactDays),
+    [env.deliveryRecordDays]: String(config.deliveryRecordDays),
     [env.consoleSignIn]: 'cognito',
     [env.cognitoDomainUrl]: resources.signIn.domainUrl,
     [env.cognitoClientId]: resources.signIn.clientId,

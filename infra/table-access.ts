@@ -45,6 +45,7 @@ const partitions = {
   /** The once-only markers of applied audience changes (shared/adapters/dynamodb/audience-counters.ts). */
   audienceChange: 'AUDIENCE-CHANGE#*',
   suppression: partitionOf(keys.suppression),
+  erasure: partitionOf(keys.erasure('at', 'id')), // the audit entries of erasures
   optOutPlace: partitionOf(keys.optOutPlace),
   notices: partitionOf(keys.notice), // each page's notices (the public function only reads them)
 };
@@ -80,9 +81,21 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // A re-announcement puts a new round of the announcement with its history entry.
     // A subscriber import writes new subscriptions in batches and changes existing ones as the
     // subscribe form does (a topic no longer followed deletes its follow item).
-    puts: [p.case, p.idempotency, p.topics, p.webhooks, p.announcement, p.subscription, p.subscriberAddress],
+    // An erasure suppresses the address, deletes its subscription (item, follows, address claim), its
+    // contacts on submissions, its reporter marks and its delivery records, and writes its audit entry.
+    puts: [
+      p.case,
+      p.idempotency,
+      p.topics,
+      p.webhooks,
+      p.announcement,
+      p.subscription,
+      p.subscriberAddress,
+      p.suppression,
+      p.erasure,
+    ],
     updates: [p.case, p.urlClaim, p.webhooks],
-    deletes: [p.webhooks, p.subscription],
+    deletes: [p.webhooks, p.subscription, p.subscriberAddress, p.submission, p.case, p.delivery],
     batchWrites: [p.subscription, p.subscriberAddress],
   },
   publisher: {

@@ -70,6 +70,8 @@ export function localEnvironment(
     smsConfirmationsPerHour: shell[env.smsConfirmationsPerHour],
     smsRequestsPerPrefixPerHour: shell[env.smsRequestsPerPrefixPerHour],
     unsubscribedRetentionDays: shell[env.unsubscribedRetentionDays],
+    reporterContactDays: shell[env.reporterContactDays],
+    deliveryRecordDays: shell[env.deliveryRecordDays],
     emailSendsPerSecond: shell[env.emailSendsPerSecond],
     smsSendsPerSecond: shell[env.smsSendsPerSecond],
     // The console signs in with a picked identity and POST /dev/token: there is no Cognito here.

@@ -1,6 +1,7 @@
 /** The editors' API: every route under /admin, behind the JWT authorizer. */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
+import { erasureRoutes } from './erasures.ts';
 import { publicationRoutes } from './publication.ts';
 import { subscriberRoutes } from './subscribers.ts';
 import { suppressionRoutes } from './suppressions.ts';
@@ -14,5 +15,6 @@ topicRoutes(app);
 webhookRoutes(app);
 subscriberRoutes(app);
 suppressionRoutes(app);
+erasureRoutes(app);
 
 export const handler = apiHandler(app);

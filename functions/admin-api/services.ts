@@ -9,6 +9,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   subscriptions: build.subscriptionStore(c),
   audience: build.audienceCounters(c),
   suppressions: build.suppressionStore(c),
+  personalData: build.personalData(c),
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),

@@ -163,6 +163,7 @@ export function formRoutes(app: Router, load: () => Promise<PublicServices> = se
           if (error instanceof InvalidInput) throw new SmsCountryRefused(deps.config.smsCountries);
           throw error;
         });
+        if (requested.status === 'suppressed') return again(400, {}, formWords[language].suppressed);
         const lang = language === 'en' ? '?lang=en' : '';
         return seeOther(
           requested.channel === 'sms'

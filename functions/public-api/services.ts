@@ -7,6 +7,7 @@ export const services = compose({ documents, ses, sns }, (c) => ({
   cases: build.caseStore(c),
   intake: build.intakeStore(c),
   subscriptions: build.subscriptionStore(c),
+  suppressions: build.suppressionStore(c),
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),

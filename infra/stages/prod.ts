@@ -21,4 +21,8 @@ export const prod: StageSettings = {
   smsCountries: ['CN'],
   apiRateLimit: 100,
   apiBurstLimit: 200,
+  // Retention (docs/deploy.md, Personal data): a reporter's contact details after the case is
+  // published or closed, and delivery records after they are written.
+  reporterContactDays: 90,
+  deliveryRecordDays: 180,
 };

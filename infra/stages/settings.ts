@@ -35,6 +35,10 @@ export interface StageSettings {
   /** Sends per second per channel across all senders: at most the account's SES and SMS quotas. */
   emailSendsPerSecond?: number;
   smsSendsPerSecond?: number;
+  /** Days a reporter's contact details are kept after their case is published or closed (default 90). */
+  reporterContactDays?: number;
+  /** Days a delivery record (who was sent what, by keyed hash) is kept after it is written (default 180). */
+  deliveryRecordDays?: number;
   logLevel?: LogLevel;
   /** Lambda's own lines (START, REPORT, platform errors). */
   systemLogLevel?: SystemLogLevel;

@@ -22,4 +22,8 @@ export const staging: StageSettings = {
   smsCountries: ['CN'],
   apiRateLimit: 20,
   apiBurstLimit: 40,
+  // Retention (docs/deploy.md, Personal data): a reporter's contact details after the case is
+  // published or closed, and delivery records after they are written.
+  reporterContactDays: 90,
+  deliveryRecordDays: 180,
 };

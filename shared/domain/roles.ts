@@ -21,7 +21,9 @@ export type Capability =
   | 'manage-topics'
   | 'manage-webhooks'
   | 'import-subscribers'
-  | 'read-suppressions';
+  | 'read-suppressions'
+  /** Erase a person's data on their request (POST /admin/erasures). */
+  | 'erase-personal-data';
 
 const reviewer: Capability[] = ['read', 'open', 'assign', 'review', 'draft', 'submit'];
 const editor: Capability[] = [
@@ -36,7 +38,14 @@ const editor: Capability[] = [
 const grants: Record<Role, ReadonlyArray<Capability>> = {
   reviewer,
   editor,
-  admin: [...editor, 'manage-topics', 'manage-webhooks', 'import-subscribers', 'read-suppressions'],
+  admin: [
+    ...editor,
+    'manage-topics',
+    'manage-webhooks',
+    'import-subscribers',
+    'read-suppressions',
+    'erase-personal-data',
+  ],
 };
 
 export interface Actor {

@@ -109,12 +109,15 @@ export function maskAddress(channel: Channel, address: string): string {
   return `${address.slice(0, 3)}${'*'.repeat(Math.max(0, address.length - 7))}${address.slice(-4)}`;
 }
 
+/** As the contract shows it: `suppressed` answers a request for an address that gets nothing more. */
+export type ViewStatus = SubscriptionStatus | 'suppressed';
+
 /** What the contract shows of a subscription. */
 export function subscriptionView(s: Subscription) {
   return {
     id: s.id,
     channel: s.channel,
-    status: s.status,
+    status: s.status as ViewStatus,
     topics: s.topics,
     follows: followsOf(s),
     frequency: frequencyOf(s),

@@ -12,6 +12,7 @@ export type SuppressionReason = (typeof suppressionReasons)[number];
 export interface Suppression {
   channel: Channel;
   addressHash: string;
+  /** Empty for an erased address: it is kept only as its keyed hash. */
   maskedAddress: string;
   reason: SuppressionReason;
   at: string;
@@ -21,7 +22,10 @@ export function suppressionOf(recipient: Recipient, reason: SuppressionReason, a
   return {
     channel: recipient.channel,
     addressHash: recipientHash(recipient),
-    maskedAddress: maskAddress(recipient.channel, canonicalAddress(recipient.channel, recipient.address)),
+    maskedAddress:
+      reason === 'erased'
+        ? ''
+        : maskAddress(recipient.channel, canonicalAddress(recipient.channel, recipient.address)),
     reason,
     at,
   };

@@ -41,6 +41,7 @@ export const formWords = {
     expiredForm: '此表单已过期或不完整，请检查后再次提交。',
     unavailable: '暂时无法发送确认信息，请一分钟后再提交一次。',
     smsOnlyIn: (places: string) => `短信只发送至以下国家或地区的手机号码：${places}。请改用电子邮件订阅。`,
+    suppressed: '本服务台不再向此地址发送任何消息（曾退信、退订或要求删除其数据），因此无法订阅。',
     optional: '（选填）',
   },
   en: {
@@ -52,6 +53,8 @@ export const formWords = {
     unavailable: 'The confirmation could not be sent just now; please send the form again in a minute.',
     smsOnlyIn: (places: string) =>
       `We send SMS only to mobile numbers in ${places}. Subscribe by email instead.`,
+    suppressed:
+      'The desk sends nothing more to this address (it bounced, opted out or asked for its data to be erased), so it cannot subscribe.',
     optional: ' (optional)',
   },
 } as const satisfies Record<Language, unknown>;

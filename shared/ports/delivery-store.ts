@@ -57,9 +57,15 @@ export interface DeliveryStore {
   get(key: string): Promise<Delivery | undefined>;
   /**
    * Ends a delivery that will never be sent (suppressed address, or the person left before their
-   * turn) and counts it, once however often the job runs. False if it had already ended.
+   * turn) and counts it, once however often the job runs. False if it had already ended. With the
+   * person's recipient hash, the record is found by an erasure of that person.
    */
-  settle(key: string, outcome: 'suppressed' | 'skipped', counted: Counted | undefined): Promise<boolean>;
+  settle(
+    key: string,
+    outcome: 'suppressed' | 'skipped',
+    counted: Counted | undefined,
+    recipientHash?: string,
+  ): Promise<boolean>;
   /**
    * Adds to a version's counters directly, for moves made exactly once elsewhere (the planner's
    * `planned` commits with its cursor; a webhook sender's outcomes with its own attempt records).

@@ -44,6 +44,11 @@ export interface SubscriptionStore {
    * counted: the count so far, or undefined if the confirmation is at the limit or was replaced.
    */
   countWrongCode(id: string, salt: string, limit: number): Promise<number | undefined>;
+  /**
+   * Deletes the subscription of this address hash now (the subscription, its follows and the address
+   * claim), whatever its state and even if it was due to expire: an erasure. False if there was none.
+   */
+  eraseByAddressHash(addressHash: string): Promise<boolean>;
 }
 
 /** Another request wrote the subscription (or claimed the address) first: read it again and decide. */

@@ -44,6 +44,7 @@ export function everything(c: build.Context) {
     subscriptions: build.subscriptionStore(c),
     audience: build.audienceCounters(c),
     suppressions: build.suppressionStore(c),
+    personalData: build.personalData(c),
     optOutPlace: build.optOutPlace(c),
     optOuts: build.optOutList(c),
     topics: build.topicStore(c),

@@ -56,6 +56,10 @@ export interface Config {
   smsRequestsPerPrefixPerHour: number;
   /** Days an unsubscribed address is kept before it is erased. */
   unsubscribedRetentionDays: number;
+  /** Days a reporter's contact details are kept after their case is published or closed. */
+  reporterContactDays: number;
+  /** Days a delivery record is kept after it is written (its counters stay). */
+  deliveryRecordDays: number;
   /**
    * Sends per second across all senders, per channel: at most the account's quotas (SES MaxSendRate,
    * the SNS SMS messages-per-second quota). Defaults: SES's usual starting production rate and SNS's
@@ -114,6 +118,8 @@ export const env = {
   smsConfirmationsPerHour: 'SMS_CONFIRMATIONS_PER_HOUR',
   smsRequestsPerPrefixPerHour: 'SMS_REQUESTS_PER_PREFIX_PER_HOUR',
   unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
+  reporterContactDays: 'REPORTER_CONTACT_DAYS',
+  deliveryRecordDays: 'DELIVERY_RECORD_DAYS',
   emailSendsPerSecond: 'EMAIL_SENDS_PER_SECOND',
   smsSendsPerSecond: 'SMS_SENDS_PER_SECOND',
   consoleSignIn: 'CONSOLE_SIGN_IN',
@@ -204,6 +210,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     smsRequestsPerPrefixPerHour: number(get(env.smsRequestsPerPrefixPerHour), 30),
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
+    reporterContactDays: number(get(env.reporterContactDays), 90),
+    deliveryRecordDays: number(get(env.deliveryRecordDays), 180),
     emailSendsPerSecond: number(get(env.emailSendsPerSecond), 14),
     smsSendsPerSecond: number(get(env.smsSendsPerSecond), 20),
     consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',

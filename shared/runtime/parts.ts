@@ -18,6 +18,7 @@ import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.t
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { DynamoNoticeStore } from '../adapters/dynamodb/notice-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
+import { DynamoPersonalData } from '../adapters/dynamodb/personal-data.ts';
 import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
@@ -78,13 +79,15 @@ export const policies = (c: Basics) => ({
 export const caseStore = (c: With<'documents'>) =>
   new DynamoCaseStore(c.documents(), c.config.tableName, cursors(c));
 export const intakeStore = (c: With<'documents'>) =>
-  new DynamoIntakeStore(c.documents(), c.config.tableName, cursors(c));
+  new DynamoIntakeStore(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const subscriptionStore = (c: With<'documents'>) =>
   new DynamoSubscriptionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const audienceCounters = (c: With<'documents'>) =>
   new DynamoAudienceCounters(c.documents(), c.config.tableName, c.clock);
 export const suppressionStore = (c: With<'documents'>) =>
   new DynamoSuppressionStore(c.documents(), c.config.tableName, cursors(c));
+export const personalData = (c: With<'documents'>) =>
+  new DynamoPersonalData(c.documents(), c.config.tableName, cursors(c));
 export const optOutPlace = (c: With<'documents'>) => new DynamoOptOutPlace(c.documents(), c.config.tableName);
 export const optOutList = (c: With<'sns'>) => new SnsOptOutList(c.sns());
 export const topicStore = (c: With<'documents'>) =>
@@ -103,7 +106,10 @@ export const planStore = (c: With<'documents'>) => new DynamoPlanStore(c.documen
 export const continuationStore = (c: With<'documents'>) =>
   new DynamoContinuationStore(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
-  new DynamoDeliveryStore(c.documents(), c.config.tableName);
+  new DynamoDeliveryStore(c.documents(), c.config.tableName, {
+    recordDays: c.config.deliveryRecordDays,
+    clock: c.clock,
+  });
 export const sendPacer = (c: With<'documents'>) =>
   new DynamoSendPacer(c.documents(), c.config.tableName, {
     email: c.config.emailSendsPerSecond,

@@ -10,7 +10,9 @@ import { phoneCountry } from '../domain/phone.ts';
 import { recipientHash } from '../domain/recipient.ts';
 import {
   type Channel,
+  canonicalAddress,
   type Frequency,
+  maskAddress,
   requested,
   requestView,
   type Subscription,
@@ -20,6 +22,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { EmailSender, SmsSender } from '../ports/messaging.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { SuppressionStore } from '../ports/suppression-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import { verificationSms } from '../presentation/messages.ts';
 import type { Config } from '../runtime/config.ts';
@@ -42,6 +45,7 @@ export interface SubscriptionInput {
 
 export interface RequestSubscriptionDeps {
   subscriptions: SubscriptionStore;
+  suppressions: Pick<SuppressionStore, 'isSuppressed'>;
   topics: TopicStore;
   rateLimiter: RateLimiter;
   email: EmailSender;
@@ -74,6 +78,9 @@ export async function requestSubscription(
   input: SubscriptionInput,
 ): Promise<SubscriptionView> {
   const addressHash = recipientHash(input);
+  // A suppressed address (bounced, complained, opted out, erased) gets nothing more, a confirmation
+  // neither: nothing is stored or sent, and the answer says so without saying why.
+  if (await deps.suppressions.isSuppressed(input)) return suppressedView(input, deps.clock.now());
   await admitConfirmation(deps, input, addressHash);
   const secret = input.channel === 'email' ? randomToken() : randomDigits(6);
   const request = {
@@ -98,6 +105,20 @@ export async function requestSubscription(
     throw new ConfirmationNotSent(stored.id, stored.channel, { cause });
   }
   return requestView(stored);
+}
+
+function suppressedView(input: SubscriptionInput, now: string): SubscriptionView {
+  return {
+    id: randomId(16),
+    channel: input.channel,
+    status: 'suppressed',
+    topics: input.topics ?? [],
+    follows: input.follows ?? [],
+    frequency: input.frequency ?? 'immediate',
+    language: input.language ?? 'zh-CN',
+    maskedAddress: maskAddress(input.channel, canonicalAddress(input.channel, input.address)),
+    createdAt: now,
+  };
 }
 
 /**

@@ -298,7 +298,7 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
   if (claim.outcome === 'in-flight') return { outcome: 'retry', reason: 'in-flight', topic };
   // A suppressed address gets nothing (unless the provider accepted it before it was suppressed).
   if (claim.outcome !== 'accepted' && (await deps.suppressions.isSuppressed(recipient)))
-    return suppressedNow(deps, key, counted);
+    return suppressedNow(deps, key, counted, hash);
   return {
     key,
     channel: recipient.channel,
@@ -329,7 +329,7 @@ export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promis
       // The number replied STOP: it is suppressed (its subscription ends) and this job is done.
       if (errorName(error) === optedOut) {
         await suppressAddress(deps, claimed.recipient, 'opt_out');
-        return suppressedNow(deps, key, counted);
+        return suppressedNow(deps, key, counted, recipientHash(claimed.recipient));
       }
       const name = errorName(error);
       const { parked } = await deps.deliveries.markFailed(key, name, deps.clock.now(), counted, failures);
@@ -354,9 +354,10 @@ async function suppressedNow(
   deps: SendDeps,
   key: string,
   counted: Counted | undefined,
+  hash: string,
 ): Promise<SendOutcome> {
   await deps.deliveries.release(key);
-  await deps.deliveries.settle(`${key}#suppressed`, 'suppressed', counted);
+  await deps.deliveries.settle(`${key}#suppressed`, 'suppressed', counted, hash);
   return { outcome: 'nobody-to-send-to', reason: 'the address is suppressed' };
 }
 

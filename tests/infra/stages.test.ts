@@ -91,3 +91,28 @@ describe('the stage guard', () => {
     expect(() => read({ stage: 'qa' })).toThrow(/No settings for stage "qa": add infra\/stages\/qa\.ts/);
   });
 });
+
+describe('retention settings', () => {
+  it('keep a reporter’s contact 90 days after the case ends and a delivery record 180 days by default', () => {
+    for (const stage of Object.keys(stages)) {
+      expect(read({ stage }), stage).toMatchObject({
+        reporterContactDays: stages[stage]?.reporterContactDays ?? 90,
+        deliveryRecordDays: stages[stage]?.deliveryRecordDays ?? 180,
+      });
+    }
+    expect(read({}, { dev: {} })).toMatchObject({ reporterContactDays: 90, deliveryRecordDays: 180 });
+  });
+
+  it('are read from the stage file or -c, and must be positive numbers', () => {
+    const committed = { dev: {}, live: { ...complete, reporterContactDays: 30, deliveryRecordDays: 365 } };
+    expect(read({ stage: 'live' }, committed)).toMatchObject({
+      reporterContactDays: 30,
+      deliveryRecordDays: 365,
+    });
+    expect(read({ stage: 'live', deliveryRecordDays: '60' }, committed).deliveryRecordDays).toBe(60);
+    expect(() => read({ stage: 'live', reporterContactDays: '0' }, committed)).toThrow(/reporterContactDays/);
+    expect(() => read({ stage: 'live', deliveryRecordDays: 'soon' }, committed)).toThrow(
+      /deliveryRecordDays/,
+    );
+  });
+});

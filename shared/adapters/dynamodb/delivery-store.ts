@@ -20,6 +20,7 @@ import {
   deliveryOutcomes,
   failuresBeforeParking,
 } from '../../domain/delivery.ts';
+import type { Clock } from '../../ports/clock.ts';
 import {
   type ClaimOutcome,
   type Counted,
@@ -29,7 +30,7 @@ import {
   type NewDelivery,
 } from '../../ports/delivery-store.ts';
 import { digest } from '../../security/tokens.ts';
-import { keys, withoutStorage } from './keys.ts';
+import { expiresAfterDays, keys, recipientIndexKeys, withoutStorage } from './keys.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
 /** Counter shards per version: each takes a share of the writes (a shard item takes ~1,000 a second). */
@@ -67,11 +68,20 @@ export function counterUpdate(
   };
 }
 
+/**
+ * A delivery record lives `recordDays` from its first write (TTL), and is indexed under its person's
+ * recipient hash (gsi2) so that an erasure finds it; its counters stay.
+ */
 export class DynamoDeliveryStore implements DeliveryStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retention: { recordDays: number; clock: Clock },
   ) {}
+
+  private expiresAt(now: string = this.retention.clock.now()): number {
+    return expiresAfterDays(now, this.retention.recordDays);
+  }
 
   async claim(
     delivery: NewDelivery,
@@ -91,8 +101,10 @@ export class DynamoDeliveryStore implements DeliveryStore {
       ':zero': 0,
       ':entity': 'delivery',
       ':key': key,
+      ':expires': this.expiresAt(now),
     };
-    const assignments = Object.entries(fields)
+    const indexed = recipientIndexKeys(delivery.recipientHash, `DELIVERY#${key}`);
+    const assignments = Object.entries({ ...fields, ...indexed })
       .filter(([, value]) => value !== undefined)
       .map(([name, value], i) => {
         names[`#f${i}`] = name;
@@ -107,7 +119,7 @@ export class DynamoDeliveryStore implements DeliveryStore {
           UpdateExpression: [
             'SET #status = :claimed, leaseUntil = :lease, lastAttemptAt = :now',
             'firstAttemptAt = if_not_exists(firstAttemptAt, :now), failures = if_not_exists(failures, :zero)',
-            'entity = :entity, #key = :key',
+            'entity = :entity, #key = :key, expiresAt = if_not_exists(expiresAt, :expires)',
             ...assignments,
           ]
             .join(', ')
@@ -176,9 +188,16 @@ export class DynamoDeliveryStore implements DeliveryStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.delivery(key),
-        UpdateExpression: 'SET #status = :accepted, acceptedAt = :now, messageId = :id REMOVE leaseUntil',
+        // The expiry again, in case an erasure removed the record while the message was on its way.
+        UpdateExpression:
+          'SET #status = :accepted, acceptedAt = :now, messageId = :id, expiresAt = if_not_exists(expiresAt, :expires) REMOVE leaseUntil',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':accepted': 'accepted', ':now': now, ':id': messageId },
+        ExpressionAttributeValues: {
+          ':accepted': 'accepted',
+          ':now': now,
+          ':id': messageId,
+          ':expires': this.expiresAt(now),
+        },
       }),
     );
   }
@@ -271,15 +290,26 @@ export class DynamoDeliveryStore implements DeliveryStore {
     key: string,
     outcome: 'suppressed' | 'skipped',
     counted: Counted | undefined,
+    recipientHash?: string,
   ): Promise<boolean> {
+    const indexed = recipientHash ? recipientIndexKeys(recipientHash, `DELIVERY#${key}`) : {};
     const put: TransactItem = {
       Update: {
         TableName: this.tableName,
         Key: keys.delivery(key),
-        UpdateExpression: 'SET #status = :outcome, entity = :entity, #key = :key',
+        UpdateExpression: [
+          'SET #status = :outcome, entity = :entity, #key = :key, expiresAt = :expires',
+          ...Object.keys(indexed).map((name) => `${name} = :${name}`),
+        ].join(', '),
         ConditionExpression: 'attribute_not_exists(pk)',
         ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
-        ExpressionAttributeValues: { ':outcome': outcome, ':entity': 'delivery', ':key': key },
+        ExpressionAttributeValues: {
+          ':outcome': outcome,
+          ':entity': 'delivery',
+          ':key': key,
+          ':expires': this.expiresAt(),
+          ...Object.fromEntries(Object.entries(indexed).map(([name, value]) => [`:${name}`, value])),
+        },
       },
     };
     try {

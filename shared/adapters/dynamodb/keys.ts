@@ -110,6 +110,17 @@ export const keys = {
     sk: `NOTICE#${publishedAt}#${named(correctionId)}`,
   }),
   noticePrefix: 'NOTICE#',
+  /**
+   * A reporter's way of being reached (its address), apart from the submission so that it can expire
+   * (TTL) after the case ends while the report itself stays.
+   */
+  contact: (submissionId: string, channel: string): Key => ({
+    pk: `SUBMISSION#${named(submissionId)}`,
+    sk: `CONTACT#${channel}`,
+  }),
+  contactPrefix: 'CONTACT#',
+  /** One erasure's audit entry (who, when, which hash, how much), newest last, in one partition. */
+  erasure: (at: string, id: string): Key => ({ pk: 'ERASURES', sk: `ERASURE#${at}#${id}` }),
   /** Marks a person (by recipient hash) as a reporter of a case, under the case's partition. */
   reporter: (caseId: string, recipientHash: string): Key => ({
     pk: `CASE#${named(caseId)}`,
@@ -170,6 +181,20 @@ export const digestIndexKeys = (frequency: string, subscriptionId: string): Reco
   gsi4pk: `DIGESTS#${frequency}`,
   gsi4sk: subscriptionId,
 });
+
+/**
+ * gsi2 of everything the desk keeps about one person, by recipient hash: their contact on each
+ * submission, their reporter marks and their delivery records. An erasure finds all of it here, a
+ * page at a time, without a scan; the entries leave as the items expire or are erased.
+ */
+export const recipientIndexKeys = (recipientHash: string, what: string): Record<string, string> => ({
+  gsi2pk: `RECIPIENT#${recipientHash}`,
+  gsi2sk: what,
+});
+
+/** An ISO time plus some days, as DynamoDB's TTL reads it (epoch seconds). */
+export const expiresAfterDays = (from: string, days: number): number =>
+  Math.floor(Date.parse(from) / 1000) + Math.round(days * 24 * 60 * 60);
 
 /** Attributes that are storage, not part of an entity. */
 const storageAttributes = new Set(['pk', 'sk', 'entity', 'expiresAt']);

@@ -1,7 +1,8 @@
 /**
  * Suppressions in the single table: SUPPRESSED#<address hash>, listed newest first on gsi1
  * (SUPPRESSIONS, by time). The first suppression of an address is kept: a later bounce of an address
- * that complained changes nothing.
+ * that complained changes nothing. An erasure is the exception: it replaces any other reason, so the
+ * masked address goes too and only the keyed hash stays.
  */
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Recipient, recipientHash } from '../../domain/recipient.ts';
@@ -32,7 +33,13 @@ export class DynamoSuppressionStore implements SuppressionStore {
             gsi1pk: listPartition,
             gsi1sk: `${suppression.at}#${suppression.addressHash}`,
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ...(suppression.reason === 'erased'
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk) OR #reason <> :erased',
+                ExpressionAttributeNames: { '#reason': 'reason' },
+                ExpressionAttributeValues: { ':erased': 'erased' },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
         }),
       );
       return true;

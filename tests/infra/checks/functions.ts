@@ -108,6 +108,9 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.publicBaseUrl]: 'https://corrections.news.example.org',
         [env.sesFromAddress]: 'corrections@news.example.org',
         [env.timeZone]: productionContext.timeZone,
+        // Retention (docs/deploy.md): the stage's settings or their defaults.
+        [env.reporterContactDays]: '90',
+        [env.deliveryRecordDays]: '180',
         [env.publisherNameZh]: '更正服务台',
         [env.publisherNameEn]: 'Corrections desk',
         [env.clientRequestsPerMinute]: productionContext.clientRequestsPerMinute,

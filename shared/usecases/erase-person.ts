@@ -1,0 +1,71 @@
+/**
+ * erasePerson: a person asked for their data to be erased (PIPL, GDPR). By the keyed hash of the
+ * address, never a scan: the address is suppressed first (reason erased, the hash alone kept), so no
+ * job sends to it meanwhile; its subscription is deleted with its follows; then the records kept
+ * under its hash (contacts on submissions, reporter marks, delivery records) go a page at a time: the
+ * first page here, the rest in a continuation. Reports and published corrections stay. The audit
+ * entry names who erased, when, the hash and the counts; never the address. Erasing again is safe.
+ */
+import { type Recipient, recipientHash } from '../domain/recipient.ts';
+import { type Actor, requireCapability } from '../domain/roles.ts';
+import { suppressionOf } from '../domain/suppression.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { PersonalDataStore } from '../ports/personal-data.ts';
+import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { SuppressionStore } from '../ports/suppression-store.ts';
+import { randomId } from '../security/tokens.ts';
+
+export interface ErasureDeps {
+  suppressions: SuppressionStore;
+  subscriptions: SubscriptionStore;
+  personalData: PersonalDataStore;
+  clock: Clock;
+  /** Hands the rest of a person's records to a continuation, from where the request stopped. */
+  continueErasure(erasureId: string, addressHash: string, cursor: string): Promise<void>;
+}
+
+export interface ErasureReceipt {
+  subscriptions: number;
+  submissions: number;
+  deliveries: number;
+}
+
+export async function erasePerson(
+  deps: ErasureDeps,
+  actor: Actor,
+  recipient: Recipient,
+): Promise<ErasureReceipt> {
+  requireCapability(actor, 'erase-personal-data');
+  const at = deps.clock.now();
+  const addressHash = recipientHash(recipient);
+  await deps.suppressions.suppress(suppressionOf(recipient, 'erased', at));
+  const subscriptions = (await deps.subscriptions.eraseByAddressHash(addressHash)) ? 1 : 0;
+  const { erased, next } = await deps.personalData.erasePage(addressHash);
+  const id = randomId(12);
+  if (next) await deps.continueErasure(id, addressHash, next);
+  await deps.personalData.recordErasure({
+    id,
+    at,
+    actor: actor.id,
+    channel: recipient.channel,
+    addressHash,
+    subscriptions,
+    submissions: erased.submissions,
+    deliveries: erased.deliveries,
+    continued: next !== undefined,
+  });
+  return { subscriptions, submissions: erased.submissions, deliveries: erased.deliveries };
+}
+
+/** One step of an erasure's continuation: the next page of the person's records. */
+export async function eraseMore(
+  deps: Pick<ErasureDeps, 'personalData'>,
+  addressHash: string,
+  cursor: string,
+): Promise<{ next?: string; handled: number }> {
+  const { erased, next } = await deps.personalData.erasePage(addressHash, cursor);
+  return {
+    ...(next ? { next } : {}),
+    handled: erased.submissions + erased.deliveries + erased.reporterMarks,
+  };
+}
