@@ -70,7 +70,10 @@ async function rotateDeployed(stage: string, sets: RotatedSet[], keep: number): 
 }
 
 /** The stack's link secret (CDK names its logical id after the construct: LinkSecret and a hash). */
-async function linkSecretArn(cloudFormation: CloudFormationClient, stackName: string): Promise<string> {
+export async function linkSecretArn(
+  cloudFormation: CloudFormationClient,
+  stackName: string,
+): Promise<string> {
   let token: string | undefined;
   do {
     const page = await cloudFormation.send(
