@@ -12,6 +12,7 @@ import type { Context } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
 import { actorOf } from './model.ts';
 import type { CognitoClient } from './oauth.ts';
+import { privacyWords } from './privacy-words.ts';
 import {
   clearSession,
   completeCognitoSignIn,
@@ -25,6 +26,7 @@ import {
 } from './session.ts';
 import { caseView } from './views/case.ts';
 import { digestView } from './views/digest.ts';
+import { eraseView } from './views/erase.ts';
 import { importView } from './views/import.ts';
 import { newCaseView } from './views/new-case.ts';
 import { queueView } from './views/queue.ts';
@@ -182,6 +184,7 @@ function header(): HTMLElement {
               ? [
                   link('#/webhooks', channelWords[language].webhooks),
                   link('#/import', channelWords[language].importNav),
+                  link('#/erase', privacyWords[language].eraseNav),
                 ]
               : []),
           ),
@@ -219,6 +222,7 @@ function view(): HTMLElement {
   if (path === '/digest') return digestView(signedIn);
   if (path === '/webhooks') return webhooksView(signedIn);
   if (path === '/import') return importView(signedIn);
+  if (path === '/erase') return eraseView(signedIn);
   return queueView(signedIn, new URLSearchParams(query));
 }
 
