@@ -258,23 +258,24 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
 export const erasureRequest = z
   .strictObject({
     channel: z.enum(channels),
-    address: z.string().max(254, { error: 'must be at most 254 characters' }),
+    address: z.string().check(z.maxLength(254, { error: 'must be at most 254 characters' })),
   })
-  .superRefine((request, context) => {
-    const valid =
-      request.channel === 'email'
-        ? email().safeParse(request.address.trim()).success
-        : /^\+[1-9]\d{7,14}$/.test(request.address.trim());
-    if (!valid)
-      context.addIssue({
-        code: 'custom',
-        path: ['address'],
-        message:
-          request.channel === 'email'
-            ? 'must be an email address'
-            : 'must be a phone number in E.164 form, e.g. +8613800138000',
-      });
-  });
+  .check(
+    z.superRefine((request, context) => {
+      const address = request.address.trim();
+      const valid =
+        request.channel === 'email' ? email().safeParse(address).success : /^\+[1-9]\d{7,14}$/.test(address);
+      if (!valid)
+        context.addIssue({
+          code: 'custom',
+          path: ['address'],
+          message:
+            request.channel === 'email'
+              ? 'must be an email address'
+              : 'must be a phone number in E.164 form, e.g. +8613800138000',
+        });
+    }),
+  );
 
 const linkToken = text(1, 512);
 
