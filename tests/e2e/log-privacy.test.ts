@@ -1,8 +1,8 @@
 /**
  * Every log line of a full run on the local stack (the gateway's and every function's, at INFO),
  * read back: subscribing by email and SMS, confirming, reporting with contact details, following the
- * report, publishing a correction to all of them and unsubscribing. No address, phone number or token
- * appears in any of it.
+ * report, publishing a correction to all of them, unsubscribing, and erasing the reporter. No
+ * address, phone number or token appears in any of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTopics } from '../../local/demo-topics.ts';
@@ -139,6 +139,16 @@ describe('the logs of a full run', () => {
     await call('POST', `/subscriptions/${byEmail.json.id}/unsubscribe`, {
       body: { token: unsubscribeToken },
     });
+
+    // The reporter asks to be erased, by email and by phone: the address travels in the body only.
+    for (const [channel, address] of [
+      ['email', reporterEmail],
+      ['sms', reporterPhone],
+    ] as const) {
+      const erased = await call('POST', '/admin/erasures', { token: admin, body: { channel, address } });
+      expect(erased.status, erased.text).toBe(200);
+      expect(erased.json.submissions).toBe(1);
+    }
 
     const everything = [...lines, ...writes].join('\n');
     // The run was logged (so an empty log cannot pass), by the gateway and by the functions.
