@@ -43,6 +43,7 @@ const access: Record<FunctionKey, Grants> = {
   adminApi: (role, { queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
     queues.deliverySend.grantSendMessages(role); // imported subscribers' confirmations
+    queues.deliveryPlan.grantSendMessages(role); // the rest of a long erasure, as a continuation
   },
   publisher: (role, { topics, topicKey }) => {
     grantPublish(role, topics.correctionEvents, topicKey);

@@ -121,9 +121,11 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
   planner: {
     // The plan's cursor, moved conditionally with the run's planned counters; the continuations'
     // progress; a merge's relinking moves submissions and copies their reporters' marks to the case.
-    puts: [],
+    // An ended case's contacts get their expiry (inline ones from earlier versions move into contact
+    // items); an erasure's continuation deletes the person's contacts, marks and delivery records.
+    puts: [p.submission],
     updates: [p.plan, p.deliveryCounters, p.continuation, p.submission, p.case],
-    deletes: [],
+    deletes: [p.submission, p.case, p.delivery],
   },
   sender: {
     // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded

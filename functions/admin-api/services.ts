@@ -18,6 +18,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   deliveries: build.deliveryStore(c),
   alerts: build.editorAlerts(c),
   queues: build.deliveryQueues(c),
+  continuationQueue: build.continuationQueue(c),
   links: build.links(c),
   consoleUrl: build.consoleUrl(c),
   webhooks: build.webhookStore(c),

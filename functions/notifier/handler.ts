@@ -1,7 +1,8 @@
 /**
  * The notifier, on the table's stream: counts new cases, keeps the audience counters from follow items
  * and reporter marks, alerts the editors when a case becomes high or critical, and starts the
- * continuation that tells a closed case's reporters (or moves a merged duplicate's reports). The event source filters select those records; the
+ * continuations that tell a closed case's reporters (or move a merged duplicate's reports) and that
+ * let an ended case's reporter contacts expire. The event source filters select those records; the
  * code checks the change again (filters cannot compare images).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -11,7 +12,7 @@ import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
 import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
-import { alertIfUrgent, onCaseClosed } from '../../shared/usecases/notify.ts';
+import { alertIfUrgent, expireContactsOnEnd, onCaseClosed } from '../../shared/usecases/notify.ts';
 import { services } from './services.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -29,6 +30,8 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
     const started = await onCaseClosed(deps, after);
     logger.info('Started a continuation', { caseId: after.id, kind: started });
   }
+  if (await expireContactsOnEnd(deps, before, after))
+    logger.info('Started a continuation', { caseId: after.id, kind: 'contact-expiry' });
 }
 
 export const handler = instrumented((event: DynamoDBStreamEvent, context) =>

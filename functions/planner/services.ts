@@ -7,6 +7,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   config: c.config,
   subscriptions: build.subscriptionStore(c),
   intake: build.intakeStore(c),
+  personalData: build.personalData(c),
   corrections: build.correctionStore(c),
   announcements: build.announcementStore(c),
   queues: build.deliveryQueues(c),

@@ -8,9 +8,16 @@
  * The jobs that run as continuations (each a step function in shared/usecases/continuation-kinds.ts):
  * - merge-relink: a merged duplicate's reports move to the case that absorbed it;
  * - closing-replies: every reporter of a case closed without a correction is told;
- * - correction-digest: a period's digests to its daily or weekly subscribers (target: the period's name).
+ * - correction-digest: a period's digests to its daily or weekly subscribers (target: the period's name);
+ * - contact-expiry: the contacts of an ended case's reports get their expiry (TTL);
+ * - erasure: the rest of one erased person's records, past the page the request erased.
  */
-export type ContinuationKindName = 'merge-relink' | 'closing-replies' | 'correction-digest';
+export type ContinuationKindName =
+  | 'merge-relink'
+  | 'closing-replies'
+  | 'correction-digest'
+  | 'contact-expiry'
+  | 'erasure';
 
 /** One step of a continuation, as it travels on the continuation (plan) queue. */
 export interface ContinuationStep {

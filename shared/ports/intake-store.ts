@@ -36,6 +36,15 @@ export interface IntakeStore {
   getSubmission(id: string): Promise<Submission | undefined>;
   submissionsOf(caseId: string, cursor?: string): Promise<Page<Submission>>;
   /**
+   * Gives the contacts of a page of the case's reports (100) their expiry (TTL at `expiresAt`),
+   * keeping an earlier one: `nextCursor` to go on, null after the last page.
+   */
+  expireContacts(
+    caseId: string,
+    expiresAt: string,
+    cursor?: string,
+  ): Promise<{ expired: number; nextCursor: string | null }>;
+  /**
    * The people (recipient hashes) marked as reporters of the case, a page of up to 100 at a time:
    * pass the previous page's `after` to go on.
    */

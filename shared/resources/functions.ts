@@ -92,6 +92,15 @@ export const closedTransition: FilterPattern = {
   },
 };
 
+/** A case published: its reporters' contacts start to expire (closing does the same, above). */
+export const publishedTransition: FilterPattern = {
+  eventName: ['MODIFY'],
+  dynamodb: {
+    NewImage: caseImage({ status: { S: ['published'] } }),
+    OldImage: { status: { S: [{ 'anything-but': ['published'] }] } },
+  },
+};
+
 /** Follow items and reporter marks, as written and as removed: they keep the audience counters. */
 export const audienceChanges: ReadonlyArray<FilterPattern> = [
   { dynamodb: { NewImage: { entity: { S: ['follow', 'reporter'] } } } },
@@ -155,7 +164,7 @@ export const functionDefinitions = {
     timeoutSeconds: 30,
     trigger: {
       kind: 'stream',
-      filters: [caseOpened, severityRaised, closedTransition, ...audienceChanges],
+      filters: [caseOpened, severityRaised, closedTransition, publishedTransition, ...audienceChanges],
       ...streamDefaults,
     },
   },

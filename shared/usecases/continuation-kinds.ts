@@ -5,13 +5,16 @@
 import type { ContinuationKindName, ContinuationStep } from '../ports/continuations.ts';
 import { type ContinuationDeps, type ContinuationKind, runContinuationStep } from './continuation.ts';
 import { correctionDigests } from './correction-digest.ts';
+import { eraseMore } from './erase-person.ts';
 import { relinkMergedReports } from './merge-reports.ts';
-import { closingReplies } from './notify.ts';
+import { closingReplies, expireContacts } from './notify.ts';
 
 export const continuationKinds = {
   'merge-relink': relinkMergedReports,
   'closing-replies': closingReplies,
   'correction-digest': correctionDigests,
+  'contact-expiry': expireContacts,
+  erasure: eraseMore,
 } satisfies Record<ContinuationKindName, ContinuationKind<never>>;
 
 type DepsOf<K> = K extends ContinuationKind<infer D> ? D : never;

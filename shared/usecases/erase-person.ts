@@ -10,18 +10,20 @@ import { type Recipient, recipientHash } from '../domain/recipient.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import { suppressionOf } from '../domain/suppression.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ContinuationQueue } from '../ports/continuations.ts';
 import type { PersonalDataStore } from '../ports/personal-data.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { SuppressionStore } from '../ports/suppression-store.ts';
 import { randomId } from '../security/tokens.ts';
+import { type ContinuationKind, startContinuation } from './continuation.ts';
 
 export interface ErasureDeps {
   suppressions: SuppressionStore;
   subscriptions: SubscriptionStore;
   personalData: PersonalDataStore;
   clock: Clock;
-  /** Hands the rest of a person's records to a continuation, from where the request stopped. */
-  continueErasure(erasureId: string, addressHash: string, cursor: string): Promise<void>;
+  /** The rest of a person's records, past the first page, goes to a continuation. */
+  continuationQueue: ContinuationQueue;
 }
 
 export interface ErasureReceipt {
@@ -42,7 +44,8 @@ export async function erasePerson(
   const subscriptions = (await deps.subscriptions.eraseByAddressHash(addressHash)) ? 1 : 0;
   const { erased, next } = await deps.personalData.erasePage(addressHash);
   const id = randomId(12);
-  if (next) await deps.continueErasure(id, addressHash, next);
+  // Its own target per erasure (a target's continuation runs once), from where the request stopped.
+  if (next) await startContinuation(deps, 'erasure', id, { addressHash, from: next });
   await deps.personalData.recordErasure({
     id,
     at,
@@ -57,15 +60,19 @@ export async function erasePerson(
   return { subscriptions, submissions: erased.submissions, deliveries: erased.deliveries };
 }
 
-/** One step of an erasure's continuation: the next page of the person's records. */
-export async function eraseMore(
-  deps: Pick<ErasureDeps, 'personalData'>,
-  addressHash: string,
-  cursor: string,
-): Promise<{ next?: string; handled: number }> {
-  const { erased, next } = await deps.personalData.erasePage(addressHash, cursor);
-  return {
-    ...(next ? { next } : {}),
-    handled: erased.submissions + erased.deliveries + erased.reporterMarks,
-  };
-}
+/** Pages of up to 100 records per step. */
+const pagesPerStep = 5;
+
+/** The erasure's continuation: a few more pages of the person's records a step. */
+export const eraseMore: ContinuationKind<Pick<ErasureDeps, 'personalData'>> = async (deps, input) => {
+  const addressHash = input.params.addressHash;
+  if (!addressHash) throw new Error('An erasure step needs the address hash');
+  let cursor: string | undefined = input.cursor ?? input.params.from;
+  let handled = 0;
+  for (let page = 0; page < pagesPerStep && cursor; page++) {
+    const { erased, next } = await deps.personalData.erasePage(addressHash, cursor);
+    handled += erased.submissions + erased.deliveries + erased.reporterMarks;
+    cursor = next;
+  }
+  return { ...(cursor ? { next: cursor } : {}), handled };
+};

@@ -58,6 +58,41 @@ export async function onCaseClosed(
   return 'closing-replies';
 }
 
+/**
+ * A case just ended (published, or closed other than as a duplicate, whose reports move on and
+ * expire with the case that absorbed them): its reporters' contacts expire `reporterContactDays`
+ * later, stamped by a continuation. True if it started one.
+ */
+export async function expireContactsOnEnd(
+  deps: Pick<ContinuationDeps, 'continuationQueue'> & { config: { reporterContactDays: number } },
+  before: Case | undefined,
+  after: Case,
+): Promise<boolean> {
+  const ended = (c: Case | undefined) => c?.status === 'published' || c?.status === 'closed';
+  if (!ended(after) || ended(before) || !before) return false;
+  if (after.resolution?.kind === 'duplicate') return false;
+  const expiresAt = new Date(
+    Date.parse(after.updatedAt) + deps.config.reporterContactDays * 24 * 60 * 60 * 1000,
+  ).toISOString();
+  await startContinuation(deps, 'contact-expiry', after.id, { expiresAt });
+  return true;
+}
+
+/** A few pages of an ended case's reports a step, each contact given the expiry the case's end set. */
+export const expireContacts: ContinuationKind<{ intake: IntakeStore }> = async (deps, input) => {
+  const expiresAt = input.params.expiresAt;
+  if (!expiresAt) throw new Error('A contact expiry step needs expiresAt');
+  let cursor = input.cursor;
+  let handled = 0;
+  for (let page = 0; page < pagesPerStep; page++) {
+    const stamped = await deps.intake.expireContacts(input.target, expiresAt, cursor);
+    handled += stamped.expired;
+    cursor = stamped.nextCursor ?? undefined;
+    if (!cursor) return { handled };
+  }
+  return { next: cursor, handled };
+};
+
 /** Pages of up to 100 submissions per step: at most a thousand reply jobs. */
 const pagesPerStep = 10;
 

@@ -21,7 +21,11 @@ let documents: DynamoDBDocumentClient;
 beforeAll(async () => {
   ({ stack, call, tokens } = await runningDesk());
   documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: stack.endpoints.dynamoDb, region: localRegion, credentials: localCredentials }),
+    new DynamoDBClient({
+      endpoint: stack.endpoints.dynamoDb,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
   );
 });
 afterAll(async () => {

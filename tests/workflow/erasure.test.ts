@@ -13,16 +13,20 @@ import { type Recipient, recipientHash } from '../../shared/domain/recipient.ts'
 import { randomDigits, randomId } from '../../shared/security/tokens.ts';
 import { erasePerson } from '../../shared/usecases/erase-person.ts';
 import { listSuppressions } from '../../shared/usecases/list-suppressions.ts';
+import { expireContactsOnEnd } from '../../shared/usecases/notify.ts';
 import { requestSubscription } from '../../shared/usecases/request-subscription.ts';
 import { sendDelivery } from '../../shared/usecases/send-delivery.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
+import { continuations } from '../support/continuations.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { act, editor, publish } from '../support/flows.ts';
 import { activeSubscriber } from '../support/subscribers.ts';
 
 let desk: TestDesk;
+let run: Awaited<ReturnType<typeof continuations>>;
 beforeAll(async () => {
   desk = await testDesk();
+  run = await continuations(desk);
 });
 
 const admin = { id: 'admin-chen', roles: ['admin' as const] };
@@ -50,19 +54,14 @@ async function indexedUnder(recipient: Recipient) {
   return result.Items ?? [];
 }
 
-/** The erasure with its continuation recorded rather than queued (one page is enough here). */
-const continued: Array<{ erasureId: string; addressHash: string; cursor: string }> = [];
-const erase = (recipient: Recipient) =>
-  erasePerson(
-    {
-      ...desk,
-      continueErasure: async (erasureId, addressHash, cursor) => {
-        continued.push({ erasureId, addressHash, cursor });
-      },
-    },
-    admin,
-    recipient,
-  );
+/**
+ * The erasure as the admin API runs it, its continuation on the test's own plan queue; a minute
+ * later than the last, so the newest audit entry is this one.
+ */
+const erase = (recipient: Recipient) => {
+  desk.clock.advance(1);
+  return erasePerson(run.deps, admin, recipient);
+};
 
 /** A reporter's case published, their reply sent: the submission and the reply's delivery key. */
 async function reportedAndTold(contact: { email?: string; phone?: string }) {
@@ -120,11 +119,10 @@ describe('retention', () => {
     const opened = await desk.cases.get(receipt.caseId);
     if (!opened) throw new Error('no case');
     const closed = await act(desk, opened, editor, { action: 'close', reason: '不属实' });
-    const page = await desk.intake.expireContacts(
-      closed.id,
-      new Date(Date.parse(closed.updatedAt) + 90 * day * 1000).toISOString(),
-    );
-    expect(page).toMatchObject({ expired: 2, nextCursor: null });
+    // As the notifier does with the closed case's stream record, then the continuation's steps.
+    expect(await expireContactsOnEnd(run.deps, opened, closed)).toBe(true);
+    const steps = await run.drain();
+    expect(steps.filter((step) => step.kind === 'contact-expiry')).toHaveLength(1);
     const expiresAt = epoch(closed.updatedAt) + 90 * day;
     expect((await stored(keys.contact(receipt.submissionId, 'email')))?.expiresAt).toBe(expiresAt);
     expect((await stored(keys.contact(receipt.submissionId, 'sms')))?.expiresAt).toBe(expiresAt);
@@ -153,7 +151,7 @@ describe('POST /admin/erasures (the use case)', () => {
 
     const receipt = await erase({ channel: 'email', address: ` ${email.toUpperCase()}` });
     expect(receipt).toEqual({ subscriptions: 1, submissions: 2, deliveries: 2 });
-    expect(continued).toHaveLength(0);
+    expect(await run.waiting()).toEqual([]);
 
     // The subscription, its follows and its address claim are gone.
     expect(await desk.subscriptions.get(subscriptionId)).toBeUndefined();
@@ -227,9 +225,34 @@ describe('POST /admin/erasures (the use case)', () => {
     expect(JSON.stringify(audit)).not.toContain(phone.slice(-8));
   });
 
+  it('erases the first page in the request and hands the rest to a continuation', async () => {
+    const recipient: Recipient = { channel: 'email', address: `many-${randomId(6)}@example.org` };
+    const hash = recipientHash(recipient);
+    const keysWritten: string[] = [];
+    for (let i = 0; i < 130; i++) {
+      const key = `old-correction-${i}#1#${hash}`;
+      keysWritten.push(key);
+      await desk.deliveries.claim(
+        { key, kind: 'correction', channel: 'email', recipientHash: hash, topic: 'personnel' },
+        desk.clock.now(),
+        60,
+      );
+    }
+    const receipt = await erase(recipient);
+    expect(receipt).toEqual({ subscriptions: 0, submissions: 0, deliveries: 100 });
+    const audit = await desk.personalData.erasures({ limit: 1 });
+    expect(audit.items[0]).toMatchObject({ addressHash: hash, deliveries: 100, continued: true });
+    const steps = await run.drain();
+    expect(steps.map((step) => step.kind)).toEqual(['erasure']);
+    expect(JSON.stringify(steps)).not.toContain(recipient.address);
+    expect(await indexedUnder(recipient)).toEqual([]);
+    for (const key of keysWritten.slice(0, 5).concat(keysWritten.slice(-5)))
+      expect(await desk.deliveries.get(key)).toBeUndefined();
+  });
+
   it('is for admins only', async () => {
     await expect(
-      erasePerson({ ...desk, continueErasure: async () => {} }, editor, {
+      erasePerson(run.deps, editor, {
         channel: 'email',
         address: 'someone@example.org',
       }),
