@@ -22,6 +22,8 @@ describe('configuration from context', () => {
       apiBurstLimit: 200,
       clientRequestsPerMinute: undefined,
       subscriptionRequestsPerAddressPerHour: undefined,
+      reporterContactDays: 90,
+      deliveryRecordDays: 180,
       logLevel: 'INFO',
       systemLogLevel: 'WARN',
       logRetentionDays: 180,

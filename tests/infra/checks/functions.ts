@@ -228,17 +228,28 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
       },
       adminApi: {
+        // An erasure: the suppression and its audit entry; the person's subscription, contacts,
+        // reporter marks and delivery records deleted.
         'dynamodb:PutItem': [
           'ANNOUNCEMENT#*',
           'CASE#*',
+          'ERASURES',
           'IDEMPOTENCY#*',
           'SUBSCRIBER#*',
           'SUBSCRIPTION#*',
+          'SUPPRESSED#*',
           'TOPICS',
           'WEBHOOKS',
         ],
         'dynamodb:UpdateItem': ['CASE#*', 'URL#*', 'WEBHOOKS'],
-        'dynamodb:DeleteItem': ['SUBSCRIPTION#*', 'WEBHOOKS'],
+        'dynamodb:DeleteItem': [
+          'CASE#*',
+          'DELIVERY#*',
+          'SUBMISSION#*',
+          'SUBSCRIBER#*',
+          'SUBSCRIPTION#*',
+          'WEBHOOKS',
+        ],
         // A subscriber import's new subscriptions, in batches.
         'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
@@ -254,9 +265,12 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:PutItem': ['AUDIENCE-CHANGE#*'],
         'dynamodb:UpdateItem': ['AUDIENCE#*'],
       },
-      // Plans and continuations; a merge's relinking moves submissions and marks their reporters.
+      // Plans and continuations: a merge's relinking, contact expiry (inline contacts moved out),
+      // the rest of an erasure.
       planner: {
+        'dynamodb:PutItem': ['SUBMISSION#*'],
         'dynamodb:UpdateItem': ['CASE#*', 'CONTINUATION#*', 'DELIVERIES#*', 'PLAN#*', 'SUBMISSION#*'],
+        'dynamodb:DeleteItem': ['CASE#*', 'DELIVERY#*', 'SUBMISSION#*'],
       },
       sender: {
         'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'],
@@ -353,8 +367,10 @@ export function checkFunctions(synthesized: Synthesized): void {
       const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
       const expected: Record<FunctionKey, unknown[]> = {
         publicApi: [],
-        adminApi: [toSend],
+        // Imported subscribers' confirmations; the rest of a long erasure (a continuation).
+        adminApi: [toSend, toPlan],
         publisher: [failures],
+        // Continuations (closing replies, merges, contact expiry) start on the plan queue.
         notifier: [toPlan, failures],
         planner: [toSend, toPlan],
         sender: [toPark],
