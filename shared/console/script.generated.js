@@ -222,7 +222,14 @@ var editor = [
 var grants = {
   reviewer,
   editor,
-  admin: [...editor, "manage-topics", "manage-webhooks", "import-subscribers", "read-suppressions"]
+  admin: [
+    ...editor,
+    "manage-topics",
+    "manage-webhooks",
+    "import-subscribers",
+    "read-suppressions",
+    "erase-personal-data"
+  ]
 };
 var can = (actor, capability) => actor.roles.some((role) => grants[role].includes(capability));
 function requireCapability(actor, capability) {
@@ -562,6 +569,35 @@ function idempotencyKeyFor(previous, body, newKey) {
   return previous?.body === body ? previous : { key: newKey(), body };
 }
 var ifMatchOf = (c, etag) => etag ?? `"${c.version}"`;
+
+// shared/console/client/privacy-words.ts
+var zh2 = {
+  eraseNav: "\u5220\u9664\u4E2A\u4EBA\u6570\u636E",
+  eraseTitle: "\u5220\u9664\u4E00\u4E2A\u4EBA\u7684\u6570\u636E",
+  eraseIntro: "\u5E94\u672C\u4EBA\u8BF7\u6C42\uFF08\u4E2A\u4EBA\u4FE1\u606F\u4FDD\u62A4\u6CD5\u3001GDPR\uFF09\uFF1A\u4ECE\u8BA2\u9605\u3001\u6BCF\u4EFD\u62A5\u544A\u7684\u8054\u7CFB\u65B9\u5F0F\u548C\u53D1\u9001\u8BB0\u5F55\u4E2D\u5220\u9664\u8FD9\u4E2A\u5730\u5740\uFF0C\u5E76\u6C38\u4E45\u5C4F\u853D\u5B83\uFF08\u53EA\u4FDD\u7559\u52A0\u5BC6\u6563\u5217\uFF09\u3002\u62A5\u544A\u5185\u5BB9\u548C\u5DF2\u53D1\u5E03\u7684\u66F4\u6B63\u4E0D\u53D8\u3002\u5BA1\u8BA1\u8BB0\u5F55\u53EA\u4FDD\u5B58\u6563\u5217\uFF0C\u4E0D\u4FDD\u5B58\u5730\u5740\u3002",
+  channel: "\u65B9\u5F0F",
+  channels: { email: "\u7535\u5B50\u90AE\u4EF6", sms: "\u624B\u673A\u53F7\u7801\uFF08\u77ED\u4FE1\uFF09" },
+  address: "\u5730\u5740\u6216\u53F7\u7801",
+  addressHint: "\u7535\u5B50\u90AE\u4EF6\u5730\u5740\uFF0C\u6216 E.164 \u683C\u5F0F\u7684\u53F7\u7801\uFF0C\u5982 +8613800138000",
+  erase: "\u5220\u9664\u5E76\u5C4F\u853D",
+  confirmTitle: "\u5220\u9664\u8FD9\u4E2A\u4EBA\u7684\u6570\u636E\uFF1F",
+  confirmMessage: "\u8BA2\u9605\u3001\u8054\u7CFB\u65B9\u5F0F\u548C\u53D1\u9001\u8BB0\u5F55\u5C06\u88AB\u5220\u9664\uFF0C\u65E0\u6CD5\u6062\u590D\uFF1B\u6B64\u5730\u5740\u4ECA\u540E\u4E0D\u4F1A\u518D\u6536\u5230\u4EFB\u4F55\u6D88\u606F\u3002",
+  erased: (c) => `\u5DF2\u5220\u9664\uFF1A\u8BA2\u9605 ${c.subscriptions} \u4E2A\uFF0C\u62A5\u544A\u4E2D\u7684\u8054\u7CFB\u65B9\u5F0F ${c.submissions} \u4EFD\uFF0C\u53D1\u9001\u8BB0\u5F55 ${c.deliveries} \u6761\u3002\u6B64\u5730\u5740\u5DF2\u5C4F\u853D\u3002`
+};
+var en2 = {
+  eraseNav: "Erase a person",
+  eraseTitle: "Erase a person\u2019s data",
+  eraseIntro: "At the person\u2019s request (PIPL, GDPR): removes the address from their subscription, from the contact of every report and from the delivery records, and suppresses it for good (kept only as a keyed hash). Reports and published corrections do not change. The audit entry keeps the hash, never the address.",
+  channel: "Channel",
+  channels: { email: "Email", sms: "Phone number (SMS)" },
+  address: "Address or number",
+  addressHint: "An email address, or a number in E.164 form such as +8613800138000",
+  erase: "Erase and suppress",
+  confirmTitle: "Erase this person\u2019s data?",
+  confirmMessage: "Their subscription, contact details and delivery records are deleted and cannot be brought back; the address gets nothing from the desk again.",
+  erased: (c) => `Erased: ${c.subscriptions} subscription(s), the contact on ${c.submissions} report(s), ${c.deliveries} delivery record(s). The address is suppressed.`
+};
+var privacyWords = { "zh-CN": zh2, en: en2 };
 
 // shared/console/client/oauth.ts
 var scopes = "openid email profile";
@@ -1824,6 +1860,50 @@ function digestView(context2) {
   return view2;
 }
 
+// shared/console/client/views/erase.ts
+function eraseView(context2) {
+  const w = privacyWords[context2.language];
+  const channel = select(
+    "channel",
+    ["email", "sms"].map((c) => [c, w.channels[c]]),
+    "email"
+  );
+  const address = input("address", { required: true, autocomplete: "off", spellcheck: false });
+  const result = h("div", { role: "status" });
+  const erase = form({
+    label: w.eraseTitle,
+    words: context2.words,
+    tone: "danger",
+    button: w.erase,
+    content: [field(w.channel, channel), field(w.address, address, w.addressHint)],
+    async submit() {
+      replaceChildren(result);
+      const sure = await confirmAction({
+        title: w.confirmTitle,
+        message: w.confirmMessage,
+        confirm: w.erase,
+        cancel: context2.words.cancel,
+        tone: "danger"
+      });
+      if (!sure) return;
+      const { data } = await context2.api.call("POST", "admin/erasures", {
+        body: { channel: channel.value, address: address.value.trim() }
+      });
+      address.value = "";
+      replaceChildren(result, h("p", { class: "notice" }, w.erased(data)));
+      context2.announce(w.erased(data));
+    }
+  });
+  return h(
+    "section",
+    { "aria-labelledby": "erase-title" },
+    h("h1", { id: "erase-title", tabindex: -1 }, w.eraseTitle),
+    h("p", { class: "hint" }, w.eraseIntro),
+    erase,
+    result
+  );
+}
+
 // shared/console/client/views/import.ts
 function importView(context2) {
   const w = channelWords[context2.language];
@@ -2183,7 +2263,7 @@ function webhooksView(context2) {
 }
 
 // shared/console/client/words.ts
-var zh2 = {
+var zh3 = {
   consoleTitle: "\u66F4\u6B63\u5DE5\u4F5C\u53F0",
   switchLanguage: { to: "en", label: "English" },
   skipToContent: "\u8DF3\u5230\u6B63\u6587",
@@ -2454,7 +2534,7 @@ var zh2 = {
     server: "\u670D\u52A1\u5668\u51FA\u9519\uFF0C\u8BF7\u7A0D\u540E\u91CD\u8BD5\u3002"
   }
 };
-var en2 = {
+var en3 = {
   consoleTitle: "Corrections desk",
   switchLanguage: { to: "zh-CN", label: "\u4E2D\u6587" },
   skipToContent: "Skip to content",
@@ -2720,7 +2800,7 @@ var en2 = {
     server: "Something went wrong on the server. Try again later."
   }
 };
-var consoleWords = { "zh-CN": zh2, en: en2 };
+var consoleWords = { "zh-CN": zh3, en: en3 };
 
 // shared/console/client/main.ts
 var languageKey = "corrections-console.language";
@@ -2849,7 +2929,8 @@ function header() {
         link("#/digest", w.digest),
         ...session.claims.groups.includes("admin") ? [
           link("#/webhooks", channelWords[language].webhooks),
-          link("#/import", channelWords[language].importNav)
+          link("#/import", channelWords[language].importNav),
+          link("#/erase", privacyWords[language].eraseNav)
         ] : []
       )
     ) : null,
@@ -2884,6 +2965,7 @@ function view() {
   if (path === "/digest") return digestView(signedIn);
   if (path === "/webhooks") return webhooksView(signedIn);
   if (path === "/import") return importView(signedIn);
+  if (path === "/erase") return eraseView(signedIn);
   return queueView(signedIn, new URLSearchParams(query));
 }
 function show() {
