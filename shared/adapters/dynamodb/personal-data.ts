@@ -7,7 +7,7 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ErasedRecords, ErasureEntry, PersonalDataStore } from '../../ports/personal-data.ts';
 import { keys, recipientIndexKeys, withoutStorage } from './keys.ts';
-import { type Cursors, mergedPage } from './paging.ts';
+import { type Cursors, mergedPage, wholeItems } from './paging.ts';
 
 type Item = Record<string, unknown>;
 
@@ -91,8 +91,10 @@ export class DynamoPersonalData implements PersonalDataStore {
         cursors: this.cursors,
       },
     );
+    // The index holds keys only: the entries are read whole.
+    const items = await wholeItems(this.doc, this.tableName, page.items);
     return {
-      items: page.items.map((item) => withoutStorage<ErasureEntry>(item)),
+      items: items.map((item) => withoutStorage<ErasureEntry>(item)),
       nextCursor: page.nextCursor,
     };
   }
