@@ -43,7 +43,8 @@ const access: Record<FunctionKey, Grants> = {
   adminApi: (role, { queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
     queues.deliverySend.grantSendMessages(role); // imported subscribers' confirmations
-    queues.deliveryPlan.grantSendMessages(role); // the rest of a long erasure, as a continuation
+    // The rest of a long erasure, and a long subscriber import's writing, as continuations.
+    queues.deliveryPlan.grantSendMessages(role);
   },
   publisher: (role, { topics, topicKey }) => {
     grantPublish(role, topics.correctionEvents, topicKey);

@@ -48,6 +48,7 @@ const partitions = {
   erasure: partitionOf(keys.erasure('at', 'id')), // the audit entries of erasures
   optOutPlace: partitionOf(keys.optOutPlace),
   notices: partitionOf(keys.notice), // each page's notices (the public function only reads them)
+  importJob: partitionOf(keys.importJob), // a long import's job and its chunks of rows
 };
 
 export interface TableWrites {
@@ -80,7 +81,8 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // Webhooks are added, changed and removed with their count in one transaction.
     // A re-announcement puts a new round of the announcement with its history entry.
     // A subscriber import writes new subscriptions in batches and changes existing ones as the
-    // subscribe form does (a topic no longer followed deletes its follow item).
+    // subscribe form does (a topic no longer followed deletes its follow item); a long one stores
+    // its job and rows in chunks for the planner.
     // An erasure suppresses the address, deletes its subscription (item, follows, address claim), its
     // contacts on submissions, its reporter marks and its delivery records, and writes its audit entry.
     puts: [
@@ -96,7 +98,7 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     ],
     updates: [p.case, p.urlClaim, p.webhooks],
     deletes: [p.webhooks, p.subscription, p.subscriberAddress, p.submission, p.case, p.delivery],
-    batchWrites: [p.subscription, p.subscriberAddress],
+    batchWrites: [p.subscription, p.subscriberAddress, p.importJob],
   },
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public
@@ -123,9 +125,12 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // progress; a merge's relinking moves submissions and copies their reporters' marks to the case.
     // An ended case's contacts get their expiry (inline ones from earlier versions move into contact
     // items); an erasure's continuation deletes the person's contacts, marks and delivery records.
-    puts: [p.submission],
-    updates: [p.plan, p.deliveryCounters, p.continuation, p.submission, p.case],
-    deletes: [p.submission, p.case, p.delivery],
+    // A long subscriber import's chunks, written as the admin function writes a short one (new
+    // subscriptions in batches, changes as the subscribe form makes them), each counted on its job once.
+    puts: [p.submission, p.subscription, p.subscriberAddress],
+    updates: [p.plan, p.deliveryCounters, p.continuation, p.submission, p.case, p.importJob],
+    deletes: [p.submission, p.case, p.delivery, p.subscription],
+    batchWrites: [p.subscription, p.subscriberAddress],
   },
   sender: {
     // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded

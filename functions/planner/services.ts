@@ -14,4 +14,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   plans: build.planStore(c),
   continuations: build.continuationStore(c),
   continuationQueue: build.continuationQueue(c),
+  // A long subscriber import's chunks: written as the subscribe form writes, confirmations queued.
+  importJobs: build.importJobStore(c),
+  signer: c.signer,
 }));

@@ -83,6 +83,9 @@ var zh = {
   dryRunDone: "\u8BD5\u8FD0\u884C\u7ED3\u679C\uFF08\u5C1A\u672A\u5199\u5165\uFF09\uFF1A",
   importDone: "\u5BFC\u5165\u5B8C\u6210\uFF1A",
   counts: (c) => `\u65B0\u5EFA ${c.created}\uFF0C\u66F4\u65B0 ${c.updated}\uFF0C\u672A\u53D8 ${c.unchanged}\uFF0C\u53D1\u51FA\u786E\u8BA4 ${c.confirmationsSent}\uFF0C\u8DF3\u8FC7\uFF08\u5DF2\u5C4F\u853D\uFF09${c.skipped}\uFF0C\u62D2\u7EDD ${c.rejected.length}`,
+  importStarted: "\u5DF2\u6838\u5BF9\uFF0C\u6B63\u5728\u5199\u5165\uFF1A",
+  importWriting: (written, rows) => `\u6B63\u5728\u5199\u5165\uFF1A${rows} \u884C\u4E2D\u5DF2\u5199\u5165 ${written} \u884C\u2026\u2026`,
+  importWritten: "\u5199\u5165\u5B8C\u6210\uFF1A",
   rejectedRows: "\u88AB\u62D2\u7EDD\u7684\u884C",
   line: (n) => `\u7B2C ${n} \u884C`,
   chooseFile: "\u8BF7\u9009\u62E9\u4E00\u4E2A CSV \u6587\u4EF6\u3002",
@@ -129,6 +132,9 @@ var en = {
   dryRunDone: "Dry run (nothing written yet):",
   importDone: "Imported:",
   counts: (c) => `created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, confirmations sent ${c.confirmationsSent}, skipped (suppressed) ${c.skipped}, rejected ${c.rejected.length}`,
+  importStarted: "Checked, now being written:",
+  importWriting: (written, rows) => `Writing: ${written} of ${rows} rows written\u2026`,
+  importWritten: "Written:",
   rejectedRows: "Rejected rows",
   line: (n) => `Line ${n}`,
   chooseFile: "Choose a CSV file.",
@@ -1935,23 +1941,10 @@ function importView(context2) {
         { raw: { body: await chosen.text(), contentType: "text/csv; charset=utf-8" } }
       );
       if (dry) checked = chosen;
-      replaceChildren(
-        result,
-        h("p", { class: "notice" }, dry ? w.dryRunDone : w.importDone, " ", w.counts(data)),
-        data.rejected.length ? h(
-          "div",
-          {},
-          h("h2", {}, w.rejectedRows),
-          h(
-            "ul",
-            {},
-            ...data.rejected.map(
-              (row) => h("li", {}, h("strong", {}, w.line(row.line)), " ", row.errors.join("; "))
-            )
-          )
-        ) : null
-      );
-      context2.announce(`${dry ? w.dryRunDone : w.importDone} ${w.counts(data)}`);
+      const label = dry ? w.dryRunDone : data.job ? w.importStarted : w.importDone;
+      show2(h("p", { class: "notice" }, label, " ", w.counts(data)), data.rejected);
+      context2.announce(`${label} ${w.counts(data)}`);
+      if (!dry && data.job) await follow(data, data.job);
     } catch (error) {
       showError(box, context2.words, problemMessage(error, context2.words));
     } finally {
@@ -1959,9 +1952,42 @@ function importView(context2) {
       run.disabled = checked !== chosen;
     }
   };
+  const show2 = (summary, rejected, progress) => replaceChildren(
+    result,
+    summary,
+    progress ?? null,
+    rejected.length ? h(
+      "div",
+      {},
+      h("h2", {}, w.rejectedRows),
+      h(
+        "ul",
+        {},
+        ...rejected.map(
+          (row) => h("li", {}, h("strong", {}, w.line(row.line)), " ", row.errors.join("; "))
+        )
+      )
+    ) : null
+  );
+  const follow = async (data, started) => {
+    const summary = h("p", { class: "notice" }, w.importStarted, " ", w.counts(data));
+    let job = started;
+    while (job.status !== "done" && context2.isCurrent(view2)) {
+      show2(summary, data.rejected, h("p", { role: "status" }, w.importWriting(job.rowsWritten, job.rows)));
+      await new Promise((resolve) => setTimeout(resolve, 2e3));
+      job = (await context2.api.call("GET", `admin/subscribers/imports/${encodeURIComponent(job.id)}`)).data;
+    }
+    if (job.status !== "done") return;
+    const written = { ...job.written, skipped: data.skipped };
+    show2(
+      h("p", { class: "notice" }, w.importWritten, " ", w.counts(written)),
+      [...data.rejected, ...job.written.rejected].sort((a, b) => a.line - b.line)
+    );
+    context2.announce(`${w.importWritten} ${w.counts(written)}`);
+  };
   dryRun.addEventListener("click", () => void send(true));
   run.addEventListener("click", () => void send(false));
-  return h(
+  const view2 = h(
     "section",
     { "aria-labelledby": "import-title" },
     h("h1", { id: "import-title", tabindex: -1 }, w.importTitle),
@@ -1971,6 +1997,7 @@ function importView(context2) {
     h("div", { class: "buttons" }, dryRun, run),
     result
   );
+  return view2;
 }
 
 // shared/console/client/views/new-case.ts

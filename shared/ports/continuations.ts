@@ -10,14 +10,16 @@
  * - closing-replies: every reporter of a case closed without a correction is told;
  * - correction-digest: a period's digests to its daily or weekly subscribers (target: the period's name);
  * - contact-expiry: the contacts of an ended case's reports get their expiry (TTL);
- * - erasure: the rest of one erased person's records, past the page the request erased.
+ * - erasure: the rest of one erased person's records, past the page the request erased;
+ * - subscriber-import: a long subscriber import's rows are written, a chunk at a time.
  */
 export type ContinuationKindName =
   | 'merge-relink'
   | 'closing-replies'
   | 'correction-digest'
   | 'contact-expiry'
-  | 'erasure';
+  | 'erasure'
+  | 'subscriber-import';
 
 /** One step of a continuation, as it travels on the continuation (plan) queue. */
 export interface ContinuationStep {

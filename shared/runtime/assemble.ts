@@ -60,6 +60,7 @@ export function everything(c: build.Context) {
     plans: build.planStore(c),
     continuations: build.continuationStore(c),
     continuationQueue: build.continuationQueue(c),
+    importJobs: build.importJobStore(c),
     deliveries: build.deliveryStore(c),
     pacer: build.sendPacer(c),
     queues: build.deliveryQueues(c),

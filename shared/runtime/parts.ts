@@ -15,6 +15,7 @@ import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
+import { DynamoImportJobStore } from '../adapters/dynamodb/import-job-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
 import { DynamoNoticeStore } from '../adapters/dynamodb/notice-store.ts';
 import { Cursors } from '../adapters/dynamodb/paging.ts';
@@ -105,6 +106,8 @@ export const announcementStore = (c: With<'documents'>) =>
 export const planStore = (c: With<'documents'>) => new DynamoPlanStore(c.documents(), c.config.tableName);
 export const continuationStore = (c: With<'documents'>) =>
   new DynamoContinuationStore(c.documents(), c.config.tableName);
+export const importJobStore = (c: With<'documents'>) =>
+  new DynamoImportJobStore(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName, {
     recordDays: c.config.deliveryRecordDays,

@@ -29,6 +29,14 @@ export function randomId(length: number): string {
   return id;
 }
 
+/** An id in the same alphabet, the same every time for the same text (a job's retried step reuses it). */
+export function derivedId(text: string, length: number): string {
+  const bytes = createHash('sha256').update(text, 'utf8').digest();
+  let id = '';
+  for (let i = 0; i < length; i++) id += idAlphabet[(bytes[i] as number) % idAlphabet.length];
+  return id;
+}
+
 export const randomDigits = (count: number): string =>
   Array.from({ length: count }, () => String(randomInt(10))).join('');
 

@@ -6,6 +6,7 @@ import type { ContinuationKindName, ContinuationStep } from '../ports/continuati
 import { type ContinuationDeps, type ContinuationKind, runContinuationStep } from './continuation.ts';
 import { correctionDigests } from './correction-digest.ts';
 import { eraseMore } from './erase-person.ts';
+import { writeImportChunk } from './import-subscribers.ts';
 import { relinkMergedReports } from './merge-reports.ts';
 import { closingReplies, expireContacts } from './notify.ts';
 
@@ -15,6 +16,7 @@ export const continuationKinds = {
   'correction-digest': correctionDigests,
   'contact-expiry': expireContacts,
   erasure: eraseMore,
+  'subscriber-import': writeImportChunk,
 } satisfies Record<ContinuationKindName, ContinuationKind<never>>;
 
 type DepsOf<K> = K extends ContinuationKind<infer D> ? D : never;

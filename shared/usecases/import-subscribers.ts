@@ -1,9 +1,14 @@
 /**
  * importSubscribers: an admin brings in an existing list. Every row is checked like a subscription
- * request; the addresses are read in batches (BatchGetItem), each change is one conditional write
- * (as the subscribe form's), run a bounded number at a time, and confirmations are queued for the
- * sender, which paces them like every message. Suppressed addresses are skipped. A dry run answers
- * the same counts and writes nothing.
+ * request; the addresses are read in batches (BatchGetItem), new subscriptions written in batches
+ * (BatchWriteItem), each change to an existing one a conditional write (as the subscribe form's), a
+ * bounded number at a time, and confirmations are queued for the sender, which paces them like every
+ * message. Suppressed addresses are skipped. A dry run answers the same counts and writes nothing.
+ *
+ * A file with up to `writtenInRequest` rows to write is written in the request. A longer one (up to
+ * 10,000 rows) is decided in the request, which answers the same counts, and written by a job: its
+ * rows are stored in chunks and a continuation writes them a chunk at a time, each chunk deciding
+ * again against what is stored then (so a chunk written twice changes nothing the second time).
  */
 import type { DeliveryJob } from '../domain/delivery.ts';
 import { recipientHash } from '../domain/recipient.ts';
@@ -13,30 +18,52 @@ import type { Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import { type ImportRow, type RejectedRow, readImport } from '../http/import-rows.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ContinuationQueue } from '../ports/continuations.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
+import type { ImportJob, ImportJobStore, ImportOutcome } from '../ports/import-jobs.ts';
 import { SubscriptionChanged, type SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
-import { randomId, type Signer } from '../security/tokens.ts';
+import { derivedId, randomId, type Signer } from '../security/tokens.ts';
+import { type ContinuationKind, startContinuation } from './continuation.ts';
 import { importConfirmationSecret } from './imported-confirmation.ts';
 
-export interface ImportDeps {
+/** What writing rows needs (the request for a short file, the job's steps for a long one). */
+export interface ImportWriteDeps {
   subscriptions: SubscriptionStore;
-  topics: TopicStore;
   queues: Pick<DeliveryQueues, 'send'>;
   signer: Signer;
   clock: Clock;
 }
 
-export interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  confirmationsSent: number;
-  skipped: number;
-  rejected: RejectedRow[];
+export interface ImportDeps extends ImportWriteDeps {
+  topics: TopicStore;
+  importJobs: ImportJobStore;
+  continuationQueue: ContinuationQueue;
 }
 
-/** Conditional writes in flight at once: quick for 10,000 rows, gentle on the table's capacity. */
+/** How far a long import's writing is: `done` once every row is written. */
+export interface ImportJobView {
+  id: string;
+  status: 'writing' | 'done';
+  rows: number;
+  rowsWritten: number;
+  createdAt: string;
+  finishedAt?: string;
+  /** What writing did so far (it decides again, so it can differ from the request's counts). */
+  written: ImportOutcome;
+}
+
+export interface ImportReport extends ImportOutcome {
+  skipped: number;
+  /** Present when the rows are written by a job after the answer: poll it for its progress. */
+  job?: ImportJobView;
+}
+
+/** Rows to write that the request writes itself: well inside the admin function's time limit. */
+export const writtenInRequest = 1_000;
+/** Rows a job's step writes: about a thousand items, well inside the runner's time limit. */
+const chunkSize = 250;
+/** Conditional writes in flight at once: quick for many rows, gentle on the table's capacity. */
 const concurrency = 32;
 
 async function inParallel<T>(items: ReadonlyArray<T>, work: (item: T) => Promise<void>): Promise<void> {
@@ -50,44 +77,47 @@ async function inParallel<T>(items: ReadonlyArray<T>, work: (item: T) => Promise
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-export async function importSubscribers(
-  deps: ImportDeps,
-  actor: Actor,
-  csv: string,
-  options: { dryRun: boolean; suppressedAmong?: (addressHashes: string[]) => Promise<Set<string>> },
-): Promise<ImportReport> {
-  requireCapability(actor, 'import-subscribers');
-  const now = deps.clock.now();
-  const known = new Set([...(await deps.topics.list()).map((topic) => topic.key), allTopics]);
-  const { rows, rejected } = readImport(csv, known, now);
-  const hashed = rows.map((row) => ({ row, hash: recipientHash(row) }));
-  const suppressed = options.suppressedAmong
-    ? await options.suppressedAmong(hashed.map(({ hash }) => hash))
-    : new Set<string>();
-  const wanted = hashed.filter(({ hash }) => !suppressed.has(hash));
-  const existing = await deps.subscriptions.findByAddressHashes(wanted.map(({ hash }) => hash));
+const emptyOutcome = (): ImportOutcome => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  confirmationsSent: 0,
+  rejected: [],
+});
 
-  const report: ImportReport = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    confirmationsSent: 0,
-    skipped: hashed.length - wanted.length,
-    rejected: [...rejected],
-  };
+/**
+ * Decides every row against what is stored and, unless `dryRun`, writes the changes. Answers what it
+ * did (or would do) and the rows that change something. New subscriptions get `newId(addressHash)`.
+ */
+async function importRows(
+  deps: ImportWriteDeps,
+  rows: ReadonlyArray<ImportRow>,
+  options: {
+    dryRun: boolean;
+    newId: (addressHash: string) => string;
+    /** The addresses' subscriptions as just read, if they were. */
+    existing?: Map<string, Subscription>;
+  },
+): Promise<{ outcome: ImportOutcome; changing: ImportRow[] }> {
+  const now = deps.clock.now();
+  const hashed = rows.map((row) => ({ row, hash: recipientHash(row) }));
+  const existing =
+    options.existing ?? (await deps.subscriptions.findByAddressHashes(hashed.map(({ hash }) => hash)));
+  const outcome = emptyOutcome();
+  const changing: ImportRow[] = [];
   const confirmations: DeliveryJob[] = [];
   const secretFor = (id: string, requestedAt: string) =>
     importConfirmationSecret(deps.signer, id, requestedAt);
   const decide = (row: ImportRow, hash: string, current: Subscription | undefined): ImportDecision =>
-    importDecision(current, { ...row, addressHash: hash }, now, randomId(16), secretFor);
+    importDecision(current, { ...row, addressHash: hash }, now, options.newId(hash), secretFor);
 
   const tally = (row: ImportRow, decision: ImportDecision) => {
-    if (decision.kind === 'refused') report.rejected.push({ line: row.line, errors: [decision.reason] });
-    else if (decision.kind === 'unchanged') report.unchanged++;
+    if (decision.kind === 'refused') outcome.rejected.push({ line: row.line, errors: [decision.reason] });
+    else if (decision.kind === 'unchanged') outcome.unchanged++;
     else {
-      report[decision.kind === 'create' ? 'created' : 'updated']++;
+      outcome[decision.kind === 'create' ? 'created' : 'updated']++;
       if (decision.confirm) {
-        report.confirmationsSent++;
+        outcome.confirmationsSent++;
         const requestedAt = decision.next.confirmation?.requestedAt ?? now;
         confirmations.push({ kind: 'confirmation', subscriptionId: decision.next.id, requestedAt });
       }
@@ -96,9 +126,10 @@ export async function importSubscribers(
 
   const fresh: Subscription[] = [];
   const changes: Array<{ row: ImportRow; hash: string; current: Subscription }> = [];
-  for (const { row, hash } of wanted) {
+  for (const { row, hash } of hashed) {
     const current = existing.get(hash);
     const decision = decide(row, hash, current);
+    if (decision.kind === 'create' || decision.kind === 'update') changing.push(row);
     if (options.dryRun || decision.kind === 'refused' || decision.kind === 'unchanged') tally(row, decision);
     else if (!current) {
       // New addresses in batched writes; the rest are conditional writes, as the subscribe form's.
@@ -106,6 +137,7 @@ export async function importSubscribers(
       tally(row, decision);
     } else changes.push({ row, hash, current });
   }
+  if (options.dryRun) return { outcome, changing };
   if (fresh.length) await deps.subscriptions.createMany(fresh);
   await inParallel(changes, async ({ row, hash, current: read }) => {
     let current: Subscription | undefined = read;
@@ -128,6 +160,99 @@ export async function importSubscribers(
     }
   });
   for (let i = 0; i < confirmations.length; i += 500) await deps.queues.send(confirmations.slice(i, i + 500));
-  report.rejected.sort((a, b) => a.line - b.line);
-  return report;
+  return { outcome, changing };
 }
+
+const byLine = (rejected: RejectedRow[]): RejectedRow[] => [...rejected].sort((a, b) => a.line - b.line);
+
+export async function importSubscribers(
+  deps: ImportDeps,
+  actor: Actor,
+  csv: string,
+  options: { dryRun: boolean; suppressedAmong?: (addressHashes: string[]) => Promise<Set<string>> },
+): Promise<ImportReport> {
+  requireCapability(actor, 'import-subscribers');
+  const now = deps.clock.now();
+  const known = new Set([...(await deps.topics.list()).map((topic) => topic.key), allTopics]);
+  const { rows, rejected } = readImport(csv, known, now);
+  const hashes = rows.map((row) => recipientHash(row));
+  // Both reads at once: which addresses are suppressed, and what every address has now.
+  const [suppressed, existing] = await Promise.all([
+    options.suppressedAmong ? options.suppressedAmong(hashes) : new Set<string>(),
+    deps.subscriptions.findByAddressHashes(hashes),
+  ]);
+  const wanted = rows.filter((_, i) => !suppressed.has(hashes[i] as string));
+  const skipped = rows.length - wanted.length;
+  const newId = () => randomId(16);
+
+  const decided = await importRows(deps, wanted, { dryRun: true, newId, existing });
+  const report = (outcome: ImportOutcome, job?: ImportJobView): ImportReport => ({
+    ...outcome,
+    skipped,
+    rejected: byLine([...rejected, ...outcome.rejected]),
+    ...(job ? { job } : {}),
+  });
+  if (options.dryRun || decided.changing.length === 0) return report(decided.outcome);
+  if (decided.changing.length <= writtenInRequest) {
+    const { outcome } = await importRows(deps, decided.changing, { dryRun: false, newId, existing });
+    return report({
+      ...outcome,
+      unchanged: outcome.unchanged + decided.outcome.unchanged,
+      rejected: [...decided.outcome.rejected, ...outcome.rejected],
+    });
+  }
+
+  const id = randomId(16);
+  const chunks: ImportRow[][] = [];
+  for (let i = 0; i < decided.changing.length; i += chunkSize)
+    chunks.push(decided.changing.slice(i, i + chunkSize));
+  await deps.importJobs.create({ id, createdAt: now }, chunks);
+  await startContinuation(deps, 'subscriber-import', id);
+  const job = await deps.importJobs.get(id);
+  return report(decided.outcome, job && jobView(job));
+}
+
+export function jobView(job: ImportJob): ImportJobView {
+  const done = job.chunksDone >= job.chunks;
+  return {
+    id: job.id,
+    status: done ? 'done' : 'writing',
+    rows: job.rows,
+    rowsWritten: Math.min(job.rows, job.chunksDone * chunkSize),
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    written: { ...job.written, rejected: byLine(job.written.rejected) },
+  };
+}
+
+/** GET /admin/subscribers/imports/{id}: how far a long import's writing is. */
+export async function importJob(
+  deps: { importJobs: ImportJobStore },
+  actor: Actor,
+  id: string,
+): Promise<ImportJobView | undefined> {
+  requireCapability(actor, 'import-subscribers');
+  const job = await deps.importJobs.get(id);
+  return job && jobView(job);
+}
+
+/**
+ * The job's step: writes chunk `cursor` (the first when absent) and counts what it did once. New
+ * subscriptions get ids derived from the job and the address, so a step run again after a crash
+ * rewrites the same items rather than making a second subscription.
+ */
+export const writeImportChunk: ContinuationKind<ImportWriteDeps & { importJobs: ImportJobStore }> = async (
+  deps,
+  { target: jobId, cursor },
+) => {
+  const index = cursor === undefined ? 0 : Number(cursor);
+  const job = await deps.importJobs.get(jobId);
+  if (!job || !Number.isInteger(index) || index >= job.chunks) return { handled: 0 };
+  const rows = (await deps.importJobs.chunk(jobId, index)) ?? [];
+  const { outcome } = rows.length
+    ? await importRows(deps, rows, { dryRun: false, newId: (hash) => derivedId(`${jobId}\n${hash}`, 16) })
+    : { outcome: emptyOutcome() };
+  const last = index === job.chunks - 1;
+  await deps.importJobs.recordChunk(jobId, index, outcome, deps.clock.now(), last);
+  return { ...(last ? {} : { next: String(index + 1) }), handled: rows.length };
+};

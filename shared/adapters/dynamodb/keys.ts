@@ -53,6 +53,12 @@ export const keys = {
     pk: `SUBSCRIPTION#${named(subscriptionId)}`,
     sk: `FOLLOW#${target}`,
   }),
+  /** A subscriber import written through a continuation, and its chunks of rows (CHUNK#<index>). */
+  importJob: (id: string): Key => ({ pk: `IMPORT#${named(id)}`, sk: 'JOB' }),
+  importChunk: (id: string, index: number): Key => ({
+    pk: `IMPORT#${named(id)}`,
+    sk: `CHUNK#${String(index).padStart(6, '0')}`,
+  }),
   /** The claim that makes a subscription the only one of its address, keyed by the address's hash. */
   subscriberAddress: (addressHash: string): Key => ({ pk: `SUBSCRIBER#${addressHash}`, sk: 'SUBSCRIBER' }),
   urlClaim: (urlKey: string): Key => ({ pk: `URL#${digest(urlKey)}`, sk: 'URL' }),

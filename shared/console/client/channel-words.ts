@@ -32,6 +32,9 @@ const zh = {
   importDone: '导入完成：',
   counts: (c: ImportCounts) =>
     `新建 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}，发出确认 ${c.confirmationsSent}，跳过（已屏蔽）${c.skipped}，拒绝 ${c.rejected.length}`,
+  importStarted: '已核对，正在写入：',
+  importWriting: (written: number, rows: number) => `正在写入：${rows} 行中已写入 ${written} 行……`,
+  importWritten: '写入完成：',
   rejectedRows: '被拒绝的行',
   line: (n: number) => `第 ${n} 行`,
   chooseFile: '请选择一个 CSV 文件。',
@@ -59,6 +62,16 @@ export interface ImportCounts {
   confirmationsSent: number;
   skipped: number;
   rejected: Array<{ line: number; errors: string[] }>;
+  /** A long file's rows are written after the answer, by a job. */
+  job?: ImportJob;
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'writing' | 'done';
+  rows: number;
+  rowsWritten: number;
+  written: Omit<ImportCounts, 'skipped' | 'job'>;
 }
 
 const en: typeof zh = {
@@ -91,6 +104,9 @@ const en: typeof zh = {
   importDone: 'Imported:',
   counts: (c) =>
     `created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, confirmations sent ${c.confirmationsSent}, skipped (suppressed) ${c.skipped}, rejected ${c.rejected.length}`,
+  importStarted: 'Checked, now being written:',
+  importWriting: (written, rows) => `Writing: ${written} of ${rows} rows written…`,
+  importWritten: 'Written:',
   rejectedRows: 'Rejected rows',
   line: (n) => `Line ${n}`,
   chooseFile: 'Choose a CSV file.',

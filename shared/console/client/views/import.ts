@@ -1,5 +1,5 @@
 /** Importing subscribers (admins): choose a CSV, dry run first, then import; rejected rows by line. */
-import { channelWords, type ImportCounts } from '../channel-words.ts';
+import { channelWords, type ImportCounts, type ImportJob } from '../channel-words.ts';
 import type { Context } from '../context.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { errorBox, field, input, problemMessage, showError } from '../forms.ts';
@@ -36,25 +36,11 @@ export function importView(context: Context): HTMLElement {
         { raw: { body: await chosen.text(), contentType: 'text/csv; charset=utf-8' } },
       );
       if (dry) checked = chosen;
-      replaceChildren(
-        result,
-        h('p', { class: 'notice' }, dry ? w.dryRunDone : w.importDone, ' ', w.counts(data)),
-        data.rejected.length
-          ? h(
-              'div',
-              {},
-              h('h2', {}, w.rejectedRows),
-              h(
-                'ul',
-                {},
-                ...data.rejected.map((row) =>
-                  h('li', {}, h('strong', {}, w.line(row.line)), ' ', row.errors.join('; ')),
-                ),
-              ),
-            )
-          : null,
-      );
-      context.announce(`${dry ? w.dryRunDone : w.importDone} ${w.counts(data)}`);
+      const label = dry ? w.dryRunDone : data.job ? w.importStarted : w.importDone;
+      show(h('p', { class: 'notice' }, label, ' ', w.counts(data)), data.rejected);
+      context.announce(`${label} ${w.counts(data)}`);
+      // A long file is written after the answer: follow its job until every row is written.
+      if (!dry && data.job) await follow(data, data.job);
     } catch (error) {
       showError(box, context.words, problemMessage(error, context.words));
     } finally {
@@ -62,10 +48,50 @@ export function importView(context: Context): HTMLElement {
       run.disabled = checked !== chosen;
     }
   };
+  const show = (summary: HTMLElement, rejected: ImportCounts['rejected'], progress?: HTMLElement) =>
+    replaceChildren(
+      result,
+      summary,
+      progress ?? null,
+      rejected.length
+        ? h(
+            'div',
+            {},
+            h('h2', {}, w.rejectedRows),
+            h(
+              'ul',
+              {},
+              ...rejected.map((row) =>
+                h('li', {}, h('strong', {}, w.line(row.line)), ' ', row.errors.join('; ')),
+              ),
+            ),
+          )
+        : null,
+    );
+
+  const follow = async (data: ImportCounts, started: ImportJob) => {
+    const summary = h('p', { class: 'notice' }, w.importStarted, ' ', w.counts(data));
+    let job = started;
+    while (job.status !== 'done' && context.isCurrent(view)) {
+      show(summary, data.rejected, h('p', { role: 'status' }, w.importWriting(job.rowsWritten, job.rows)));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      job = (
+        await context.api.call<ImportJob>('GET', `admin/subscribers/imports/${encodeURIComponent(job.id)}`)
+      ).data;
+    }
+    if (job.status !== 'done') return;
+    const written = { ...job.written, skipped: data.skipped };
+    show(
+      h('p', { class: 'notice' }, w.importWritten, ' ', w.counts(written)),
+      [...data.rejected, ...job.written.rejected].sort((a, b) => a.line - b.line),
+    );
+    context.announce(`${w.importWritten} ${w.counts(written)}`);
+  };
+
   dryRun.addEventListener('click', () => void send(true));
   run.addEventListener('click', () => void send(false));
 
-  return h(
+  const view = h(
     'section',
     { 'aria-labelledby': 'import-title' },
     h('h1', { id: 'import-title', tabindex: -1 }, w.importTitle),
@@ -75,4 +101,5 @@ export function importView(context: Context): HTMLElement {
     h('div', { class: 'buttons' }, dryRun, run),
     result,
   );
+  return view;
 }
