@@ -8,7 +8,6 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   intake: build.intakeStore(c),
   subscriptions: build.subscriptionStore(c),
   importJobs: build.importJobStore(c),
-  continuationQueue: build.continuationQueue(c),
   audience: build.audienceCounters(c),
   suppressions: build.suppressionStore(c),
   personalData: build.personalData(c),
