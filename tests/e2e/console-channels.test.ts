@@ -91,7 +91,10 @@ describe.skipIf(!hasChromium)('the console’s Webhooks, Import and delivery vie
       await page.reload();
       await page.getByText('Latest calls').click();
       // The calls are read when the list opens: wait for them (or for none) before looking.
-      await page.getByText(/HTTP 200|No calls yet/).first().waitFor();
+      await page
+        .getByText(/HTTP 200|No calls yet/)
+        .first()
+        .waitFor();
       return page.getByText(/HTTP 200/).isVisible();
     });
     // Each call names its event (the Desk-Event-Id header) and which try it was.
