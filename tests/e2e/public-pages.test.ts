@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
+import { localDate, periodOf } from '../../shared/domain/digest-period.ts';
 import { type FormField, fieldMessages } from '../../shared/pages/page-words.ts';
 import { randomDigits } from '../../shared/security/tokens.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
@@ -31,6 +32,9 @@ const publisher = { 'zh-CN': '示例市消防救援支队', en: 'Example City Fi
 /** An article address long enough to widen a phone page if it did not wrap. */
 const longArticle = `https://news.example.org/2026/11/${'fire-station-equipment-inventory-'.repeat(6)}report.html?utm_source=${'x'.repeat(120)}`;
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** The pages a digest SMS links to: today's and this week's corrections (the stack keeps the default zone). */
+const today = localDate(new Date().toISOString(), 'Asia/Shanghai');
+const periodPages = [`/d/${today}`, `/w/${periodOf('weekly', today, 'Asia/Shanghai').firstDay}?lang=en`];
 
 const linkIn = (text: string | undefined, pattern: RegExp): string => {
   const found = text?.match(pattern)?.[0];
@@ -351,6 +355,7 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
         '/subscribe',
         `/report?url=${encodeURIComponent(longArticle)}`,
         '/report?lang=en',
+        ...periodPages,
         // And the pages the flows above reached (confirmation, code, manage, unsubscribe, tracking).
         ...Object.values(visited).map((url) => url.slice(base.length)),
       ]) {
@@ -374,6 +379,8 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
       report: `${base}/report?url=${encodeURIComponent(longArticle)}`,
       transparency: `${base}/transparency`,
       unknownAddress: `${base}/nowhere?lang=en`,
+      day: `${base}${periodPages[0]}`,
+      week: `${base}${periodPages[1]}`,
       ...visited,
     };
     // The code page sent back with a wrong code is one more form with errors, like the report's.
@@ -446,6 +453,7 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
       '/subscribe/check-inbox',
       `/report?url=${encodeURIComponent(longArticle)}`,
       '/transparency',
+      ...periodPages,
       '/corrections/feed.atom',
       '/corrections/feed.json',
       '/corrections',
@@ -481,6 +489,8 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
       transparency: `${base}/transparency`,
       checkInbox: `${base}/subscribe/check-inbox`,
       notFound: `${base}/c/nothing`,
+      day: `${base}${periodPages[0]}`,
+      week: `${base}${periodPages[1]}`,
     };
     const missing: string[] = [];
     for (const [name, url] of Object.entries(pages)) {
