@@ -6,7 +6,7 @@ import type { ContinuationKindName, ContinuationStep } from '../ports/continuati
 import { type ContinuationDeps, type ContinuationKind, runContinuationStep } from './continuation.ts';
 import { correctionDigests } from './correction-digest.ts';
 import { eraseMore } from './erase-person.ts';
-import { writeImportChunk } from './import-subscribers.ts';
+import { writeImportChunk } from './import-writes.ts';
 import { relinkMergedReports } from './merge-reports.ts';
 import { closingReplies, expireContacts } from './notify.ts';
 

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/domain/roles.ts';
 import type { ContinuationStep } from '../../shared/ports/continuations.ts';
 import { runContinuation } from '../../shared/usecases/continuation-kinds.ts';
-import { importJob, importSubscribers, writeImportChunk } from '../../shared/usecases/import-subscribers.ts';
+import { importJob, importSubscribers } from '../../shared/usecases/import-subscribers.ts';
+import { writeImportChunk } from '../../shared/usecases/import-writes.ts';
 import { continuations } from '../support/continuations.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 

@@ -43,24 +43,41 @@ export function counterUpdate(
   changes: Partial<Record<DeliveryOutcome, number>>,
   spreadBy: string = String(Math.random()),
 ): TransactItem {
+  const { channel, ...version } = counted;
+  return countersUpdate(tableName, version, { [channel]: changes }, spreadBy);
+}
+
+/**
+ * One shard's update of several channels' counters at once: a transaction may touch an item only
+ * once, so changes of two channels that could land on the same shard go in one update.
+ */
+export function countersUpdate(
+  tableName: string,
+  version: Omit<Counted, 'channel'>,
+  changes: Partial<Record<CountedChannel, Partial<Record<DeliveryOutcome, number>>>>,
+  spreadBy: string = String(Math.random()),
+): TransactItem {
   const shard = Number.parseInt(digest(spreadBy).slice(0, 6), 16) % counterShards;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {
     ':entity': 'delivery-counters',
-    ':correctionId': counted.correctionId,
-    ':version': counted.version,
+    ':correctionId': version.correctionId,
+    ':version': version.version,
   };
   const adds = Object.entries(changes)
+    .flatMap(([channel, outcomes]) =>
+      Object.entries(outcomes ?? {}).map(([outcome, amount]) => [`${channel}_${outcome}`, amount] as const),
+    )
     .filter(([, amount]) => amount)
-    .map(([outcome, amount], i) => {
-      names[`#c${i}`] = `${counted.channel}_${outcome}`;
+    .map(([counter, amount], i) => {
+      names[`#c${i}`] = counter;
       values[`:c${i}`] = amount;
       return `#c${i} :c${i}`;
     });
   return {
     Update: {
       TableName: tableName,
-      Key: keys.deliveryCounters(counted.correctionId, counted.version, shard),
+      Key: keys.deliveryCounters(version.correctionId, version.version, shard),
       UpdateExpression: `SET entity = :entity, correctionId = :correctionId, version = :version ADD ${adds.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

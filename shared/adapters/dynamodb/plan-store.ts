@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProgressState } from '../../ports/continuations.ts';
 import type { PlanPosition } from '../../ports/delivery-queues.ts';
 import type { PlanRef, PlanState, PlanStore } from '../../ports/plan-store.ts';
-import { counterUpdate } from './delivery-store.ts';
+import { countersUpdate } from './delivery-store.ts';
 import { keys } from './keys.ts';
 import { DynamoProgress } from './progress.ts';
 
@@ -52,15 +52,14 @@ export class DynamoPlanStore implements PlanStore {
     planned: Partial<Record<'email' | 'sms', number>>,
     now: string,
   ): Promise<boolean> {
-    const counters = (Object.entries(planned) as Array<['email' | 'sms', number]>)
-      .filter(([, amount]) => amount > 0)
-      .map(([channel, amount]) =>
-        counterUpdate(
-          this.tableName,
-          { correctionId: ref.correctionId, version: ref.version, channel },
-          { planned: amount },
-        ),
-      );
+    const changes = Object.fromEntries(
+      Object.entries(planned)
+        .filter(([, amount]) => amount > 0)
+        .map(([channel, amount]) => [channel, { planned: amount }]),
+    );
+    const counters = Object.keys(changes).length
+      ? [countersUpdate(this.tableName, { correctionId: ref.correctionId, version: ref.version }, changes)]
+      : [];
     return this.progress.advance(keys.plan(ref), { from: encode(from), to: to && encode(to), now }, counters);
   }
 

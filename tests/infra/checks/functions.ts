@@ -250,8 +250,8 @@ export function checkFunctions(synthesized: Synthesized): void {
           'SUBSCRIPTION#*',
           'WEBHOOKS',
         ],
-        // A subscriber import's new subscriptions, in batches.
-        'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
+        // A subscriber import's new subscriptions, in batches; a long one's chunks, for its job.
+        'dynamodb:BatchWriteItem': ['IMPORT#*', 'SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
       publisher: {
         'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG', 'NOTICES#*'],
@@ -266,11 +266,20 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:UpdateItem': ['AUDIENCE#*'],
       },
       // Plans and continuations: a merge's relinking, contact expiry (inline contacts moved out),
-      // the rest of an erasure.
+      // the rest of an erasure, a long subscriber import.
       planner: {
-        'dynamodb:PutItem': ['SUBMISSION#*'],
-        'dynamodb:UpdateItem': ['CASE#*', 'CONTINUATION#*', 'DELIVERIES#*', 'PLAN#*', 'SUBMISSION#*'],
-        'dynamodb:DeleteItem': ['CASE#*', 'DELIVERY#*', 'SUBMISSION#*'],
+        'dynamodb:PutItem': ['SUBMISSION#*', 'SUBSCRIBER#*', 'SUBSCRIPTION#*'],
+        'dynamodb:UpdateItem': [
+          'CASE#*',
+          'CONTINUATION#*',
+          'DELIVERIES#*',
+          'IMPORT#*',
+          'PLAN#*',
+          'SUBMISSION#*',
+        ],
+        'dynamodb:DeleteItem': ['CASE#*', 'DELIVERY#*', 'SUBMISSION#*', 'SUBSCRIPTION#*'],
+        // A long subscriber import's chunks, written in batches.
+        'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
       sender: {
         'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'],
