@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pathRegex, uncachedRoutes } from '../../infra/edge/routes.ts';
-import { localCredentials, localRegion } from '../../local/engines.ts';
 import { newRequestId, splitTarget, toHttpApiEvent, toHttpResponse } from '../../local/http-event.ts';
 import { matchRoute, routesFromCatalogue } from '../../local/routes.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
@@ -23,9 +22,10 @@ import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
 import { act, editor, publish, reviewer } from '../support/flows.ts';
+import { type PublicHandler, publicHandler } from '../support/public-handler.ts';
 import { childElements, elements, parseXml, textOf, type XmlElement } from '../support/xml.ts';
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type Handler = PublicHandler;
 
 let desk: TestDesk;
 let handler: Handler;
@@ -113,24 +113,10 @@ async function amend(correctionId: string, headline: string) {
 
 beforeAll(async () => {
   desk = await testDesk();
-  Object.assign(process.env, {
-    [env.tableName]: desk.tableName,
-    [env.publicBaseUrl]: base,
-    [env.linkSecret]: 'test-link-secret',
-    [env.emailTransport]: 'outbox',
-    [env.smsTransport]: 'outbox',
-    [env.outboxFile]: desk.config.outboxFile,
+  handler = await publicHandler(desk, base, {
     [env.publisherNameZh]: '示例市消防救援支队',
     [env.publisherNameEn]: 'Example City Fire and Rescue',
-    AWS_REGION: localRegion,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
-    AWS_ENDPOINT_URL_SNS: inject('messagingEndpoint'),
-    AWS_ENDPOINT_URL_SQS: inject('messagingEndpoint'),
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  ({ handler } = (await import('../../functions/public-api/handler.ts')) as { handler: Handler });
   handlerDocuments = (await import('../../shared/runtime/deployed.ts')).documents();
 
   first = await publishAbout(article, '关于出动车辆数的更正');

@@ -3,23 +3,22 @@
  * 2.0) events built by the local gateway's own translator, against DynamoDB Local: the feeds, the
  * corrections page and the permalinks, with corrections published and amended by the real use cases.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { localCredentials, localRegion } from '../../local/engines.ts';
+import type { Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newRequestId, splitTarget, toHttpApiEvent, toHttpResponse } from '../../local/http-event.ts';
 import { matchRoute, routesFromCatalogue } from '../../local/routes.ts';
 import type { Case } from '../../shared/domain/case.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
-import { env } from '../../shared/runtime/config.ts';
 import { actOnCase, type EditorialCommand } from '../../shared/usecases/act-on-case.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';
 import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { publishCorrection } from '../../shared/usecases/publish-correction.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { type TestDesk, testDesk } from '../support/desk.ts';
+import { type PublicHandler, publicHandler } from '../support/public-handler.ts';
 import { childElements, elements, parseXml, textOf } from '../support/xml.ts';
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type Handler = PublicHandler;
 
 let desk: TestDesk;
 let handler: Handler;
@@ -97,22 +96,7 @@ const many: string[] = [];
 beforeAll(async () => {
   desk = await testDesk();
   // The handler reads its configuration and builds its clients when imported, as in Lambda.
-  Object.assign(process.env, {
-    [env.tableName]: desk.tableName,
-    [env.publicBaseUrl]: base,
-    [env.linkSecret]: 'test-link-secret',
-    [env.emailTransport]: 'outbox',
-    [env.smsTransport]: 'outbox',
-    [env.outboxFile]: desk.config.outboxFile,
-    AWS_REGION: localRegion,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
-    AWS_ENDPOINT_URL_SNS: inject('messagingEndpoint'),
-    AWS_ENDPOINT_URL_SQS: inject('messagingEndpoint'),
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  ({ handler } = (await import('../../functions/public-api/handler.ts')) as { handler: Handler });
+  handler = await publicHandler(desk, base);
 
   amended = await publish(await staffCase('firefighting-rescue', 0), {
     type: 'correction',
