@@ -31,12 +31,22 @@ export const machine = () => ({
 const figure = (value: number) =>
   Number.isInteger(value) ? value.toLocaleString('en') : value < 10 ? value.toFixed(2) : value.toFixed(1);
 
+/** Columns padded to their widest cell, as the formatter leaves a Markdown table (so lint passes on the README). */
+function markdownTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
 /** Prints the table and returns it as Markdown. */
 export function printGoals(goals: Goal[]): string {
-  const rows = goals.map(
-    (g) =>
-      `| ${g.section} | ${g.name} | ${figure(g.value)} ${g.unit} | ${g.goal} | ${g.ok ? 'met' : '**missed**'} |`,
-  );
+  const rows = goals.map((g) => [
+    g.section,
+    g.name,
+    `${figure(g.value)} ${g.unit}`.trim(),
+    g.goal,
+    g.ok ? 'met' : '**missed**',
+  ]);
   const missed = goals
     .filter((g) => !g.ok)
     .map(
@@ -44,9 +54,7 @@ export function printGoals(goals: Goal[]): string {
         `- **${g.section}: ${g.name}** missed: ${figure(g.value)} ${g.unit}, goal ${g.goal}.${g.why ? ` ${g.why}` : ''}`,
     );
   const table = [
-    '| section | figure | value | goal | |',
-    '|---|---|---|---|---|',
-    ...rows,
+    ...markdownTable(['section', 'figure', 'value', 'goal', ''], rows),
     ...(missed.length ? ['', 'Missed goals:', '', ...missed] : []),
   ].join('\n');
   for (const g of goals)
