@@ -36,17 +36,17 @@ export const initGoalRatio = 1.3;
 
 /** The SDK clients each function calls, by package; its reference bundle imports exactly these. */
 export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
-  publicApi: ['dynamodb', 'sesv2', 'sns', 'secrets-manager'],
-  adminApi: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
-  publisher: ['dynamodb', 'sns', 'secrets-manager'],
-  notifier: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
-  planner: ['dynamodb', 'sqs', 'secrets-manager'],
-  webhooks: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
-  sender: ['dynamodb', 'sesv2', 'sns', 'sqs', 'secrets-manager'],
-  sweeper: ['dynamodb', 'sns', 'secrets-manager'],
-  suppressor: ['dynamodb', 'secrets-manager'],
-  optOutCheck: ['dynamodb', 'sns', 'secrets-manager'],
-  digest: ['dynamodb', 'sns', 'sqs', 'secrets-manager'],
+  publicApi: ['dynamodb', 'sesv2', 'sns'],
+  adminApi: ['dynamodb', 'sns', 'sqs'],
+  publisher: ['dynamodb', 'sns'],
+  notifier: ['dynamodb', 'sns', 'sqs'],
+  planner: ['dynamodb', 'sqs'],
+  webhooks: ['dynamodb', 'sns', 'sqs'],
+  sender: ['dynamodb', 'sesv2', 'sns', 'sqs'],
+  sweeper: ['dynamodb', 'sns'],
+  suppressor: ['dynamodb'],
+  optOutCheck: ['dynamodb', 'sns'],
+  digest: ['dynamodb', 'sns', 'sqs'],
 };
 
 const clientClass = {
@@ -54,7 +54,6 @@ const clientClass = {
   sesv2: 'SESv2Client',
   sns: 'SNSClient',
   sqs: 'SQSClient',
-  'secrets-manager': 'SecretsManagerClient',
 } as const;
 export type SdkClient = keyof typeof clientClass;
 

@@ -73,6 +73,8 @@ export interface DeskConfig {
   backupLockMode: BackupLockMode;
   /** A vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /** The Parameters and Secrets extension's arm64 layer in the region; absent: the CDK's list by region. */
+  secretsExtensionLayerArn?: string;
   /** The account's SNS MonthlySpendLimit for SMS (USD): an alarm fires at 80% of it. */
   smsSpendLimitUsd?: number;
   /** Cognito's invitations and codes through SES from this address; absent: Cognito's own sender (dev). */
@@ -219,6 +221,18 @@ export function readConfig(
   const backupLockMode = (text('backupLockMode') ?? 'governance').toLowerCase();
   if (!backupLockModes.includes(backupLockMode as BackupLockMode))
     fail('backupLockMode', backupLockModes.join(' | '), backupLockMode);
+  const secretsExtensionLayerArn = text('secretsExtensionLayerArn');
+  if (
+    secretsExtensionLayerArn !== undefined &&
+    !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/.test(
+      secretsExtensionLayerArn,
+    )
+  )
+    fail(
+      'secretsExtensionLayerArn',
+      'the ARN of the extension’s Arm64 layer version',
+      secretsExtensionLayerArn,
+    );
   const backupCopyVaultArn = text('backupCopyVaultArn');
   if (
     backupCopyVaultArn !== undefined &&
@@ -320,6 +334,7 @@ export function readConfig(
     logRetentionDays,
     backupLockMode: backupLockMode as BackupLockMode,
     backupCopyVaultArn,
+    secretsExtensionLayerArn,
     smsSpendLimitUsd: positive('smsSpendLimitUsd'),
     editorMail:
       editorMailFrom === undefined

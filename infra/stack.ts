@@ -19,7 +19,7 @@ import { Alarms } from './constructs/alarms.ts';
 import { TableBackup } from './constructs/backup.ts';
 import { DeskDashboard } from './constructs/dashboard.ts';
 import { DeskApi } from './constructs/desk-api.ts';
-import { DeskFunction } from './constructs/desk-function.ts';
+import { DeskFunction, secretsExtension } from './constructs/desk-function.ts';
 import { DeskEdge } from './constructs/edge.ts';
 import { EditorSignIn } from './constructs/editor-sign-in.ts';
 import { EmailSending } from './constructs/email.ts';
@@ -129,6 +129,7 @@ export class CorrectionsDeskStack extends Stack {
       originSecret: edge.originSecret.secretValue.unsafeUnwrap(),
       signIn: { domainUrl: signIn.domain.baseUrl(), clientId: signIn.consoleClient.userPoolClientId },
     });
+    const secretsLayer = secretsExtension(config.secretsExtensionLayerArn);
     const functions = mapRecord(
       definitions,
       (definition) =>
@@ -138,6 +139,7 @@ export class CorrectionsDeskStack extends Stack {
           environment,
           logRetention,
           logLevels: { application: config.logLevel, system: config.systemLogLevel },
+          secretsExtension: secretsLayer,
         }),
     );
     const keys = Object.keys(definitions) as FunctionKey[];

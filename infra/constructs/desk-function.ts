@@ -9,6 +9,9 @@ import {
   ApplicationLogLevel,
   Architecture,
   LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
   Runtime,
   SystemLogLevel,
   Tracing,
@@ -58,6 +61,20 @@ export const bundling: BundlingOptions = {
   bundleAwsSDK: true,
 };
 
+/**
+ * The AWS Parameters and Secrets Lambda Extension, which every function reads its secrets through
+ * (shared/runtime/secrets-extension.ts) instead of bundling the Secrets Manager client: the CDK's
+ * layer for the stack's region, or the stage's own ARN where the CDK does not list the region. It
+ * keeps a secret for five minutes; a function reads each secret once per container anyway. Warnings
+ * only: its info lines would be stored and billed with the function's logs.
+ */
+export function secretsExtension(layerArn?: string): ParamsAndSecretsLayerVersion {
+  const options = { logLevel: ParamsAndSecretsLogLevel.WARN };
+  return layerArn
+    ? ParamsAndSecretsLayerVersion.fromVersionArn(layerArn, options)
+    : ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, options);
+}
+
 /** Copies the files a function serves as they are beside its bundle, where the code reads them. */
 function servedFiles(files: ReadonlyArray<string>): Pick<BundlingOptions, 'commandHooks'> {
   if (files.length === 0) return {};
@@ -79,6 +96,8 @@ export interface DeskFunctionProps {
   logRetention: RetentionDays;
   /** Lambda drops lines below these levels before they are stored (and billed). */
   logLevels: { application: LogLevel; system: SystemLevel };
+  /** The secrets extension's layer (secretsExtension above). */
+  secretsExtension: ParamsAndSecretsLayerVersion;
 }
 
 export class DeskFunction extends Construct {
@@ -116,6 +135,7 @@ export class DeskFunction extends Construct {
       systemLogLevelV2: SystemLogLevel[props.logLevels.system],
       tracing: Tracing.ACTIVE,
       environment: props.environment,
+      paramsAndSecrets: props.secretsExtension,
       bundling: { ...bundling, ...servedFiles(definition.files ?? []) },
     });
 

@@ -48,6 +48,11 @@ export interface StageSettings {
   backupLockMode?: BackupLockMode;
   /** A backup vault in another account or region that receives a copy of every recovery point. */
   backupCopyVaultArn?: string;
+  /**
+   * The Parameters and Secrets extension layer (arm64) of the deployment's region, where the CDK does
+   * not know it (docs/deploy.md, Secrets); absent: the CDK's own list.
+   */
+  secretsExtensionLayerArn?: string;
   /** The account's SNS MonthlySpendLimit for SMS in USD, as set with set-sms-attributes: alarmed at 80%. */
   smsSpendLimitUsd?: number;
   /** The From address of Cognito's invitations and codes (an address of sesIdentity; default sign-in@). */

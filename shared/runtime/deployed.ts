@@ -1,11 +1,10 @@
 /**
  * What a deployed function builds on: its config, SDK clients made on first use (a function that never
- * sends email never constructs SES), and the link secret, read once. Each function's composition root
- * (functions/<name>/services.ts) passes `compose` the clients and parts it uses, so its bundle holds
- * nothing else.
+ * sends email never constructs SES), and the link secret, read once through the secrets extension.
+ * Each function's composition root (functions/<name>/services.ts) passes `compose` the clients and
+ * parts it uses, so its bundle holds nothing else.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -14,6 +13,7 @@ import { systemClock } from '../ports/clock.ts';
 import { type Config, readConfig } from './config.ts';
 import { keyed } from './keys.ts';
 import type { Basics, Clients } from './parts.ts';
+import { extensionSecret } from './secrets-extension.ts';
 
 export const config: Config = readConfig();
 
@@ -52,24 +52,23 @@ export function ses(): SESv2Client {
   return made.ses;
 }
 
-async function secretValue(arn: string, what: string): Promise<string> {
-  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!result.SecretString) throw new Error(`The ${what} is empty`);
-  return result.SecretString;
-}
-
-/** The link secret: given directly locally, read once from Secrets Manager when deployed. */
+/**
+ * The link secret: given directly locally; deployed, read once through the Parameters and Secrets
+ * extension (./secrets-extension.ts).
+ */
 async function linkSecret(): Promise<string> {
   if (config.linkSecret) return config.linkSecret;
   if (!config.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
-  return secretValue(config.linkSecretArn, 'link secret');
+  return extensionSecret(config.linkSecretArn, 'link secret');
 }
 
 /** Deployed, only the functions that seal or open webhook secrets read this key, on first use. */
 export function webhookKey(): Promise<string> {
   const arn = config.webhookSecretsKeyArn;
   // Locally: the key ring's data key, which no key rotation changes.
-  return arn ? secretValue(arn, 'webhook secrets key') : linkSecret().then((secret) => keyed(secret).dataKey);
+  return arn
+    ? extensionSecret(arn, 'webhook secrets key')
+    : linkSecret().then((secret) => keyed(secret).dataKey);
 }
 
 /**

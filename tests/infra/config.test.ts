@@ -29,6 +29,7 @@ describe('configuration from context', () => {
       logRetentionDays: 180,
       backupLockMode: 'governance',
       backupCopyVaultArn: undefined,
+      secretsExtensionLayerArn: undefined,
       smsSpendLimitUsd: undefined,
       editorMail: undefined,
       signInDomain: undefined,
@@ -146,6 +147,13 @@ describe('configuration from context', () => {
       /us-east-1/,
     ],
     [{ backupCopyVaultArn: 'arn:aws:s3:::bucket' }, /backupCopyVaultArn/],
+    [
+      {
+        secretsExtensionLayerArn:
+          'arn:aws:lambda:il-central-1:111122223333:layer:AWS-Parameters-and-Secrets-Lambda-Extension:2',
+      },
+      /secretsExtensionLayerArn/,
+    ],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });

@@ -9,8 +9,10 @@ import {
 import { queues, topics } from '../../../shared/resources/messaging.ts';
 import { tableDefinition } from '../../../shared/resources/table.ts';
 import { env } from '../../../shared/runtime/config.ts';
+import { defaultExtensionPort } from '../../../shared/runtime/secrets-extension.ts';
 import {
   actionsOf,
+  type Json,
   productionContext,
   refersTo,
   resourceAt,
@@ -126,6 +128,24 @@ export function checkFunctions(synthesized: Synthesized): void {
         POWERTOOLS_SERVICE_NAME: 'corrections-desk',
         POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
+    });
+
+    it('reads its secrets through the Parameters and Secrets extension for arm64, logging warnings only', () => {
+      const [layer, ...others] = fn.Properties.Layers;
+      expect(others).toEqual([]);
+      const [mapping, region, version] = layer['Fn::FindInMap'];
+      expect(region).toEqual({ Ref: 'AWS::Region' });
+      expect(version).toMatch(/arm64$/);
+      const arns = Object.values(template.toJSON().Mappings[mapping]).map(
+        (byVersion: Json) => byVersion[version],
+      );
+      expect(arns.length).toBeGreaterThan(10);
+      for (const arn of arns)
+        expect(arn).toMatch(/:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/);
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(defaultExtensionPort),
+        PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'warn',
       });
     });
 
