@@ -4,13 +4,22 @@
  * one, and its country is what the SMS allow-list is checked against.
  */
 import { type MetadataJson, parsePhoneNumber } from 'libphonenumber-js/core';
-import metadata from './phone-metadata.generated.json' with { type: 'json' };
+import { servedFile } from '../runtime/served-file.ts';
 
-const mobileMetadata = metadata as unknown as MetadataJson;
+// Served beside the bundle (a function definition's `files`) and parsed on first use: only a request
+// that checks a phone number pays for the metadata, not every cold start.
+const metadataFile = servedFile(new URL('./phone-metadata.generated.json', import.meta.url));
+let metadata: MetadataJson | undefined;
+const mobileMetadata = (): MetadataJson => {
+  metadata ??= JSON.parse(metadataFile()) as MetadataJson;
+  return metadata;
+};
 
 const parsed = (e164: string) => {
+  // Read outside the try: a missing metadata file is the deployment's fault, not an invalid number.
+  const mobile = mobileMetadata();
   try {
-    return parsePhoneNumber(e164, mobileMetadata);
+    return parsePhoneNumber(e164, mobile);
   } catch {
     return undefined;
   }

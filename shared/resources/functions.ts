@@ -133,7 +133,11 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
-    files: ['shared/console/script.generated.js', 'shared/http/openapi.json'],
+    files: [
+      'shared/console/script.generated.js',
+      'shared/http/openapi.json',
+      'shared/domain/phone-metadata.generated.json',
+    ],
   },
   adminApi: {
     id: 'AdminApi',
@@ -146,6 +150,7 @@ export const functionDefinitions = {
       kind: 'http',
       routes: [{ method: 'ANY', path: '/admin/{proxy+}', auth: 'jwt', throttled: false }],
     },
+    files: ['shared/domain/phone-metadata.generated.json'],
   },
   publisher: {
     id: 'Publisher',
