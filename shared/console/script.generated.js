@@ -1514,6 +1514,7 @@ function caseView(context2, id) {
           replaceChildren(audience, h("p", { class: "meta" }, words2.audienceLoading));
           try {
             const { data } = await context2.api.call("GET", `admin/cases/${encodeURIComponent(id)}/audience`);
+            const page = data.pages?.[0];
             counts = data;
             replaceChildren(
               audience,
@@ -1523,6 +1524,9 @@ function caseView(context2, id) {
                 h("strong", {}, `${words2.audience}: `),
                 words2.audienceCounts(data.email, data.sms, data.reporters)
               ),
+              page && page.email + page.sms > 0 ? h("p", { class: "meta" }, words2.audiencePage(page.email, page.sms)) : null,
+              data.digests && data.digests.email + data.digests.sms > 0 ? h("p", { class: "meta" }, words2.audienceDigests(data.digests.email, data.digests.sms)) : null,
+              data.approximate ? h("p", { class: "meta" }, words2.audienceApproximate) : null,
               data.smsSegments === void 0 ? null : h("p", { class: "meta" }, words2.audienceSegments(data.smsSegments))
             );
           } catch (error) {
@@ -2439,6 +2443,9 @@ var zh3 = {
   audience: "\u53D1\u5E03\u540E\u5C06\u901A\u77E5",
   audienceCounts: (email, sms, reporters) => `\u90AE\u4EF6\u8BA2\u9605\u8005 ${email} \u4EBA\uFF0C\u77ED\u4FE1\u8BA2\u9605\u8005 ${sms} \u4EBA\uFF0C\u62A5\u544A\u4EBA ${reporters} \u4EBA`,
   audienceSegments: (n) => `\u6BCF\u6761\u77ED\u4FE1 ${n} \u6BB5`,
+  audiencePage: (email, sms) => `\u5176\u4E2D\u56E0\u5173\u6CE8\u88AB\u66F4\u6B63\u7684\u9875\u9762\u800C\u6536\u5230\u7684\uFF08\u672A\u8BA2\u9605\u8BE5\u4E3B\u9898\uFF09\uFF1A\u90AE\u4EF6 ${email} \u4EBA\uFF0C\u77ED\u4FE1 ${sms} \u4EBA`,
+  audienceDigests: (email, sms) => `\u53E6\u6709\u6458\u8981\u8BFB\u8005\u5728\u4E0B\u4E00\u671F\u6BCF\u65E5\u6216\u6BCF\u5468\u6458\u8981\u4E2D\u770B\u5230\uFF1A\u90AE\u4EF6 ${email} \u4EBA\uFF0C\u77ED\u4FE1 ${sms} \u4EBA`,
+  audienceApproximate: "\u62A5\u544A\u4EBA\u8F83\u591A\uFF1A\u540C\u65F6\u8BA2\u9605\u7684\u62A5\u544A\u4EBA\u6309\u524D\u4E00\u5343\u4F4D\u7684\u6BD4\u4F8B\u4F30\u7B97\uFF0C\u8BA2\u9605\u8005\u4EBA\u6570\u4E3A\u7EA6\u6570\u3002",
   audienceLoading: "\u6B63\u5728\u7EDF\u8BA1\u53D1\u5E03\u8303\u56F4\u2026",
   audienceFailed: "\u65E0\u6CD5\u7EDF\u8BA1\u53D1\u5E03\u8303\u56F4\uFF0C\u8BF7\u91CD\u8BD5\u3002",
   retry: "\u91CD\u8BD5",
@@ -2705,6 +2712,9 @@ var en3 = {
   audience: "Publication would reach",
   audienceCounts: (email, sms, reporters) => `${email} email subscribers, ${sms} SMS subscribers, ${reporters} reporters`,
   audienceSegments: (n) => `SMS of ${n} ${n === 1 ? "segment" : "segments"}`,
+  audiencePage: (email, sms) => `Of these, following the corrected page but not the topic: ${email} by email, ${sms} by SMS`,
+  audienceDigests: (email, sms) => `Besides, digest readers see it in their next daily or weekly digest: ${email} by email, ${sms} by SMS`,
+  audienceApproximate: "Many reporters: those who also subscribe are estimated from the first thousand, so the subscriber counts are approximate.",
   audienceLoading: "Counting who publication would reach\u2026",
   audienceFailed: "The audience could not be counted. Try again.",
   retry: "Retry",

@@ -44,11 +44,8 @@ export interface IntakeStore {
     expiresAt: string,
     cursor?: string,
   ): Promise<{ expired: number; nextCursor: string | null }>;
-  /**
-   * The people (recipient hashes) marked as reporters of the case, a page of up to 100 at a time:
-   * pass the previous page's `after` to go on.
-   */
-  reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }>;
+  /** The first `limit` people (recipient hashes) marked as reporters of the case, in one read; `more` if others are. */
+  reporterHashes(caseId: string, limit: number): Promise<{ hashes: string[]; more: boolean }>;
   /** Which of these people (recipient hashes) reported to the case. */
   reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>>;
   /**

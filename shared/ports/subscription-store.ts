@@ -20,8 +20,8 @@ export interface SubscriptionStore {
     options: { limit: number; cursor?: string },
   ): Promise<Page<Subscription>>;
   /**
-   * The active, immediate subscriptions, among those of these address hashes (at most 100), that
-   * follow any of `topics` or the page `page` (a pageTarget): channel and language only.
+   * The active, immediate subscriptions, among those of these address hashes (read 100 at a time, side
+   * by side), that follow any of `topics` or the page `page` (a pageTarget): channel and language only.
    */
   activeFollowersAmong(
     addressHashes: string[],

@@ -4,8 +4,9 @@
  * corrects, the case's reporters) in one batch read, whatever the audience's size; exact once the
  * stream has applied the latest changes. Nobody is counted twice: the page's followers who follow the
  * topic or every topic too are taken off the page's count (its counter keeps them by topic), and a
- * follower who reported is told once, as a reporter: those are found among the case's reporters (a
- * page of a hundred costs three reads) and taken off the followers.
+ * follower who reported is told once, as a reporter: those are found among the case's first thousand
+ * reporters (one Query, then BatchGets side by side) and taken off the followers; a case with more
+ * reporters takes off the same share of the rest, and says the figures are approximate.
  */
 import type { Language } from '../domain/case.ts';
 import { correctionIdLength } from '../domain/correction.ts';
@@ -37,6 +38,11 @@ export interface AudiencePreview {
   pages: Array<{ url: string; email: number; sms: number }>;
   /** Daily and weekly subscribers it reaches: they read it in their next digest, not at once. */
   digests: { email: number; sms: number };
+  /**
+   * Present when the case has more reachable reporters than are looked up among the followers
+   * (`reportersLookedUp`): the followers they take off are then in proportion, not counted one by one.
+   */
+  approximate?: true;
   /** Segments of the SMS that would be sent (present once the case has a draft). */
   smsSegments?: number;
 }
@@ -53,7 +59,23 @@ export interface AudienceDeps {
   links: Links;
 }
 
+/** Reporters per case looked up among the followers, in one Query and ten BatchGets side by side. */
+export const reportersLookedUp = 1_000;
+
 const noCounts = (): AudienceCounts => ({ email: 0, sms: 0, byLanguage: {} });
+
+/** Counts times `factor`, rounded. */
+function scaled(counts: AudienceCounts, factor: number): AudienceCounts {
+  if (factor === 1) return counts;
+  const times = (n: number) => Math.round(n * factor);
+  const byLanguage: AudienceCounts['byLanguage'] = {};
+  for (const [language, c] of Object.entries(counts.byLanguage) as [
+    Language,
+    { email: number; sms: number },
+  ][])
+    byLanguage[language] = { email: times(c.email), sms: times(c.sms) };
+  return { email: times(counts.email), sms: times(counts.sms), byLanguage };
+}
 
 /** a + sign × b, by channel and language. */
 function plus(a: AudienceCounts, b: AudienceCounts, sign: 1 | -1 = 1): AudienceCounts {
@@ -106,26 +128,28 @@ export async function previewAudience(
     ...(followers ? [pageOnly(followers, found.topic, 'digests')] : []),
   ].reduce((sum: AudienceCounts, t) => plus(sum, t), noCounts());
   // Reporters who follow too are told as reporters: taken off the followers.
-  for (const caseId of reporterCases) {
-    let reporterHashes: { hashes: string[]; after?: string } | undefined =
-      await deps.intake.reporterHashes(caseId);
-    while (reporterHashes) {
-      const following = await deps.subscriptions.activeFollowersAmong(reporterHashes.hashes, {
-        topics: [found.topic, allTopics],
-        ...(page ? { page } : {}),
-      });
-      for (const follower of following) {
-        const one: AudienceCounts = {
-          ...noCounts(),
-          [follower.channel]: 1,
-          byLanguage: { [follower.language]: { email: 0, sms: 0, [follower.channel]: 1 } },
-        };
-        immediate = plus(immediate, one, -1);
-      }
-      reporterHashes = reporterHashes.after
-        ? await deps.intake.reporterHashes(caseId, reporterHashes.after)
-        : undefined;
-    }
+  const reach = { topics: [found.topic, allTopics], ...(page ? { page } : {}) };
+  const overlaps = await Promise.all(
+    reporterCases.map(async (caseId, i) => {
+      const { hashes, more } = await deps.intake.reporterHashes(caseId, reportersLookedUp);
+      const following = await deps.subscriptions.activeFollowersAmong(hashes, reach);
+      const tally = reporterTallies[i];
+      const reporters = (tally?.email ?? 0) + (tally?.sms ?? 0);
+      // Past the first thousand, the rest follow in the same proportion as those looked up.
+      const scale = more && hashes.length > 0 ? Math.max(1, reporters / hashes.length) : 1;
+      return { following, scale, more };
+    }),
+  );
+  for (const { following, scale } of overlaps) {
+    const overlap = following.reduce((sum: AudienceCounts, follower) => {
+      const one: AudienceCounts = {
+        ...noCounts(),
+        [follower.channel]: 1,
+        byLanguage: { [follower.language]: { email: 0, sms: 0, [follower.channel]: 1 } },
+      };
+      return plus(sum, one);
+    }, noCounts());
+    immediate = plus(immediate, scaled(overlap, scale), -1);
   }
   const count: AudiencePreview = {
     email: immediate.email,
@@ -134,6 +158,7 @@ export async function previewAudience(
     byLanguage: immediate.byLanguage,
     pages: url ? [{ url, email: ofPage.email, sms: ofPage.sms }] : [],
     digests: { email: digests.email, sms: digests.sms },
+    ...(overlaps.some((o) => o.more) ? { approximate: true as const } : {}),
   };
   if (!found.draft) return count;
   const sms = correctionSms(

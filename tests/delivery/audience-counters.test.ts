@@ -91,6 +91,35 @@ describe('audience counters', () => {
     });
   });
 
+  it('takes followers who reported off in proportion past the reporters it looks up, and says so', async () => {
+    const topic = 'public-information';
+    const url = 'https://example.org/many-reporters';
+    await activeSubscriber(desk, 'f1@example.org', [topic]);
+    await activeSubscriber(desk, 'f2@example.org', [topic]);
+    await activeSubscriber(desk, 'f3@example.org', [topic]);
+    const opened = await submitReport(desk, { text: '一', url, topic, contact: { email: 'f1@example.org' } });
+    for (const email of ['x1@example.org', 'x2@example.org', 'x3@example.org'])
+      await submitReport(desk, { text: '又一', url, topic, contact: { email } });
+    await catchUp();
+    const exact = await previewAudience(desk, reviewer, opened.caseId);
+    expect(exact).toMatchObject({ email: 2, reporters: 4 });
+    expect(exact.approximate).toBeUndefined();
+
+    // As if the case had more reporters than are looked up: two seen, one of them following.
+    const seen = (await desk.intake.reporterHashes(opened.caseId, 10)).hashes;
+    const follower = (await desk.subscriptions.findByAddress('email', 'f1@example.org'))?.addressHash;
+    const twoSeen = [follower ?? '', ...seen.filter((hash) => hash !== follower).slice(0, 1)];
+    const sampled = {
+      ...desk,
+      intake: Object.assign(Object.create(desk.intake), {
+        reporterHashes: async () => ({ hashes: twoSeen, more: true }),
+      }) as TestDesk['intake'],
+    };
+    const estimated = await previewAudience(sampled, reviewer, opened.caseId);
+    // One in two of the four reporters follows: two taken off the three followers.
+    expect(estimated).toMatchObject({ email: 1, reporters: 4, approximate: true });
+  });
+
   it('reads the counters once, whatever the audience', async () => {
     const reads: string[] = [];
     const counting = {

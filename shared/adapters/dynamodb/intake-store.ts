@@ -333,21 +333,20 @@ export class DynamoIntakeStore implements IntakeStore {
     );
   }
 
-  async reporterHashes(caseId: string, after?: string): Promise<{ hashes: string[]; after?: string }> {
+  async reporterHashes(caseId: string, limit: number): Promise<{ hashes: string[]; more: boolean }> {
     const prefix = 'REPORTER#';
+    // Keys only (about 150 bytes an item): a thousand fit far inside one Query's megabyte.
     const result = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': prefix },
         ProjectionExpression: 'sk',
-        Limit: 100,
-        ...(after ? { ExclusiveStartKey: keys.reporter(caseId, after) } : {}),
+        Limit: limit,
       }),
     );
     const hashes = (result.Items ?? []).map((item) => String(item.sk).slice(prefix.length));
-    const last = hashes.at(-1);
-    return { hashes, ...(result.LastEvaluatedKey && last ? { after: last } : {}) };
+    return { hashes, more: result.LastEvaluatedKey !== undefined };
   }
 
   async reportersAmong(caseId: string, recipientHashes: string[]): Promise<Set<string>> {

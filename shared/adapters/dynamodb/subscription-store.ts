@@ -140,12 +140,23 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
       .map((s) => ({ channel: s.channel as Channel, language: s.language as Subscription['language'] }));
   }
 
-  /** Up to 100 items by key, unprocessed keys asked for again; items past their erasure left out. */
+  /**
+   * Items by key, 100 to a BatchGet and the BatchGets side by side, unprocessed keys asked for again;
+   * items past their erasure left out.
+   */
   private async batchGet(
     wanted: Array<{ pk: string; sk: string }>,
     projection: string,
     names?: Record<string, string>,
   ): Promise<Item[]> {
+    const chunks: Item[][] = [];
+    for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+    const found = await Promise.all(chunks.map((chunk) => this.batchGetChunk(chunk, projection, names)));
+    const now = this.nowSeconds();
+    return found.flat().filter((item) => !(typeof item.expiresAt === 'number' && item.expiresAt <= now));
+  }
+
+  private async batchGetChunk(wanted: Item[], projection: string, names?: Record<string, string>) {
     const items: Item[] = [];
     let requested: Item[] = wanted;
     while (requested.length > 0) {
@@ -163,8 +174,7 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
       items.push(...(result.Responses?.[this.tableName] ?? []));
       requested = (result.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
     }
-    const now = this.nowSeconds();
-    return items.filter((item) => !(typeof item.expiresAt === 'number' && item.expiresAt <= now));
+    return items;
   }
 
   async create(subscription: Subscription): Promise<void> {

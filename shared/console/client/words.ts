@@ -182,6 +182,11 @@ const zh = {
   audienceCounts: (email: number, sms: number, reporters: number) =>
     `邮件订阅者 ${email} 人，短信订阅者 ${sms} 人，报告人 ${reporters} 人`,
   audienceSegments: (n: number) => `每条短信 ${n} 段`,
+  audiencePage: (email: number, sms: number) =>
+    `其中因关注被更正的页面而收到的（未订阅该主题）：邮件 ${email} 人，短信 ${sms} 人`,
+  audienceDigests: (email: number, sms: number) =>
+    `另有摘要读者在下一期每日或每周摘要中看到：邮件 ${email} 人，短信 ${sms} 人`,
+  audienceApproximate: '报告人较多：同时订阅的报告人按前一千位的比例估算，订阅者人数为约数。',
   audienceLoading: '正在统计发布范围…',
   audienceFailed: '无法统计发布范围，请重试。',
   retry: '重试',
@@ -455,6 +460,12 @@ const en: Words = {
   audienceCounts: (email, sms, reporters) =>
     `${email} email subscribers, ${sms} SMS subscribers, ${reporters} reporters`,
   audienceSegments: (n) => `SMS of ${n} ${n === 1 ? 'segment' : 'segments'}`,
+  audiencePage: (email, sms) =>
+    `Of these, following the corrected page but not the topic: ${email} by email, ${sms} by SMS`,
+  audienceDigests: (email, sms) =>
+    `Besides, digest readers see it in their next daily or weekly digest: ${email} by email, ${sms} by SMS`,
+  audienceApproximate:
+    'Many reporters: those who also subscribe are estimated from the first thousand, so the subscriber counts are approximate.',
   audienceLoading: 'Counting who publication would reach…',
   audienceFailed: 'The audience could not be counted. Try again.',
   retry: 'Retry',

@@ -626,8 +626,12 @@ export function caseView(context: Context, id: string): HTMLElement {
               email: number;
               sms: number;
               reporters: number;
+              pages?: Array<{ email: number; sms: number }>;
+              digests?: { email: number; sms: number };
+              approximate?: true;
               smsSegments?: number;
             }>('GET', `admin/cases/${encodeURIComponent(id)}/audience`);
+            const page = data.pages?.[0];
             counts = data;
             replaceChildren(
               audience,
@@ -637,6 +641,13 @@ export function caseView(context: Context, id: string): HTMLElement {
                 h('strong', {}, `${words.audience}: `),
                 words.audienceCounts(data.email, data.sms, data.reporters),
               ),
+              page && page.email + page.sms > 0
+                ? h('p', { class: 'meta' }, words.audiencePage(page.email, page.sms))
+                : null,
+              data.digests && data.digests.email + data.digests.sms > 0
+                ? h('p', { class: 'meta' }, words.audienceDigests(data.digests.email, data.digests.sms))
+                : null,
+              data.approximate ? h('p', { class: 'meta' }, words.audienceApproximate) : null,
               data.smsSegments === undefined
                 ? null
                 : h('p', { class: 'meta' }, words.audienceSegments(data.smsSegments)),
