@@ -1,17 +1,33 @@
 /**
  * The review queue's first page at 1,000 cases and at 100,000: a page of 20 must cost the same. The
- * cases are cloned in batches from one opened through the real use case (its items, ids replaced), so
- * their keys and indexes are exactly what the store writes.
+ * cases are cloned from one opened through the real use case (its items, ids replaced), so their keys
+ * and indexes are exactly what the store writes. Each size has a table of its own, and the two pages
+ * are read in turn, round by round, so load that comes and goes on the machine weighs on both alike.
  */
-import { BatchWriteItemCommand, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBClient,
+  QueryCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { localCredentials, localRegion } from '../local/engines.ts';
 import type { Actor } from '../shared/domain/roles.ts';
+import { createTableInput } from '../shared/resources/table.ts';
 import { randomId } from '../shared/security/tokens.ts';
 import { openStaffCase } from '../shared/usecases/open-case.ts';
 import { listCases } from '../shared/usecases/read-cases.ts';
-import type { BenchDesk } from './desk.ts';
-import { percentile, sequential } from './measure.ts';
+import { type BenchDesk, benchDesk } from './desk.ts';
+import { percentile } from './measure.ts';
 
 const editor: Actor = { id: 'bench-editor', roles: ['editor'] };
+const smallItems = 1_000;
+const largeItems = 100_000;
+/** BatchWriteItem's most, and how many are in flight at once (DynamoDB Local writes on several threads). */
+const batchSize = 25;
+const writers = 8;
 
 export interface QueuePageFigures {
   smallItems: number;
@@ -21,16 +37,34 @@ export interface QueuePageFigures {
   ratio: number;
   smallCalls: number;
   largeCalls: number;
+  seedSeconds: number;
 }
 
-async function seedCases(desk: BenchDesk, client: DynamoDBClient, count: number): Promise<void> {
+/**
+ * The desk's table without its stream: nothing reads these tables' streams, and DynamoDB Local keeps
+ * every stream record of every table in one store that makes each write dearer as it grows (seeding
+ * with the stream on took three times as long, and slowed the sections that run after).
+ */
+async function queueDesk(endpoint: string, tableName: string): Promise<BenchDesk> {
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  try {
+    const { StreamSpecification: _, ...input } = createTableInput(tableName);
+    await client.send(new CreateTableCommand(input));
+  } finally {
+    client.destroy();
+  }
+  return benchDesk(endpoint, tableName);
+}
+
+/** `count` cases in all: one opened through the use case, the rest its clones, `writers` batches at a time. */
+async function seedCases(desk: BenchDesk, count: number): Promise<void> {
   const template = await openStaffCase(desk, editor, {
     text: '批量案例：通报中的数字有误',
     topic: 'personnel',
     source: 'staff',
     severity: 'low',
   });
-  const { Items = [] } = await client.send(
+  const { Items = [] } = await desk.client.send(
     new QueryCommand({
       TableName: desk.tableName,
       KeyConditionExpression: 'pk = :pk',
@@ -38,50 +72,73 @@ async function seedCases(desk: BenchDesk, client: DynamoDBClient, count: number)
     }),
   );
   const templateJson = JSON.stringify(Items);
-  const items = (copy: number) =>
-    JSON.parse(templateJson.replaceAll(template.id, `${template.id.slice(0, 4)}${randomId(8)}${copy}`));
-  const requests = [];
-  for (let copy = 1; copy < count; copy++)
-    for (const item of items(copy)) requests.push({ PutRequest: { Item: item } });
-  const batches = [];
-  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
-  // A few batches at a time: DynamoDB Local applies them one by one anyway.
-  for (let i = 0; i < batches.length; i += 4) {
-    await Promise.all(
-      batches.slice(i, i + 4).map(async (batch) => {
-        let pending: typeof batch | undefined = batch;
+  const clone = (copy: number): WriteRequest[] =>
+    (
+      JSON.parse(
+        templateJson.replaceAll(template.id, `${template.id.slice(0, 4)}${randomId(8)}${copy}`),
+      ) as NonNullable<WriteRequest['PutRequest']>['Item'][]
+    ).map((Item) => ({ PutRequest: { Item } }));
+  // Batches are made as the writers take them, so 100,000 cases are never all in memory at once.
+  let copy = 1;
+  const nextBatch = (): WriteRequest[] => {
+    const batch: WriteRequest[] = [];
+    while (copy < count && batch.length + Items.length <= batchSize) batch.push(...clone(copy++));
+    return batch;
+  };
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let batch = nextBatch(); batch.length; batch = nextBatch()) {
+        let pending: WriteRequest[] | undefined = batch;
         while (pending?.length) {
-          const result = await client.send(
+          const result: BatchWriteItemCommandOutput = await desk.client.send(
             new BatchWriteItemCommand({ RequestItems: { [desk.tableName]: pending } }),
           );
-          pending = result.UnprocessedItems?.[desk.tableName] as typeof batch | undefined;
+          pending = result.UnprocessedItems?.[desk.tableName];
         }
-      }),
-    );
-  }
+      }
+    }),
+  );
 }
 
-export async function measureQueuePage(desk: BenchDesk): Promise<QueuePageFigures> {
-  const firstPage = () => listCases(desk.cases, editor, { limit: 20 });
-  const measure = async () => {
-    await sequential(10, firstPage);
-    const latencies = await sequential(40, firstPage);
-    const calls = await desk.callsPer(10, firstPage);
-    return { p50: percentile(latencies, 50), calls };
-  };
-  const smallItems = 1_000;
-  const largeItems = 100_000;
-  await seedCases(desk, desk.client, smallItems);
-  const small = await measure();
-  await seedCases(desk, desk.client, largeItems - smallItems);
-  const large = await measure();
-  return {
-    smallItems,
-    largeItems,
-    smallP50Ms: small.p50,
-    largeP50Ms: large.p50,
-    ratio: large.p50 / small.p50,
-    smallCalls: small.calls,
-    largeCalls: large.calls,
-  };
+export async function measureQueuePage(endpoint: string): Promise<QueuePageFigures> {
+  const run = randomId(6);
+  const small = await queueDesk(endpoint, `bench-queue-small-${run}`);
+  const large = await queueDesk(endpoint, `bench-queue-large-${run}`);
+  try {
+    const seeding = performance.now();
+    await seedCases(small, smallItems);
+    await seedCases(large, largeItems);
+    const seedSeconds = (performance.now() - seeding) / 1000;
+    const firstPage = (desk: BenchDesk) => listCases(desk.cases, editor, { limit: 20 });
+    const latencies = { small: [] as number[], large: [] as number[] };
+    for (let round = 0; round < 50; round++) {
+      for (const [size, desk] of [
+        ['small', small],
+        ['large', large],
+      ] as const) {
+        const start = performance.now();
+        await firstPage(desk);
+        // The first rounds warm both up (JIT, connections) and are not counted.
+        if (round >= 10) latencies[size].push(performance.now() - start);
+      }
+    }
+    const smallP50Ms = percentile(latencies.small, 50);
+    const largeP50Ms = percentile(latencies.large, 50);
+    return {
+      smallItems,
+      largeItems,
+      smallP50Ms,
+      largeP50Ms,
+      ratio: largeP50Ms / smallP50Ms,
+      smallCalls: await small.callsPer(10, () => firstPage(small)),
+      largeCalls: await large.callsPer(10, () => firstPage(large)),
+      seedSeconds,
+    };
+  } finally {
+    // 200,000 items gone before the next section writes to the same DynamoDB Local.
+    for (const desk of [small, large]) {
+      await desk.client.send(new DeleteTableCommand({ TableName: desk.tableName }));
+      desk.client.destroy();
+    }
+  }
 }

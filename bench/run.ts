@@ -10,7 +10,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { runningDesk } from '../tests/support/http.ts';
 import { bundleGoalBytes, initGoalRatio, measureBundles } from './bundles.ts';
 import { countingHandlers, deliveryEnvironment, deliveryRates, measureDelivery } from './delivery.ts';
-import { benchDesk } from './desk.ts';
 import { measureHeap } from './heap.ts';
 import { measureIntake } from './intake.ts';
 import { startProviderDouble } from './provider-double.ts';
@@ -166,9 +165,7 @@ async function main(): Promise<number> {
       }
 
       if (runs('queuePage')) {
-        const queue = await timed('queuePage', async () =>
-          measureQueuePage(await benchDesk(stack.endpoints.dynamoDb, 'bench-queue')),
-        );
+        const queue = await timed('queuePage', () => measureQueuePage(stack.endpoints.dynamoDb));
         results.queuePage = queue;
         goals.push({
           section: 'queuePage',
