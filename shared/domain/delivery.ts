@@ -12,7 +12,8 @@ import type { Channel } from './subscription.ts';
 
 /**
  * What the planner asks the sender to do; the sender looks the person up again at send time.
- * `revive`: planned by a re-announcement, so a parked delivery gets another chance.
+ * `channel`: the person's channel when the job was made, which picks its send queue (one sender per
+ * channel). `revive`: planned by a re-announcement, so a parked delivery gets another chance.
  */
 export type DeliveryJob = (
   | { kind: 'correction'; correctionId: string; version: number; subscriptionId: string }
@@ -25,14 +26,20 @@ export type DeliveryJob = (
       correctionId?: string;
       version?: number;
     }
-  /** An imported subscriber's confirmation request, sent at the channel's pace like any message. */
+  /**
+   * A subscription request's confirmation (an email link or an SMS code), from the subscribe form or
+   * an import, sent at the channel's pace like any message. It names the request by its time and
+   * carries no secret: the sender derives it again (shared/usecases/queued-confirmation.ts).
+   */
   | { kind: 'confirmation'; subscriptionId: string; requestedAt: string }
   /**
    * A daily or weekly subscriber's one message for a period (its periodName), listing the period's
    * corrections that reach them, oldest first.
    */
   | { kind: 'digest'; subscriptionId: string; period: string; correctionIds: string[] }
-) & { revive?: true };
+) & { channel: Channel; revive?: true };
+
+export type ConfirmationJob = Extract<DeliveryJob, { kind: 'confirmation' }>;
 
 export type DeliveryStatus =
   | 'claimed'

@@ -1,4 +1,5 @@
-import type { DeliveryJob } from '../domain/delivery.ts';
+import type { ConfirmationJob, DeliveryJob } from '../domain/delivery.ts';
+import type { Channel } from '../domain/subscription.ts';
 
 /** Where the planner is in a correction's audience; carried from one planner run to the next. */
 export interface PlanPosition {
@@ -21,13 +22,26 @@ export interface PlanStep {
   position: PlanPosition;
 }
 
+/**
+ * The send queues, one per channel (each read by its channel's sender), and the plan queue. A job
+ * goes to the queue of its `channel`; a sender's retries and parking stay on the queue it read from.
+ */
 export interface DeliveryQueues {
-  /** One message per job on the send queue. */
-  send(jobs: DeliveryJob[]): Promise<void>;
+  /** One message per job, each on its channel's send queue. */
+  send(jobs: ReadonlyArray<DeliveryJob>): Promise<void>;
+  /**
+   * One subscription request's confirmation (a link by email, a code by SMS), on its channel's send
+   * queue: the request that asked for it returns once it is queued, and the channel's sender renders
+   * and sends it (the public function calls no provider itself).
+   */
+  sendConfirmation(job: ConfirmationJob): Promise<void>;
   /** The rest of an audience, for a later planner run. */
   planLater(step: PlanStep): Promise<void>;
-  /** Send jobs received now that should come back after a delay (throttled, no token yet, failed). */
-  retryLater(receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void>;
-  /** Send jobs given up on, moved to the send queue's dead-letter queue as they are. */
-  park(bodies: ReadonlyArray<string>): Promise<void>;
+  /**
+   * Send jobs received now from `channel`'s queue that should come back after a delay (throttled,
+   * no token yet, failed).
+   */
+  retryLater(channel: Channel, receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void>;
+  /** Send jobs given up on, moved as they are to the dead-letter queue of `channel`'s send queue. */
+  park(channel: Channel, bodies: ReadonlyArray<string>): Promise<void>;
 }

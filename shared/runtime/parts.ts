@@ -122,7 +122,11 @@ export const correctionEvents = (c: With<'sns'>) =>
   new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
 export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
 export const deliveryQueues = (c: With<'sqs'>) =>
-  new SqsDeliveryQueues(c.sqs(), c.config.deliverySendQueueUrl, c.config.deliveryPlanQueueUrl);
+  new SqsDeliveryQueues(
+    c.sqs(),
+    { email: c.config.deliverySendQueueUrl, sms: c.config.deliverySendQueueUrl },
+    c.config.deliveryPlanQueueUrl,
+  );
 /** Continuation steps share the plan queue: the planner runs both. */
 export const continuationQueue = (c: With<'sqs'>) =>
   new SqsContinuationQueue(c.sqs(), c.config.deliveryPlanQueueUrl);

@@ -78,6 +78,7 @@ export const correctionDigests: ContinuationKind<DigestStepDeps> = async (deps, 
       return [
         {
           kind: 'digest',
+          channel: subscription.channel,
           subscriptionId: subscription.id,
           period: input.target,
           correctionIds: reached.map((correction) => correction.id),

@@ -16,7 +16,7 @@ import type { ImportJobStore, ImportOutcome } from '../ports/import-jobs.ts';
 import { SubscriptionChanged, type SubscriptionStore } from '../ports/subscription-store.ts';
 import { derivedId, type Signer } from '../security/tokens.ts';
 import type { ContinuationKind } from './continuation.ts';
-import { importConfirmationSecret } from './imported-confirmation.ts';
+import { confirmationSecret } from './queued-confirmation.ts';
 
 /** What writing rows needs (the request for a short file, the job's steps for a long one). */
 export interface ImportWriteDeps {
@@ -71,10 +71,10 @@ export async function importRows(
   const outcome = emptyOutcome();
   const changing: ImportRow[] = [];
   const confirmations: DeliveryJob[] = [];
-  const secretFor = (id: string, requestedAt: string) =>
-    importConfirmationSecret(deps.signer, id, requestedAt);
   const decide = (row: ImportRow, hash: string, current: Subscription | undefined): ImportDecision =>
-    importDecision(current, { ...row, addressHash: hash }, now, options.newId(hash), secretFor);
+    importDecision(current, { ...row, addressHash: hash }, now, options.newId(hash), (id, requestedAt) =>
+      confirmationSecret(deps.signer, row.channel, id, requestedAt),
+    );
 
   const tally = (row: ImportRow, decision: ImportDecision) => {
     if (decision.kind === 'refused') outcome.rejected.push({ line: row.line, errors: [decision.reason] });
@@ -84,7 +84,12 @@ export async function importRows(
       if (decision.confirm) {
         outcome.confirmationsSent++;
         const requestedAt = decision.next.confirmation?.requestedAt ?? now;
-        confirmations.push({ kind: 'confirmation', subscriptionId: decision.next.id, requestedAt });
+        confirmations.push({
+          kind: 'confirmation',
+          channel: decision.next.channel,
+          subscriptionId: decision.next.id,
+          requestedAt,
+        });
       }
     }
   };

@@ -105,16 +105,19 @@ export const closingReplies: ContinuationKind<{ intake: IntakeStore; queues: Del
   let handled = 0;
   for (let page = 0; page < pagesPerStep; page++) {
     const submissions = await deps.intake.submissionsOf(input.target, cursor);
-    const jobs = submissions.items
-      .filter((submission) => reporterRecipient(submission.contact))
-      .map(
-        (submission): DeliveryJob => ({
+    const jobs = submissions.items.flatMap((submission): DeliveryJob[] => {
+      const recipient = reporterRecipient(submission.contact);
+      if (!recipient) return [];
+      return [
+        {
           kind: 'reply',
+          channel: recipient.channel,
           caseId: input.target,
           submissionId: submission.id,
           outcome: 'closed',
-        }),
-      );
+        },
+      ];
+    });
     if (jobs.length) await deps.queues.send(jobs);
     handled += jobs.length;
     cursor = submissions.nextCursor ?? undefined;

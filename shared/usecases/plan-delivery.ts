@@ -97,6 +97,7 @@ export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<Plan
             channels[recipient.channel] += 1;
             return {
               kind: 'reply',
+              channel: recipient.channel,
               caseId: submission.caseId,
               submissionId: submission.id,
               outcome: version > 1 ? 'amended' : 'published',
@@ -107,7 +108,14 @@ export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<Plan
           }),
           ...page.followers.map((follower): DeliveryJob => {
             channels[follower.channel] += 1;
-            return { kind: 'correction', correctionId, version, subscriptionId: follower.id, ...revive };
+            return {
+              kind: 'correction',
+              channel: follower.channel,
+              correctionId,
+              version,
+              subscriptionId: follower.id,
+              ...revive,
+            };
           }),
         ];
         if (jobs.length) await deps.queues.send(jobs);

@@ -137,21 +137,27 @@ export async function sendBatch(
   );
 
   const failed: string[] = [];
-  const later: Array<{ receipt: string; seconds: number }> = [];
-  const parked: string[] = [];
+  const later = new Map<Channel, Array<{ receipt: string; seconds: number }>>();
+  const parked = new Map<Channel, string[]>();
+  const add = <T>(map: Map<Channel, T[]>, channel: Channel, item: T) =>
+    map.set(channel, [...(map.get(channel) ?? []), item]);
   outcomes.forEach((outcome, i) => {
     const job = jobs[i] as QueuedJob;
-    if (outcome.outcome === 'error') failed.push(job.id);
+    const entry = parsed[i];
+    if (outcome.outcome === 'error' || !entry || !('job' in entry)) failed.push(job.id);
     // Marked for revival: moved back from the dead-letter queue, it gets another chance.
     else if (outcome.outcome === 'parked')
-      parked.push(JSON.stringify({ ...JSON.parse(job.body), revive: true }));
+      add(parked, entry.job.channel, JSON.stringify({ ...entry.job, revive: true }));
     else if (outcome.outcome === 'retry') {
       failed.push(job.id);
-      later.push({ receipt: job.receipt, seconds: delayFor(outcome.reason, job.receives) });
+      add(later, entry.job.channel, {
+        receipt: job.receipt,
+        seconds: delayFor(outcome.reason, job.receives),
+      });
     }
   });
-  if (parked.length) await deps.queues.park(parked);
-  if (later.length) await deps.queues.retryLater(later);
+  await Promise.all([...parked].map(([channel, bodies]) => deps.queues.park(channel, bodies)));
+  await Promise.all([...later].map(([channel, receipts]) => deps.queues.retryLater(channel, receipts)));
   return { failed, outcomes };
 }
 

@@ -36,8 +36,8 @@ import {
   replySms,
 } from '../presentation/messages.ts';
 import type { Signer } from '../security/tokens.ts';
-import { importedConfirmationEmail } from './imported-confirmation.ts';
 import type { Links } from './links.ts';
+import { queuedConfirmation } from './queued-confirmation.ts';
 import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
 
 export interface SendDeps extends SuppressDeps {
@@ -154,14 +154,24 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
   }
   if (job.kind === 'confirmation') {
     const subscription = await deps.subscriptions.get(job.subscriptionId);
-    const email = await importedConfirmationEmail(deps, subscription, job.requestedAt, deps.clock.now());
-    if (!subscription || 'reason' in email) return { reason: 'reason' in email ? email.reason : 'gone' };
+    const message = await queuedConfirmation(deps, subscription, job.requestedAt, deps.clock.now());
+    if (!subscription || 'reason' in message)
+      return { reason: 'reason' in message ? message.reason : 'gone' };
     const recipient = { channel: subscription.channel, address: subscription.address };
     return {
       recipient,
       topic: subscription.confirmation?.topics[0] ?? allTopics,
       language: subscription.language,
-      transmit: (d) => d.email.send({ to: recipient.address, ...email, kind: 'confirmation' }),
+      transmit: (d) =>
+        message.channel === 'sms'
+          ? d.sms.send({ to: recipient.address, body: message.body, kind: 'verification_code' })
+          : d.email.send({
+              to: recipient.address,
+              subject: message.subject,
+              text: message.text,
+              html: message.html,
+              kind: 'confirmation',
+            }),
     };
   }
   if (job.kind === 'digest') return prepareDigest(deps, job);

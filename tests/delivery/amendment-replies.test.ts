@@ -62,7 +62,10 @@ describe('amendment replies', () => {
     expect((await publishCorrection(desk, amendment.id)).outcome).toBe('published');
 
     const queue = await testQueue(desk.sqs, { visibilityTimeoutSeconds: 600 });
-    const deps = { ...desk, queues: new SqsDeliveryQueues(desk.sqs, queue.url, queue.url) };
+    const deps = {
+      ...desk,
+      queues: new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url),
+    };
     const event = {
       eventType: 'correction.published' as const,
       correctionId,

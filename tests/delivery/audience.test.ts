@@ -19,7 +19,7 @@ beforeAll(async () => {
 /** Every job the planner queues for a case's first version, by kind. */
 async function plannedFor(caseId: string, topic: string): Promise<DeliveryJob[]> {
   const queue = await testQueue(desk.sqs);
-  const queues = new SqsDeliveryQueues(desk.sqs, queue.url, queue.url);
+  const queues = new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url);
   const step = firstStep({
     eventType: 'correction.published',
     // One plan per correction and version: each case's audience is planned under its own id.

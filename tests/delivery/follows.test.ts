@@ -38,7 +38,10 @@ async function planned(correctionId: string): Promise<DeliveryJob[]> {
   const announcement = await desk.announcements.get({ correctionId, version: 1, round: 0 });
   if (!announcement) throw new Error('no announcement');
   const queue = await testQueue(desk.sqs);
-  const deps = { ...desk, queues: new SqsDeliveryQueues(desk.sqs, queue.url, queue.url) };
+  const deps = {
+    ...desk,
+    queues: new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url),
+  };
   await planDelivery(deps, firstStep(eventOf(announcement)));
   const jobs: DeliveryJob[] = [];
   for (let records = await queue.receive(); records.length; records = await queue.receive()) {
@@ -119,7 +122,13 @@ describe('followers of a page', () => {
     const correctionId = published.correctionId ?? '';
     const subscriptionId = (await desk.subscriptions.findByAddress('email', 'twice@example.org'))?.id ?? '';
     // As if both phases had planned the person: the delivery key (version and person) holds it to one.
-    const job: DeliveryJob = { kind: 'correction', correctionId, version: 1, subscriptionId };
+    const job: DeliveryJob = {
+      kind: 'correction',
+      channel: 'email',
+      correctionId,
+      version: 1,
+      subscriptionId,
+    };
     expect(await sendDelivery(desk, job)).toMatchObject({ outcome: 'sent' });
     expect(await sendDelivery(desk, { ...job })).toMatchObject({ outcome: 'already-sent' });
     expect(

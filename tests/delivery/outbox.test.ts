@@ -54,7 +54,7 @@ async function takeEvents(): Promise<Array<Record<string, unknown>>> {
 
 /** The planner and the sender, by hand, for every event given: what reached people. */
 async function deliver(published: Array<Record<string, unknown>>): Promise<void> {
-  const queues = new SqsDeliveryQueues(desk.sqs, sends.url, sends.url);
+  const queues = new SqsDeliveryQueues(desk.sqs, { email: sends.url, sms: sends.url }, sends.url);
   for (const event of published) {
     await planDelivery({ ...desk, queues }, firstStep(event as unknown as Parameters<typeof firstStep>[0]));
   }

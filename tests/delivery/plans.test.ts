@@ -30,7 +30,10 @@ describe('delivery plans', () => {
     await activeSubscriber(desk, '+8613800001111', [published.topic]);
     // Received jobs stay out of sight while the test reads on, however loaded the machine.
     const queue = await testQueue(desk.sqs, { visibilityTimeoutSeconds: 600 });
-    const deps = { ...desk, queues: new SqsDeliveryQueues(desk.sqs, queue.url, queue.url) };
+    const deps = {
+      ...desk,
+      queues: new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url),
+    };
     const correctionId = published.correctionId ?? '';
     const event = {
       eventType: 'correction.published' as const,

@@ -13,6 +13,7 @@ import {
   failuresBeforeParking,
 } from '../../shared/domain/delivery.ts';
 import { recipientHash } from '../../shared/domain/recipient.ts';
+import type { Channel } from '../../shared/domain/subscription.ts';
 import type { DeliveryStore } from '../../shared/ports/delivery-store.ts';
 import type { Email, EmailSender, Sms, SmsSender } from '../../shared/ports/messaging.ts';
 import { isThrottle } from '../../shared/ports/messaging.ts';
@@ -39,6 +40,7 @@ async function publishedReport(address: string): Promise<{ job: DeliveryJob; cor
     correctionId,
     job: {
       kind: 'reply',
+      channel: 'email',
       caseId: receipt.caseId,
       submissionId: receipt.submissionId,
       outcome: 'published',
@@ -121,7 +123,10 @@ describe('the planner and the sender', () => {
     });
     const published = await publish(desk, receipt.caseId);
     const queue = await testQueue(desk.sqs);
-    const deps = { ...desk, queues: new SqsDeliveryQueues(desk.sqs, queue.url, queue.url) };
+    const deps = {
+      ...desk,
+      queues: new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url),
+    };
     const step = firstStep({
       eventType: 'correction.published',
       correctionId: published.correctionId ?? '',
@@ -241,14 +246,17 @@ async function drain(
 
 /** The real queues, with the backoff compressed to nothing so the test takes seconds. */
 function compressedQueues(queue: Awaited<ReturnType<typeof testQueue>>) {
-  const real = new SqsDeliveryQueues(desk.sqs, queue.url, queue.url);
+  const real = new SqsDeliveryQueues(desk.sqs, { email: queue.url, sms: queue.url }, queue.url);
   const delays: number[] = [];
   return {
     delays,
     queues: Object.assign(Object.create(real), {
-      retryLater: (receipts: Array<{ receipt: string; seconds: number }>) => {
+      retryLater: (channel: Channel, receipts: Array<{ receipt: string; seconds: number }>) => {
         delays.push(...receipts.map((r) => r.seconds));
-        return real.retryLater(receipts.map((r) => ({ ...r, seconds: 0 })));
+        return real.retryLater(
+          channel,
+          receipts.map((r) => ({ ...r, seconds: 0 })),
+        );
       },
     }) as SqsDeliveryQueues,
   };
@@ -262,8 +270,9 @@ describe('a throttle storm', () => {
       [...emails, ...phones].map((a) => activeSubscriber(desk, a, ['public-information'])),
     );
     const { correctionId } = await publishedReport('storm-reporter@example.org');
-    const jobs: DeliveryJob[] = ids.map((subscriptionId) => ({
+    const jobs: DeliveryJob[] = ids.map((subscriptionId, i) => ({
       kind: 'correction',
+      channel: i < emails.length ? 'email' : 'sms',
       correctionId,
       version: 1,
       subscriptionId,

@@ -101,12 +101,19 @@ describe('suppressions', () => {
     await suppressAddress(desk, { channel: 'email', address: 'reporter-gone@example.org' }, 'complaint');
 
     const before = (await desk.outbox.read()).length;
-    const job = { kind: 'correction' as const, correctionId, version: 1, subscriptionId: emailId };
+    const job = {
+      kind: 'correction' as const,
+      channel: 'email' as const,
+      correctionId,
+      version: 1,
+      subscriptionId: emailId,
+    };
     expect(await sendDelivery(desk, job)).toMatchObject({ outcome: 'nobody-to-send-to' });
     // Redelivered: counted once.
     expect(await sendDelivery(desk, job)).toMatchObject({ outcome: 'nobody-to-send-to' });
     const reply = {
       kind: 'reply' as const,
+      channel: 'email' as const,
       caseId: reported.caseId,
       submissionId: reported.submissionId,
       outcome: 'published' as const,
@@ -118,7 +125,13 @@ describe('suppressions', () => {
     // SNS answers OptedOutException for a number that replied STOP.
     const optedOut = Object.assign(new Error('Phone number is opted out'), { name: 'OptedOutException' });
     const refusing = { ...desk, sms: { send: async () => Promise.reject(optedOut) } };
-    const smsJob = { kind: 'correction' as const, correctionId, version: 1, subscriptionId: smsId };
+    const smsJob = {
+      kind: 'correction' as const,
+      channel: 'sms' as const,
+      correctionId,
+      version: 1,
+      subscriptionId: smsId,
+    };
     expect(await sendDelivery(refusing, smsJob)).toMatchObject({ outcome: 'nobody-to-send-to' });
     expect(await desk.subscriptions.get(smsId)).toMatchObject({ status: 'unsubscribed', endedBy: 'opt_out' });
     expect(await desk.suppressions.isSuppressed({ channel: 'sms', address: '+8613800138555' })).toBe(true);

@@ -21,7 +21,7 @@ export async function continuations(desk: TestDesk) {
   const deps = {
     ...desk,
     continuationQueue: new SqsContinuationQueue(desk.sqs, plan.url),
-    queues: new SqsDeliveryQueues(desk.sqs, send.url, plan.url),
+    queues: new SqsDeliveryQueues(desk.sqs, { email: send.url, sms: send.url }, plan.url),
   };
 
   /** Every message on a queue now; received, they stay out of sight for longer than any test. */

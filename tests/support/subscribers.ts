@@ -9,7 +9,7 @@ import type { TestDesk } from './desk.ts';
 /** The confirm link in the newest confirmation email to `address`. */
 export async function confirmLink(desk: TestDesk, address: string) {
   const sent = (await desk.outbox.read(address)).filter((m) => m.kind === 'confirmation');
-  const match = /\/subscriptions\/([0-9a-z]+)\/confirm\?token=([\w-]+)/.exec(sent.at(-1)?.body ?? '');
+  const match = /\/subscriptions\/([0-9a-z]+)\/confirm\?token=([\w.-]+)/.exec(sent.at(-1)?.body ?? '');
   if (!match) throw new Error('no confirmation email');
   return { id: match[1] as string, token: match[2] as string };
 }

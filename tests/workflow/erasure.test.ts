@@ -73,6 +73,7 @@ async function reportedAndTold(contact: { email?: string; phone?: string }) {
   const published = await publish(desk, receipt.caseId);
   const job: DeliveryJob = {
     kind: 'reply',
+    channel: contact.email ? 'email' : 'sms',
     caseId: receipt.caseId,
     submissionId: receipt.submissionId,
     outcome: 'published',

@@ -1,7 +1,8 @@
 /**
- * The delivery pipeline's queues: one message per send job; plan continuations for big audiences;
- * send jobs made to come back later (ChangeMessageVisibility) or parked in the send queue's
- * dead-letter queue (found through the queue's own redrive policy, so no second address to configure).
+ * The delivery pipeline's queues: one message per send job, on its channel's send queue; plan
+ * continuations for big audiences; send jobs made to come back later (ChangeMessageVisibility) or
+ * parked in their send queue's dead-letter queue (found through the queue's own redrive policy, so
+ * no second address to configure).
  */
 import {
   ChangeMessageVisibilityBatchCommand,
@@ -11,7 +12,8 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { DeliveryJob } from '../../domain/delivery.ts';
+import type { ConfirmationJob, DeliveryJob } from '../../domain/delivery.ts';
+import type { Channel } from '../../domain/subscription.ts';
 import type { DeliveryQueues, PlanStep } from '../../ports/delivery-queues.ts';
 
 /** SQS takes at most 10 messages per batch call. */
@@ -26,18 +28,27 @@ const inBatches = <T>(items: ReadonlyArray<T>): T[][] => {
 };
 
 export class SqsDeliveryQueues implements DeliveryQueues {
-  private deadLetterUrl: Promise<string> | undefined;
+  private readonly deadLetterUrls = new Map<Channel, Promise<string>>();
 
   constructor(
     private readonly sqs: SQSClient,
-    private readonly sendQueueUrl: string,
+    /** Each channel's send queue. */
+    private readonly sendQueueUrls: Readonly<Record<Channel, string>>,
     private readonly planQueueUrl: string,
   ) {}
 
-  async send(jobs: DeliveryJob[]): Promise<void> {
-    await this.sendBodies(
-      this.sendQueueUrl,
-      jobs.map((job) => JSON.stringify(job)),
+  async send(jobs: ReadonlyArray<DeliveryJob>): Promise<void> {
+    const byChannel = new Map<Channel, string[]>();
+    for (const job of jobs)
+      byChannel.set(job.channel, [...(byChannel.get(job.channel) ?? []), JSON.stringify(job)]);
+    await Promise.all(
+      [...byChannel].map(([channel, bodies]) => this.sendBodies(this.sendQueueUrls[channel], bodies)),
+    );
+  }
+
+  async sendConfirmation(job: ConfirmationJob): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({ QueueUrl: this.sendQueueUrls[job.channel], MessageBody: JSON.stringify(job) }),
     );
   }
 
@@ -47,12 +58,15 @@ export class SqsDeliveryQueues implements DeliveryQueues {
     );
   }
 
-  async retryLater(receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void> {
+  async retryLater(
+    channel: Channel,
+    receipts: ReadonlyArray<{ receipt: string; seconds: number }>,
+  ): Promise<void> {
     await Promise.all(
       inBatches(receipts).map(async (batch) => {
         const result = await this.sqs.send(
           new ChangeMessageVisibilityBatchCommand({
-            QueueUrl: this.sendQueueUrl,
+            QueueUrl: this.sendQueueUrls[channel],
             Entries: batch.map(({ receipt, seconds }, i) => ({
               Id: String(i),
               ReceiptHandle: receipt,
@@ -68,17 +82,21 @@ export class SqsDeliveryQueues implements DeliveryQueues {
     );
   }
 
-  async park(bodies: ReadonlyArray<string>): Promise<void> {
-    this.deadLetterUrl ??= this.findDeadLetterQueue().catch((error) => {
-      this.deadLetterUrl = undefined;
-      throw error;
-    });
-    await this.sendBodies(await this.deadLetterUrl, bodies);
+  async park(channel: Channel, bodies: ReadonlyArray<string>): Promise<void> {
+    let found = this.deadLetterUrls.get(channel);
+    if (!found) {
+      found = this.findDeadLetterQueue(this.sendQueueUrls[channel]).catch((error) => {
+        this.deadLetterUrls.delete(channel);
+        throw error;
+      });
+      this.deadLetterUrls.set(channel, found);
+    }
+    await this.sendBodies(await found, bodies);
   }
 
-  private async findDeadLetterQueue(): Promise<string> {
+  private async findDeadLetterQueue(sendQueueUrl: string): Promise<string> {
     const { Attributes } = await this.sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: this.sendQueueUrl, AttributeNames: ['RedrivePolicy'] }),
+      new GetQueueAttributesCommand({ QueueUrl: sendQueueUrl, AttributeNames: ['RedrivePolicy'] }),
     );
     const arn = JSON.parse(Attributes?.RedrivePolicy ?? '{}').deadLetterTargetArn as string | undefined;
     if (!arn) throw new Error('The send queue has no dead-letter queue');

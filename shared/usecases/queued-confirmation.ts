@@ -1,0 +1,56 @@
+/**
+ * A subscription request's confirmation as the sender sends it: the email with the link, or the SMS
+ * with the 6-digit code, from the subscribe form or an import alike, at the channel's pace. Its
+ * secret is derived from the link secret, the subscription and the request's time, so the queued job
+ * carries no secret and the sender makes the same link or code again; a newer request (or a
+ * confirmation, or the expiry) makes the job send nothing.
+ */
+import type { Channel, Subscription } from '../domain/subscription.ts';
+import type { TopicStore } from '../ports/topic-store.ts';
+import { verificationSms } from '../presentation/messages.ts';
+import type { Signer } from '../security/tokens.ts';
+import type { Links } from './links.ts';
+import { confirmationOf } from './topic-labels.ts';
+
+/** The purposes the secrets are derived under (the link's was named when imports alone used it). */
+const purposes = { email: 'imported-confirmation', sms: 'confirmation-code' } as const;
+
+/**
+ * The secret a request made at `requestedAt` is confirmed with: a link token by email, six digits by
+ * SMS. Whoever stores the request hashes this secret; the sender derives it again to send it.
+ */
+export function confirmationSecret(
+  signer: Signer,
+  channel: Channel,
+  subscriptionId: string,
+  requestedAt: string,
+): string {
+  const token = signer.derive(purposes[channel], `${subscriptionId}\n${requestedAt}`);
+  if (channel === 'email') return token;
+  // 48 bits of the MAC, reduced to six digits (the bias is below one in 10^8).
+  const mac = Buffer.from(token.slice(token.indexOf('.') + 1), 'base64url');
+  return String(mac.readUIntBE(0, 6) % 1_000_000).padStart(6, '0');
+}
+
+export type ConfirmationMessage =
+  | { channel: 'email'; subject: string; text: string; html: string }
+  | { channel: 'sms'; body: string };
+
+/** The message to send, or why there is nothing to send any more. */
+export async function queuedConfirmation(
+  deps: { topics: TopicStore; signer: Signer; links: Links },
+  subscription: Subscription | undefined,
+  requestedAt: string,
+  now: string,
+): Promise<ConfirmationMessage | { reason: string }> {
+  const pending = subscription?.confirmation;
+  if (!subscription) return { reason: 'the subscription is gone' };
+  if (!pending || pending.requestedAt !== requestedAt) return { reason: 'a newer request replaced it' };
+  if (pending.usedAt) return { reason: 'already confirmed' };
+  if (Date.parse(pending.expiresAt) <= Date.parse(now)) return { reason: 'the request expired' };
+  const secret = confirmationSecret(deps.signer, subscription.channel, subscription.id, requestedAt);
+  if (subscription.channel === 'sms')
+    return { channel: 'sms', body: verificationSms(secret, pending.language) };
+  const email = await confirmationOf(deps.topics, pending, deps.links.confirm(subscription.id, secret));
+  return { channel: 'email', ...email };
+}
