@@ -10,7 +10,11 @@ import { services } from './services.ts';
 
 export const handler = instrumented(async () => {
   const repaired = await sweep(await services());
-  metrics.addMetric(productMetrics.sweeperRepairs, MetricUnit.Count, repaired.cases + repaired.announcements);
+  metrics().addMetric(
+    productMetrics.sweeperRepairs,
+    MetricUnit.Count,
+    repaired.cases + repaired.announcements,
+  );
   if (repaired.cases + repaired.announcements > 0) logger.warn('Sweeper repaired', repaired);
   return repaired;
 });

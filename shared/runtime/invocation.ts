@@ -1,7 +1,7 @@
 /** What every handler does around its work: log context and request id in, metrics out. */
 import type { Context } from 'aws-lambda';
 import { withLogKeys } from './log-keys.ts';
-import { logger, metrics } from './observability.ts';
+import { logger, publishStoredMetrics } from './observability.ts';
 
 export function instrumented<E, R>(work: (event: E, context: Context) => Promise<R>) {
   return async (event: E, context: Context): Promise<R> => {
@@ -19,7 +19,7 @@ export function instrumented<E, R>(work: (event: E, context: Context) => Promise
       return await withLogKeys(keys, () => work(event, context));
     } finally {
       // Single-metric (per-topic) emits flush on their own; publish only what is still buffered.
-      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+      publishStoredMetrics();
       logger.resetKeys();
     }
   };

@@ -1,6 +1,8 @@
 /**
- * The Powertools instances every function shares, created once per container: structured logs with
- * private fields redacted, and EMF metrics. Lambda traces each invocation (active tracing); the SDK calls are not captured one by one, which would add the X-Ray SDK to every bundle and its cold start.
+ * The Powertools instances the functions share, created once per container: structured logs with
+ * private fields redacted, and EMF metrics (made on first use). Lambda traces each invocation (active
+ * tracing); the SDK calls are not captured one by one, which would add the X-Ray SDK to every bundle
+ * and its cold start.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -32,7 +34,21 @@ export const logger = new Logger({
   logFormatter: new ScopedLogFormatter(),
 });
 
-export const metrics = new Metrics({ namespace: metricsNamespace, serviceName });
+let madeMetrics: Metrics | undefined;
+
+/**
+ * EMF metrics, made on first use: only the functions that count something (publisher, notifier,
+ * senders, sweeper) bundle and load Powertools Metrics; the others never reach this.
+ */
+export function metrics(): Metrics {
+  madeMetrics ??= new Metrics({ namespace: metricsNamespace, serviceName });
+  return madeMetrics;
+}
+
+/** At the end of an invocation: publishes what is still buffered, if this function made metrics at all. */
+export function publishStoredMetrics(): void {
+  if (madeMetrics?.hasStoredMetrics()) madeMetrics.publishStoredMetrics();
+}
 
 /** The product's metrics, each counted per topic so the dashboard can split them. */
 export const productMetrics = {
@@ -52,7 +68,7 @@ export function countForTopic(
   value = 1,
   unit: (typeof MetricUnit)[keyof typeof MetricUnit] = MetricUnit.Count,
 ): void {
-  const single = metrics.singleMetric();
+  const single = metrics().singleMetric();
   single.addDimension('topic', topic);
   single.addMetric(name, unit, value);
 }
