@@ -41,6 +41,15 @@ export interface DeliveryStore {
   accept(key: string, messageId: string, now: string): Promise<void>;
   /** accepted → sent, and the version's sent counter (and failed, if it had failed before) with it. */
   markSent(key: string, now: string, counted: Counted | undefined, failures: number): Promise<void>;
+  /**
+   * accepted → sent for a batch's deliveries at once, with their counters (one update per version):
+   * one transaction instead of one each. If any of them was finished by another attempt meanwhile,
+   * each is marked on its own instead, so that every one is still sent once and counted once.
+   */
+  markSentMany(
+    sent: ReadonlyArray<{ key: string; counted: Counted | undefined; failures: number }>,
+    now: string,
+  ): Promise<void>;
   /** The provider throttled: the claim is let go without counting an attempt against the delivery. */
   release(key: string): Promise<void>;
   /**

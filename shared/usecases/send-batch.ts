@@ -13,10 +13,11 @@ import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import {
   type Claimed,
   claimDelivery,
-  completeDelivery,
   leaseSeconds,
   type SendDeps,
   type SendOutcome,
+  type Transmitted,
+  transmitDelivery,
 } from './send-delivery.ts';
 
 export interface SendBatchDeps extends SendDeps {
@@ -121,20 +122,21 @@ export async function sendBatch(
       for (const claim of claimed.slice(0, tokens)) granted.add(claim);
     }),
   );
-  const outcomes = await Promise.all(
-    claims.map(async (claim): Promise<SendOutcome | { outcome: 'error'; error: unknown }> => {
+  const transmitted = await Promise.all(
+    claims.map(async (claim): Promise<SendOutcome | Transmitted | { outcome: 'error'; error: unknown }> => {
       if (!('key' in claim)) return claim;
       try {
         if (!claim.acceptedEarlier && !granted.has(claim)) {
           await deps.deliveries.release(claim.key);
           return { outcome: 'retry', reason: 'no-token', topic: claim.topic };
         }
-        return await completeDelivery(deps, claim);
+        return await transmitDelivery(deps, claim);
       } catch (error) {
         return { outcome: 'error', error };
       }
     }),
   );
+  const outcomes = await markSent(deps, transmitted);
 
   const failed: string[] = [];
   const later = new Map<Channel, Array<{ receipt: string; seconds: number }>>();
@@ -159,6 +161,33 @@ export async function sendBatch(
   await Promise.all([...parked].map(([channel, bodies]) => deps.queues.park(channel, bodies)));
   await Promise.all([...later].map(([channel, receipts]) => deps.queues.retryLater(channel, receipts)));
   return { failed, outcomes };
+}
+
+/**
+ * The accepted ones marked sent together, in one write with their counters. If that write fails, they
+ * stay accepted: their jobs come back and are only finished, never sent again.
+ */
+async function markSent(
+  deps: SendBatchDeps,
+  transmitted: Array<SendOutcome | Transmitted | { outcome: 'error'; error: unknown }>,
+): Promise<BatchResult['outcomes']> {
+  const accepted = transmitted.flatMap((t) => (t.outcome === 'accepted' ? [t.claimed] : []));
+  let failure: unknown;
+  if (accepted.length > 0) {
+    await deps.deliveries
+      .markSentMany(
+        accepted.map(({ key, counted, failures }) => ({ key, counted, failures })),
+        deps.clock.now(),
+      )
+      .catch((error: unknown) => {
+        failure = error ?? new Error('Marking the batch sent failed');
+      });
+  }
+  return transmitted.map((t) => {
+    if (t.outcome !== 'accepted') return t;
+    if (failure !== undefined) return { outcome: 'error', error: failure };
+    return { outcome: 'sent', topic: t.claimed.topic, channel: t.claimed.channel };
+  });
 }
 
 /** No token yet: soon. Throttled: backing off. Failed: backing off too. Held elsewhere: after its lease. */

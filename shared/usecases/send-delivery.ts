@@ -321,12 +321,24 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
   };
 }
 
+/** A claimed delivery the provider has accepted (now or before): only marking it sent is left. */
+export type Transmitted = { outcome: 'accepted'; claimed: Claimed };
+
 /**
  * Sends a claimed delivery (the caller holds its token) and records what happened. The acceptance is
  * written first and on its own; everything after it may fail and be retried without a second send.
  */
 export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promise<SendOutcome> {
+  const transmitted = await transmitDelivery(deps, claimed);
+  if (transmitted.outcome !== 'accepted') return transmitted;
   const { key, topic, counted, failures, channel } = claimed;
+  await deps.deliveries.markSent(key, deps.clock.now(), counted, failures);
+  return { outcome: 'sent', topic, channel };
+}
+
+/** The first half of `completeDelivery`: the send and its acceptance, or how the attempt ended. */
+export async function transmitDelivery(deps: SendDeps, claimed: Claimed): Promise<SendOutcome | Transmitted> {
+  const { key, topic, counted, failures } = claimed;
   if (!claimed.acceptedEarlier) {
     let messageId: string;
     try {
@@ -349,8 +361,7 @@ export async function completeDelivery(deps: SendDeps, claimed: Claimed): Promis
     }
     await recordAcceptance(deps, key, messageId);
   }
-  await deps.deliveries.markSent(key, deps.clock.now(), counted, failures);
-  return { outcome: 'sent', topic, channel };
+  return { outcome: 'accepted', claimed };
 }
 
 /** SNS's answer to a Publish to a number that opted out of the account's SMS. */

@@ -221,6 +221,69 @@ describe('the planner and the sender', () => {
   });
 });
 
+describe('a batch', () => {
+  const queued = (jobs: DeliveryJob[]) =>
+    jobs.map((job, i) => ({ id: `m${i}`, body: JSON.stringify(job), receipt: `r${i}`, receives: 1 }));
+  const batchDeps = (deliveries: DeliveryStore, transports: ReturnType<typeof faulty>): SendBatchDeps => ({
+    ...desk,
+    ...transports,
+    deliveries,
+    queues: { park: async () => undefined, retryLater: async () => undefined } as never,
+  });
+
+  it('marks its accepted deliveries sent in one write, and counts each once', async () => {
+    const reports = await Promise.all(['batch-a@example.org', 'batch-b@example.org'].map(publishedReport));
+    const writes: number[] = [];
+    const deliveries: DeliveryStore = Object.create(desk.deliveries);
+    deliveries.markSentMany = async (sent, now) => {
+      writes.push(sent.length);
+      return desk.deliveries.markSentMany(sent, now);
+    };
+    deliveries.markSent = async () => {
+      throw new Error('one by one');
+    };
+    const transports = faulty(() => undefined);
+    const { outcomes } = await sendBatch(
+      batchDeps(deliveries, transports),
+      queued(reports.map((r) => r.job)),
+      Date.now() + 5_000,
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
+    expect(writes).toEqual([2]);
+    for (const { correctionId } of reports)
+      expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1 });
+  });
+
+  it('never sends a second copy when marking the batch sent fails, nor counts twice one finished elsewhere', async () => {
+    const first = await publishedReport('batch-fail@example.org');
+    const second = await publishedReport('batch-raced@example.org');
+    const transports = faulty(() => undefined);
+    const failing: DeliveryStore = Object.create(desk.deliveries);
+    failing.markSentMany = async () => {
+      throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    };
+    const jobs = queued([first.job, second.job]);
+    const { outcomes, failed } = await sendBatch(batchDeps(failing, transports), jobs, Date.now() + 5_000);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['error', 'error']);
+    expect(failed).toEqual(['m0', 'm1']);
+    // Both come back; meanwhile another attempt (the queue handed a job over twice) finishes one.
+    const racing: DeliveryStore = Object.create(desk.deliveries);
+    racing.markSentMany = async (sent, now) => {
+      const raced = sent[1];
+      if (raced) await desk.deliveries.markSent(raced.key, now, raced.counted, raced.failures);
+      return desk.deliveries.markSentMany(sent, now);
+    };
+    const again = await sendBatch(batchDeps(racing, transports), jobs, Date.now() + 5_000);
+    // The one write fails on the finished one: each is then finished alone, none sent or counted twice.
+    expect(again.outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
+    expect(transports.calls).toBe(2);
+    for (const { correctionId } of [first, second])
+      expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1, failed: 0 });
+    expect(await desk.outbox.read('batch-fail@example.org')).toHaveLength(1);
+    expect(await desk.outbox.read('batch-raced@example.org')).toHaveLength(1);
+  });
+});
+
 /** Lambda's loop over a real queue: receive, run the batch, delete what is done, until `done`. */
 async function drain(
   deps: SendBatchDeps,

@@ -47,6 +47,8 @@ export function counterUpdate(
   return countersUpdate(tableName, version, { [channel]: changes }, spreadBy);
 }
 
+type CounterChanges = Partial<Record<CountedChannel, Partial<Record<DeliveryOutcome, number>>>>;
+
 /**
  * One shard's update of several channels' counters at once: a transaction may touch an item only
  * once, so changes of two channels that could land on the same shard go in one update.
@@ -54,7 +56,7 @@ export function counterUpdate(
 export function countersUpdate(
   tableName: string,
   version: Omit<Counted, 'channel'>,
-  changes: Partial<Record<CountedChannel, Partial<Record<DeliveryOutcome, number>>>>,
+  changes: CounterChanges,
   spreadBy: string = String(Math.random()),
 ): TransactItem {
   const shard = Number.parseInt(digest(spreadBy).slice(0, 6), 16) % counterShards;
@@ -219,8 +221,8 @@ export class DynamoDeliveryStore implements DeliveryStore {
     );
   }
 
-  async markSent(key: string, now: string, counted: Counted | undefined, failures: number): Promise<void> {
-    const update: TransactItem = {
+  private sentUpdate(key: string, now: string): TransactItem {
+    return {
       Update: {
         TableName: this.tableName,
         Key: keys.delivery(key),
@@ -230,14 +232,50 @@ export class DynamoDeliveryStore implements DeliveryStore {
         ExpressionAttributeValues: { ':sent': 'sent', ':accepted': 'accepted', ':now': now },
       },
     };
+  }
+
+  async markSent(key: string, now: string, counted: Counted | undefined, failures: number): Promise<void> {
     const counter = counted
       ? [counterUpdate(this.tableName, counted, { sent: 1, failed: failures > 0 ? -1 : 0 }, key)]
       : [];
     try {
-      await transact(this.doc, [update, ...counter]);
+      await transact(this.doc, [this.sentUpdate(key, now), ...counter]);
     } catch (error) {
       // Another attempt finished it first: sent once, counted once.
       if (!(error instanceof ConditionsFailed)) throw error;
+    }
+  }
+
+  async markSentMany(
+    sent: ReadonlyArray<{ key: string; counted: Counted | undefined; failures: number }>,
+    now: string,
+  ): Promise<void> {
+    // A transaction touches an item once: each version's changes, both channels, in one update.
+    const byVersion = new Map<
+      string,
+      { version: Omit<Counted, 'channel'>; changes: CounterChanges; spreadBy?: string }
+    >();
+    for (const { key, counted, failures } of sent) {
+      if (!counted) continue;
+      const { channel, ...version } = counted;
+      const id = `${version.correctionId}#${version.version}`;
+      const entry = byVersion.get(id) ?? { version, changes: {} };
+      const changes = entry.changes[channel] ?? {};
+      changes.sent = (changes.sent ?? 0) + 1;
+      if (failures > 0) changes.failed = (changes.failed ?? 0) - 1;
+      entry.changes[channel] = changes;
+      byVersion.set(id, entry);
+      entry.spreadBy ??= key;
+    }
+    const counters = [...byVersion.values()].map(({ version, changes, spreadBy }) =>
+      countersUpdate(this.tableName, version, changes, spreadBy),
+    );
+    try {
+      await transact(this.doc, [...sent.map(({ key }) => this.sentUpdate(key, now)), ...counters]);
+    } catch (error) {
+      if (!(error instanceof ConditionsFailed)) throw error;
+      // Nothing of it was written: each on its own, where one finished elsewhere is simply left.
+      for (const { key, counted, failures } of sent) await this.markSent(key, now, counted, failures);
     }
   }
 
