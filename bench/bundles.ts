@@ -23,7 +23,7 @@ export const bundleGoalBytes = 400_000;
  * drop its line once it is at the goal.
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
-  publicApi: 630_000,
+  publicWrite: 650_000,
   adminApi: 545_000,
   sender: 485_000,
 };
@@ -36,7 +36,8 @@ export const initGoalRatio = 1.3;
 
 /** The SDK clients each function calls, by package; its reference bundle imports exactly these. */
 export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
-  publicApi: ['dynamodb', 'sesv2', 'sns'],
+  publicRead: ['dynamodb'],
+  publicWrite: ['dynamodb', 'sesv2', 'sns'],
   adminApi: ['dynamodb', 'sns', 'sqs'],
   publisher: ['dynamodb', 'sns'],
   notifier: ['dynamodb', 'sns', 'sqs'],

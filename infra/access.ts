@@ -36,7 +36,8 @@ export interface AccessibleResources {
 type Grants = (role: IGrantable, resources: AccessibleResources) => void;
 
 const access: Record<FunctionKey, Grants> = {
-  publicApi: (role, { email }) => {
+  publicRead: () => {},
+  publicWrite: (role, { email }) => {
     email.grantSend(role); // subscription confirmation links
     grantSmsPublish(role); // SMS verification codes
   },

@@ -3,7 +3,7 @@
  * in shared/adapters/dynamodb/keys.ts. Each entry was read off the adapters the function's use cases
  * call (a transaction's Put, Update and Delete are authorized as PutItem, UpdateItem and DeleteItem,
  * item by item). Writes carry a `dynamodb:LeadingKeys` condition, so the internet-facing public
- * function cannot write a correction, a delivery or a topic, whatever its code does.
+ * functions cannot write a correction, a delivery or a topic, whatever its code does.
  *
  * Keyed by the function catalogue: a new function does not compile until it is given an entry here,
  * and tests/infra checks that every partition of keys.ts is written by some function. A function that
@@ -67,7 +67,9 @@ const p = partitions;
 
 /** Every function reads (GetItem, BatchGetItem, Query on the table and its named indexes); these write. */
 export const tableWrites: Record<FunctionKey, TableWrites> = {
-  publicApi: {
+  // The public reading function reads only.
+  publicRead: none,
+  publicWrite: {
     // Reports open or join cases (with history and reporters' marks), claim the URL, remember the
     // idempotency key; subscriptions claim their address; the limiter counts per window.
     puts: [p.case, p.submission, p.urlClaim, p.idempotency, p.subscription, p.subscriberAddress],

@@ -1,8 +1,8 @@
 /** The addresses that get nothing more (bounced, complained, opted out, erased), for admins. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { actorFrom } from '../../shared/http/actor.ts';
+import { pageQuery } from '../../shared/http/queries.ts';
 import { eventOf, json, query } from '../../shared/http/request.ts';
-import { pageQuery } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { listSuppressions } from '../../shared/usecases/list-suppressions.ts';
 import { services } from './services.ts';

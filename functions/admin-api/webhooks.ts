@@ -1,8 +1,9 @@
 /** The webhooks, managed by admins: the secret is in the creation's answer only. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { actorFrom } from '../../shared/http/actor.ts';
+import { pageQuery } from '../../shared/http/queries.ts';
 import { eventOf, json, jsonBody, query } from '../../shared/http/request.ts';
-import { pageQuery, webhookChange, webhookRequest } from '../../shared/http/schemas.ts';
+import { webhookChange, webhookRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import {
   addWebhook,

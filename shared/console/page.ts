@@ -5,7 +5,7 @@
  * talk to this origin and, deployed, to Cognito; Trusted Types forbid markup from strings outright.
  */
 import { createHash } from 'node:crypto';
-import { longestPermalink } from '../http/schemas.ts';
+import { longestPermalink } from '../domain/correction.ts';
 import { markup } from '../presentation/text.ts';
 import type { Config } from '../runtime/config.ts';
 import { servedFile } from '../runtime/served-file.ts';

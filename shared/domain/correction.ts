@@ -33,6 +33,10 @@ export interface Correction {
 
 export const correctionIdLength = 10;
 
+/** The longest permalink an SMS may carry: correction ids have at most this many characters. */
+export const longestPermalink = (publicBaseUrl: string): string =>
+  `${publicBaseUrl}/c/${'x'.repeat(correctionIdLength)}`;
+
 function versionFrom(c: Case, version: number, now: string): CorrectionVersion {
   if (!c.draft) throw new Error(`Case ${c.id} has no draft to publish`);
   return {

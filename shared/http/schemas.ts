@@ -1,18 +1,28 @@
 /** The contract's request bodies and query strings, as validators. */
 import * as z from 'zod/mini';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
-import { correctionIdLength } from '../domain/correction.ts';
+import { longestPermalink } from '../domain/correction.ts';
+import { isValidPhone } from '../domain/phone.ts';
 import { composeSms, fitsOneSegment } from '../domain/sms.ts';
 import { frequencies, maxFollows, maxTopics } from '../domain/subscription.ts';
 import { allTopics, topicKeyPattern } from '../domain/topic.ts';
 import { normalizeUrl } from '../domain/url.ts';
 import { webhookEventTypes } from '../domain/webhook.ts';
-import { e164Phone, email, text, webUrl } from './validation.ts';
+import { page } from './queries.ts';
+import { email, text, webUrl } from './validation.ts';
 
 const topicKey = (known: ReadonlySet<string>) =>
   z
     .string()
     .check(z.refine((key) => known.has(key), { error: (issue) => `unknown topic "${String(issue.input)}"` }));
+
+/** E.164 and a number that can be a mobile (the desk texts it). */
+export const e164Phone = () =>
+  z.string().check(
+    z.refine((value) => isValidPhone(value), {
+      error: 'must be a valid phone number in E.164 form, e.g. +8613800138000',
+    }),
+  );
 
 const evidence = () => z.array(webUrl()).check(z.maxLength(10, { error: 'at most 10 links' }));
 
@@ -51,10 +61,6 @@ export const reviewRequest = z
       path: ['duplicateOf'],
     }),
   );
-
-/** The longest permalink an SMS may carry: correction ids have at most this many characters. */
-export const longestPermalink = (publicBaseUrl: string): string =>
-  `${publicBaseUrl}/c/${'x'.repeat(correctionIdLength)}`;
 
 export const draftRequest = (publicBaseUrl: string) =>
   z.strictObject({
@@ -103,30 +109,6 @@ export const topicKeyParameter = z
   .string()
   .check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' }));
 
-/** A whole number in a query string, from `min` to `max`; `pattern` says how many digits may come. */
-const wholeNumber = (min: number, max: number, pattern: RegExp) =>
-  z.pipe(
-    z.pipe(
-      z.string().check(z.regex(pattern, { error: `must be a whole number from ${min} to ${max}` })),
-      z.transform(Number),
-    ),
-    z
-      .number()
-      .check(
-        z.gte(min, { error: `must be at least ${min}` }),
-        z.lte(max, { error: `must be at most ${max}` }),
-      ),
-  );
-
-const limit = wholeNumber(1, 100, /^\d+$/);
-
-const page = {
-  limit: z.optional(limit),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
-};
-
-export const pageQuery = z.strictObject(page);
-
 export const webhookRequest = z.strictObject({
   url: text(1, 2048),
   description: z.optional(text(0, 200)),
@@ -150,23 +132,6 @@ export const caseListQuery = z.strictObject({
   topic: z.optional(z.string().check(z.maxLength(40))),
   assignee: z.optional(z.string().check(z.maxLength(128))),
 });
-
-export const correctionListQuery = z.strictObject({
-  ...page,
-  topic: z.optional(z.string().check(z.maxLength(40))),
-});
-
-/** GET /corrections/log: entries after a seq, up to 500 a page. */
-export const logQuery = z.strictObject({
-  after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
-  limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
-});
-
-/**
- * GET /notices and /notices/frame: the article's address. Other parameters (a cache-buster an
- * embedding page adds, say) are let through rather than refused: the answer depends on `url` alone.
- */
-export const noticesQuery = z.object({ url: webUrl() });
 
 const channels = ['email', 'sms'] as const;
 const addressOf = { email: email(), sms: e164Phone() };

@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { type FieldError, InvalidInput } from '../domain/errors.ts';
-import { isValidPhone } from '../domain/phone.ts';
 import { isWebUrl } from '../domain/url.ts';
 
 // zod's mini build registers no messages of its own; a few of the English ones show through (an
@@ -42,14 +41,6 @@ export const email = () =>
   z.pipe(
     z.string().check(z.maxLength(254, { error: 'must be at most 254 characters' })),
     z.email({ error: 'must be an email address' }),
-  );
-
-/** E.164 and a number that can be a mobile (the desk texts it). */
-export const e164Phone = () =>
-  z.string().check(
-    z.refine((value) => isValidPhone(value), {
-      error: 'must be a valid phone number in E.164 form, e.g. +8613800138000',
-    }),
   );
 
 function pathOf(segments: ReadonlyArray<PropertyKey>): string {

@@ -110,10 +110,10 @@ export const audienceChanges: ReadonlyArray<FilterPattern> = [
 const streamDefaults = { batchSize: 10, retryAttempts: 5, maxRecordAgeSeconds: 6 * 60 * 60 } as const;
 
 export const functionDefinitions = {
-  publicApi: {
-    id: 'PublicApi',
-    entry: 'functions/public-api/handler.ts',
-    description: 'The public API and pages: reports, corrections, feeds, subscriptions',
+  publicRead: {
+    id: 'PublicRead',
+    entry: 'functions/public-read/handler.ts',
+    description: 'The public reading: corrections, their pages and feeds, notices, figures, the contract',
     memoryMb: 512,
     timeoutSeconds: 10,
     trigger: {
@@ -122,22 +122,38 @@ export const functionDefinitions = {
         { method: 'GET', path: '/', auth: 'none', throttled: true },
         // The function answers HEAD wherever it answers GET; {proxy+} below takes every method already.
         { method: 'HEAD', path: '/', auth: 'none', throttled: true },
+        // Everything the writing function's routes do not name, unknown addresses included.
         { method: 'ANY', path: '/{proxy+}', auth: 'none', throttled: true },
-        // Their own routes only for their own limits (and, below, their own caching at the edge).
+      ],
+    },
+    files: ['shared/console/script.generated.js', 'shared/http/openapi.json'],
+  },
+  publicWrite: {
+    id: 'PublicWrite',
+    entry: 'functions/public-write/handler.ts',
+    description: 'The public writing: reports, subscriptions and their confirmation, the two forms',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    trigger: {
+      kind: 'http',
+      routes: [
+        // Posts that create something have routes of their own for their own limits.
         { method: 'POST', path: '/submissions', auth: 'none', throttled: true, form: true },
         { method: 'POST', path: '/subscriptions', auth: 'none', throttled: true, form: true },
         { method: 'POST', path: '/report', auth: 'none', throttled: true, form: true },
         { method: 'POST', path: '/subscribe', auth: 'none', throttled: true, form: true },
         { method: 'POST', path: '/subscriptions/{id}/unsubscribe', auth: 'none', throttled: false },
+        // The rest of these addresses (the forms' pages, other methods) answer here too.
+        { method: 'ANY', path: '/submissions', auth: 'none', throttled: true },
+        { method: 'ANY', path: '/subscriptions', auth: 'none', throttled: true },
+        { method: 'ANY', path: '/report', auth: 'none', throttled: true },
+        { method: 'ANY', path: '/subscribe', auth: 'none', throttled: true },
+        { method: 'ANY', path: '/subscribe/{proxy+}', auth: 'none', throttled: true },
         { method: 'ANY', path: '/subscriptions/{proxy+}', auth: 'none', throttled: true, private: true },
         { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
-    files: [
-      'shared/console/script.generated.js',
-      'shared/http/openapi.json',
-      'shared/domain/phone-metadata.generated.json',
-    ],
+    files: ['shared/domain/phone-metadata.generated.json'],
   },
   adminApi: {
     id: 'AdminApi',

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { consoleContentSecurityPolicy, consolePage } from '../../shared/console/page.ts';
 import type { ConsoleSettings } from '../../shared/console/settings.ts';
+import { longestPermalink } from '../../shared/domain/correction.ts';
 import { composeSms, smsUnits } from '../../shared/domain/sms.ts';
-import { longestPermalink } from '../../shared/http/schemas.ts';
 import { env } from '../../shared/runtime/config.ts';
 import {
   hasChromium,

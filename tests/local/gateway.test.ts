@@ -24,7 +24,7 @@ let scratch: string;
 const { lines, log } = collectingLog();
 const digestEvents: unknown[] = [];
 
-function publicApi(event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown {
+function publicRead(event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown {
   const { rawPath, body, isBase64Encoded } = event;
   if (rawPath === '/throw') throw new Error('handler exploded');
   if (rawPath === '/plain-string') return 'just text';
@@ -74,8 +74,8 @@ beforeAll(async () => {
       },
     }),
     invoke: async (fn, event) =>
-      fn === 'publicApi'
-        ? publicApi(event as APIGatewayProxyEventV2WithJWTAuthorizer)
+      fn === 'publicRead'
+        ? publicRead(event as APIGatewayProxyEventV2WithJWTAuthorizer)
         : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) },
   });
 });
@@ -91,7 +91,7 @@ async function echoOf(response: Response): Promise<APIGatewayProxyEventV2WithJWT
 }
 
 describe('routing', () => {
-  it('sends /admin/... to the admin API with the proxy parameter, and the rest to the public API', async () => {
+  it('sends /admin/... to the admin API with the proxy parameter, and the rest to the public functions', async () => {
     const token = await authority.issue({ sub: 'ed-1', groups: ['editor'] });
     const admin = await echoOf(
       await fetch(`${url}/admin/cases/c%201?status=received`, {

@@ -16,8 +16,13 @@ describe('routes from the catalogue', () => {
       'POST /subscriptions',
       'POST /report',
       'POST /subscribe',
+      'ANY /submissions',
+      'ANY /subscriptions',
+      'ANY /report',
+      'ANY /subscribe',
       'GET /',
       'HEAD /',
+      'ANY /subscribe/{proxy+}',
       'ANY /subscriptions/{proxy+}',
       'ANY /submissions/{proxy+}',
       'ANY /admin/{proxy+}',
@@ -34,22 +39,40 @@ describe('routes from the catalogue', () => {
     });
   });
 
-  it('sends the root and everything else to the public function', () => {
-    expect(match('GET', '/')).toEqual({ fn: 'publicApi', routeKey: 'GET /', pathParameters: undefined });
-    // The function answers HEAD wherever it answers GET.
-    expect(match('HEAD', '/')).toEqual({ fn: 'publicApi', routeKey: 'HEAD /', pathParameters: undefined });
+  it('sends what the public writes to the writing function', () => {
     expect(match('POST', '/subscriptions/s1/verify')).toMatchObject({
-      fn: 'publicApi',
+      fn: 'publicWrite',
       routeKey: 'ANY /subscriptions/{proxy+}',
       pathParameters: { proxy: 's1/verify' },
     });
     // The one-click unsubscribe has a route of its own (never throttled).
     expect(match('POST', '/subscriptions/s1/unsubscribe')).toMatchObject({
-      fn: 'publicApi',
+      fn: 'publicWrite',
       routeKey: 'POST /subscriptions/{id}/unsubscribe',
     });
-    // {proxy+} needs at least one segment after /admin/, so /admin alone is the public API's.
-    expect(match('GET', '/admin')).toMatchObject({ fn: 'publicApi', pathParameters: { proxy: 'admin' } });
+    expect(match('POST', '/submissions')).toMatchObject({ fn: 'publicWrite', routeKey: 'POST /submissions' });
+    expect(match('GET', '/submissions/s1')).toMatchObject({ fn: 'publicWrite' });
+    // The forms' pages answer where the forms post, and the page after subscribing with them.
+    expect(match('GET', '/report')).toMatchObject({ fn: 'publicWrite', routeKey: 'ANY /report' });
+    expect(match('HEAD', '/subscribe')).toMatchObject({ fn: 'publicWrite', routeKey: 'ANY /subscribe' });
+    expect(match('GET', '/subscribe/check-inbox')).toMatchObject({ fn: 'publicWrite' });
+    // Another method on a writing address is the writing function's to refuse.
+    expect(match('GET', '/subscriptions')).toMatchObject({
+      fn: 'publicWrite',
+      routeKey: 'ANY /subscriptions',
+    });
+  });
+
+  it('sends the root and everything else to the reading function', () => {
+    expect(match('GET', '/')).toEqual({ fn: 'publicRead', routeKey: 'GET /', pathParameters: undefined });
+    // The function answers HEAD wherever it answers GET.
+    expect(match('HEAD', '/')).toEqual({ fn: 'publicRead', routeKey: 'HEAD /', pathParameters: undefined });
+    for (const path of ['/corrections/feed.atom', '/notices/frame', '/c/abc123', '/transparency', '/console'])
+      expect(match('GET', path), path).toMatchObject({ fn: 'publicRead', routeKey: 'ANY /{proxy+}' });
+    // Only whole segments name the writing addresses.
+    expect(match('GET', '/reports')).toMatchObject({ fn: 'publicRead' });
+    // {proxy+} needs at least one segment after /admin/, so /admin alone is the public reading's.
+    expect(match('GET', '/admin')).toMatchObject({ fn: 'publicRead', pathParameters: { proxy: 'admin' } });
   });
 
   it('decodes path parameters', () => {

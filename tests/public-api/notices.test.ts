@@ -51,7 +51,7 @@ async function request(method: 'GET' | 'HEAD', target: string, headers: string[]
     route,
     { requestId: newRequestId(), now: new Date() },
   );
-  const response = toHttpResponse(await handler(event, { functionName: 'PublicApi' } as Context));
+  const response = toHttpResponse(await handler(event, { functionName: 'PublicRead' } as Context));
   const header = (name: string) => {
     const value = response.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;

@@ -84,7 +84,7 @@ async function get(target: string) {
     route,
     { requestId: newRequestId(), now: new Date() },
   );
-  const response = toHttpResponse(await handler(event, { functionName: 'PublicApi' } as Context));
+  const response = toHttpResponse(await handler(event, { functionName: 'PublicRead' } as Context));
   return { status: response.statusCode, headers: response.headers, body: response.body.toString('utf8') };
 }
 

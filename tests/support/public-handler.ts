@@ -1,5 +1,5 @@
 /**
- * The public function's handler as Lambda runs it: configured from the environment (as deployed,
+ * The public reading function's handler as Lambda runs it: configured from the environment (as deployed,
  * with the outbox for SES and SMS and the local engines' endpoints), imported once that is set.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -35,5 +35,5 @@ export async function publicHandler(
     AWS_ENDPOINT_URL_SQS: inject('messagingEndpoint'),
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  return ((await import('../../functions/public-api/handler.ts')) as { handler: PublicHandler }).handler;
+  return ((await import('../../functions/public-read/handler.ts')) as { handler: PublicHandler }).handler;
 }

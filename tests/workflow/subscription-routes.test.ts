@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subscriptionRoutes } from '../../functions/public-api/subscriptions.ts';
+import { subscriptionRoutes } from '../../functions/public-write/subscriptions.ts';
 import { newRequestId, toHttpApiEvent } from '../../local/http-event.ts';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/rate-limiter.ts';
 import { OutboxEmailSender } from '../../shared/adapters/outbox/senders.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, CaseStatus } from '../../domain/case.ts';
+import { longestPermalink } from '../../domain/correction.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { composeSms, smsSegments } from '../../domain/sms.ts';
-import { draftRequest, longestPermalink } from '../../http/schemas.ts';
+import { draftRequest } from '../../http/schemas.ts';
 import {
   actorOf,
   duration,

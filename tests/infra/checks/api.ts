@@ -165,11 +165,13 @@ export function checkApi(synthesized: Synthesized): void {
       // …and every link, the console's sign-in callback included, goes through the edge.
       const [distributionId] = resourceAt(defaults, 'Edge/Distribution');
       const [, defaultClient] = resourceAt(defaults, 'EditorSignIn/UserPool/Console');
-      const [, fn] = resourceAt(defaults, 'PublicApi/Function');
       const edgeDomain = { 'Fn::GetAtt': [distributionId, 'DomainName'] };
-      expect(fn.Properties.Environment.Variables[env.publicBaseUrl]).toEqual({
-        'Fn::Join': ['', ['https://', edgeDomain]],
-      });
+      for (const id of ['PublicRead', 'PublicWrite']) {
+        const [, fn] = resourceAt(defaults, `${id}/Function`);
+        expect(fn.Properties.Environment.Variables[env.publicBaseUrl]).toEqual({
+          'Fn::Join': ['', ['https://', edgeDomain]],
+        });
+      }
       expect(defaultClient.Properties.CallbackURLs).toEqual([
         { 'Fn::Join': ['', ['https://', edgeDomain, '/console']] },
       ]);

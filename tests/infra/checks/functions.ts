@@ -235,7 +235,8 @@ export function checkFunctions(synthesized: Synthesized): void {
 
     // Read off the adapters each function's use cases call (see infra/table-access.ts).
     const expectedWrites: Record<FunctionKey, Partial<Record<string, string[]>>> = {
-      publicApi: {
+      publicRead: {},
+      publicWrite: {
         'dynamodb:PutItem': [
           'CASE#*',
           'IDEMPOTENCY#*',
@@ -330,9 +331,10 @@ export function checkFunctions(synthesized: Synthesized): void {
       expect(granted).toEqual(expectedWrites[key]);
     });
 
-    it('never lets the internet-facing public function write a correction, a delivery or a topic', () => {
+    it('never lets the internet-facing public functions write a correction, a delivery or a topic', () => {
+      for (const action of writeActions) expect(allowed('publicRead', action), action).toEqual([]);
       const partitions = writeActions.flatMap((action) =>
-        allowed('publicApi', action).flatMap(
+        allowed('publicWrite', action).flatMap(
           (grant) => grant.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[],
         ),
       );
@@ -366,11 +368,11 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets the public API and the sender send email from the configured address, and SMS to phones only', () => {
+    it('lets the public writing function and the sender send email from the configured address, and SMS to phones only', () => {
       for (const key of keys) {
         const email = allowed(key, 'ses:SendEmail');
         const sms = allowed(key, 'sns:Publish').filter((statement) => statement.NotResource);
-        if (key === 'publicApi' || key === 'sender') {
+        if (key === 'publicWrite' || key === 'sender') {
           expect(email).toEqual([
             expect.objectContaining({
               Condition: { StringEquals: { 'ses:FromAddress': 'corrections@news.example.org' } },
@@ -395,7 +397,8 @@ export function checkFunctions(synthesized: Synthesized): void {
       // Lambda sends a stream consumer's failed batches to the failures queue with the function's role.
       const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
       const expected: Record<FunctionKey, unknown[]> = {
-        publicApi: [],
+        publicRead: [],
+        publicWrite: [],
         // Imported subscribers' confirmations; the rest of a long erasure (a continuation).
         adminApi: [toSend, toPlan],
         publisher: [failures],

@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { InvalidInput } from '../../shared/domain/errors.ts';
 import { HttpProblem, problemFor } from '../../shared/http/problem.ts';
+import { cachedBriefly, publicResponse, siteOf } from '../../shared/http/public-site.ts';
+import { noticesQuery } from '../../shared/http/queries.ts';
 import { eventOf, header, query } from '../../shared/http/request.ts';
-import { noticesQuery } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { htmlContentType } from '../../shared/pages/layout.ts';
 import { badUrlFrame, frameContentSecurityPolicy, noticesFrame } from '../../shared/pages/notices-frame.ts';
 import { languageParameter } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
 import { noticeJson, readNotices } from '../../shared/usecases/notices.ts';
-import { cachedBriefly, publicResponse, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
 const jsonContentType = 'application/json; charset=utf-8';

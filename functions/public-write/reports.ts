@@ -2,6 +2,7 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import * as z from 'zod/mini';
 import { NotFound } from '../../shared/domain/errors.ts';
+import { privatePage, siteOf } from '../../shared/http/public-site.ts';
 import {
   eventOf,
   header,
@@ -20,7 +21,6 @@ import { admitClient } from '../../shared/usecases/client-limits.ts';
 import { readSubmission } from '../../shared/usecases/read-submission.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { pageLanguage } from './forms.ts';
-import { privatePage, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
 const trackingQuery = z.object({ token: z.string().check(z.minLength(1, { error: 'is required' })) });

@@ -3,41 +3,28 @@
  * or a week's corrections (GET /d/{day}, /w/{monday}: the SMS digest's link), the icon.
  */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
-import type { Language } from '../../shared/domain/case.ts';
 import { publicView } from '../../shared/domain/correction.ts';
 import { periodNamed } from '../../shared/domain/digest-period.ts';
 import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
-import { nothingHere } from '../../shared/http/api.ts';
-import { eventOf, header, prefersHtml, query } from '../../shared/http/request.ts';
+import {
+  failedPage as failed,
+  htmlPage as html,
+  languageOf,
+  pageWhenNotFound,
+  siteOf,
+} from '../../shared/http/public-site.ts';
+import { eventOf, query } from '../../shared/http/request.ts';
 import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
-import { errorPage } from '../../shared/pages/error-page.ts';
 import { faviconSvg } from '../../shared/pages/favicon.ts';
 import { periodPage } from '../../shared/pages/period-page.ts';
 import { permalinkIdMaxLength, permalinkPage } from '../../shared/pages/permalink-page.ts';
-import { languageParameter, type Site } from '../../shared/presentation/site.ts';
-import { isLanguage } from '../../shared/presentation/words.ts';
 import { periodCorrections } from '../../shared/usecases/correction-digest.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-import { htmlPage as html, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
-const failed = (status: 400 | 404, language: Language, site: Site): Response =>
-  html(status, errorPage(status, language, site));
-
-/** Pages are for people: an unknown language falls back to Chinese rather than failing. */
-const languageOf = (parameters: Record<string, string>): Language => {
-  const value = parameters[languageParameter];
-  return isLanguage(value) ? value : 'zh-CN';
-};
-
 export function pageRoutes(app: Router): void {
-  // A person who mistypes an address gets a page with a way on; API clients keep problem+json.
-  app.notFound(async (_error, request) => {
-    const event = eventOf(request);
-    if (!prefersHtml(header(event, 'accept'))) return nothingHere();
-    return failed(404, languageOf(query(event)), siteOf(await services()));
-  });
+  pageWhenNotFound(app, services);
 
   // Browsers ask for /favicon.ico whatever the page links; both answer the same SVG, cached a day.
   const icon = async () =>

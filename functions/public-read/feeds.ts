@@ -3,10 +3,10 @@ import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { atomContentType, atomFeed } from '../../shared/feeds/atom.ts';
 import { type FeedContext, feedSize } from '../../shared/feeds/feed-entry.ts';
 import { jsonFeed, jsonFeedContentType } from '../../shared/feeds/json-feed.ts';
+import { publicResponse, siteOf } from '../../shared/http/public-site.ts';
 import { latestCorrections } from '../../shared/usecases/latest-corrections.ts';
 import type { PublicCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-import { publicResponse, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
 async function feedContent(): Promise<{ corrections: PublicCorrection[]; context: FeedContext }> {

@@ -1,7 +1,16 @@
-/** What the public pages and feeds share at the HTTP edge: the site's addresses and how they answer. */
-import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layout.ts';
-import { publicSite, type Site } from '../../shared/presentation/site.ts';
-import type { Services } from '../../shared/runtime/assemble.ts';
+/**
+ * What the public functions (reading and writing) share at the HTTP edge: the site's addresses, how
+ * their pages answer, and the page a person gets for an address that names nothing.
+ */
+import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import type { Language } from '../domain/case.ts';
+import { errorPage } from '../pages/error-page.ts';
+import { contentSecurityPolicy, htmlContentType } from '../pages/layout.ts';
+import { languageParameter, publicSite, type Site } from '../presentation/site.ts';
+import { isLanguage } from '../presentation/words.ts';
+import type { Services } from '../runtime/assemble.ts';
+import { nothingHere } from './api.ts';
+import { eventOf, header, prefersHtml, query } from './request.ts';
 
 export const siteOf = (deps: Pick<Services, 'config' | 'links'>): Site =>
   publicSite(deps.config.publicBaseUrl, deps.links.permalink, deps.config.publisherName);
@@ -55,3 +64,22 @@ export const privatePage = (status: number, body: string, headers: Record<string
 /** After a form: 303 to the next page, which the browser GETs (so reloading it posts nothing again). */
 export const seeOther = (location: string): Response =>
   new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+
+/** Pages are for people: an unknown language falls back to Chinese rather than failing. */
+export const languageOf = (parameters: Record<string, string>): Language => {
+  const value = parameters[languageParameter];
+  return isLanguage(value) ? value : 'zh-CN';
+};
+
+/** An error page (400 or 404) in the site's frame, never cached. */
+export const failedPage = (status: 400 | 404, language: Language, site: Site): Response =>
+  htmlPage(status, errorPage(status, language, site));
+
+/** A person who mistypes an address gets a page with a way on; API clients keep problem+json. */
+export function pageWhenNotFound(app: Router, load: () => Promise<Pick<Services, 'config' | 'links'>>): void {
+  app.notFound(async (_error, request) => {
+    const event = eventOf(request);
+    if (!prefersHtml(header(event, 'accept'))) return nothingHere();
+    return failedPage(404, languageOf(query(event)), siteOf(await load()));
+  });
+}

@@ -10,6 +10,7 @@ import type { Language } from '../../shared/domain/case.ts';
 import { InvalidInput, RateLimited } from '../../shared/domain/errors.ts';
 import { allTopics } from '../../shared/domain/topic.ts';
 import { crossSite, formLines, formLists } from '../../shared/http/form.ts';
+import { languageOf, privatePage, seeOther, siteOf } from '../../shared/http/public-site.ts';
 import { eventOf, query, sourceIp } from '../../shared/http/request.ts';
 import { submissionRequest, subscriptionRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
@@ -23,7 +24,6 @@ import {
   subscribePage,
 } from '../../shared/pages/subscribe-page.ts';
 import { languageParameter } from '../../shared/presentation/site.ts';
-import { isLanguage } from '../../shared/presentation/words.ts';
 import {
   formTokenField,
   issueFormToken,
@@ -34,14 +34,10 @@ import { admitClient } from '../../shared/usecases/client-limits.ts';
 import { ConfirmationNotSent, requestSubscription } from '../../shared/usecases/request-subscription.ts';
 import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-import { privatePage, seeOther, siteOf } from './public-site.ts';
 import { type PublicServices, services } from './services.ts';
 
 /** Pages are for people: an unknown language falls back to Chinese rather than failing. */
-export const pageLanguage = (event: APIGatewayProxyEventV2): Language => {
-  const value = query(event)[languageParameter];
-  return isLanguage(value) ? value : 'zh-CN';
-};
+export const pageLanguage = (event: APIGatewayProxyEventV2): Language => languageOf(query(event));
 
 const single = (fields: Record<string, string[]>, name: string): string => fields[name]?.at(-1) ?? '';
 

@@ -11,6 +11,7 @@ import { followsOf, frequencyOf, maskAddress, type Subscription } from '../../sh
 import { allTopics } from '../../shared/domain/topic.ts';
 import { formFields, formLines, formLists, isForm } from '../../shared/http/form.ts';
 import { HttpProblem, problem } from '../../shared/http/problem.ts';
+import { privatePage, seeOther, siteOf } from '../../shared/http/public-site.ts';
 import { eventOf, json, jsonBody, query, type RouteRequest, sourceIp } from '../../shared/http/request.ts';
 import {
   interestsChange,
@@ -41,7 +42,6 @@ import { listTopics } from '../../shared/usecases/topics.ts';
 import { unsubscribe, unsubscribePage } from '../../shared/usecases/unsubscribe.ts';
 import { verifySms } from '../../shared/usecases/verify-subscription.ts';
 import { pageLanguage } from './forms.ts';
-import { privatePage, seeOther, siteOf } from './public-site.ts';
 import { type PublicServices, services } from './services.ts';
 
 /** Ids are short base32 strings; anything else names no subscription (and never reaches a table key). */

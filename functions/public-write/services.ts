@@ -1,4 +1,4 @@
-/** The public function's composition root: reports, reading, subscriptions (no queues, no editor alerts). */
+/** The public writing function's composition root: reports and subscriptions (no queues, no editor alerts). */
 import { compose, documents, ses, sns } from '../../shared/runtime/deployed.ts';
 import * as build from '../../shared/runtime/parts.ts';
 
@@ -10,11 +10,6 @@ export const services = compose({ documents, ses, sns }, (c) => ({
   suppressions: build.suppressionStore(c),
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
-  corrections: build.correctionStore(c),
-  announcements: build.announcementStore(c),
-  log: build.publicLog(c),
-  stats: build.statsStore(c),
-  notices: build.noticeStore(c),
   rateLimiter: build.rateLimiter(c),
   links: build.links(c),
   email: build.emailSender(c),

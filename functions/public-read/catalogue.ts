@@ -1,11 +1,11 @@
 /** The public's reads: topics, corrections and the public log of every published version. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import { cachedBriefly } from '../../shared/http/public-site.ts';
+import { correctionListQuery, logQuery } from '../../shared/http/queries.ts';
 import { eventOf, json, query } from '../../shared/http/request.ts';
-import { correctionListQuery, logQuery } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { listCorrections, readCorrection } from '../../shared/usecases/read-corrections.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
-import { cachedBriefly } from './public-site.ts';
 import { services } from './services.ts';
 
 export function catalogueRoutes(app: Router): void {

@@ -1,5 +1,6 @@
 /** How fast the desk corrects itself, in public: GET /stats (JSON) and /transparency (the page). */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
+import { cachedBriefly, publicResponse, siteOf } from '../../shared/http/public-site.ts';
 import { eventOf, json, query } from '../../shared/http/request.ts';
 import { contentSecurityPolicy, htmlContentType } from '../../shared/pages/layout.ts';
 import { transparencyPage } from '../../shared/pages/transparency-page.ts';
@@ -7,7 +8,6 @@ import { languageParameter } from '../../shared/presentation/site.ts';
 import { isLanguage } from '../../shared/presentation/words.ts';
 import { listTopics } from '../../shared/usecases/topics.ts';
 import { readStats } from '../../shared/usecases/transparency.ts';
-import { cachedBriefly, publicResponse, siteOf } from './public-site.ts';
 import { services } from './services.ts';
 
 export function transparencyRoutes(app: Router): void {
