@@ -58,6 +58,22 @@ describe('a secret read through the Parameters and Secrets extension', () => {
     );
   });
 
+  it('gives up on an extension that does not answer, and on one that is not there', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    servers.push(silent);
+    const port = String((silent.address() as AddressInfo).port);
+    const environment = { AWS_SESSION_TOKEN: 't', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port };
+    await expect(extensionSecret(arn, 'link secret', environment, 200)).rejects.toThrow(
+      'Cannot read the link secret through the secrets extension: TimeoutError',
+    );
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+    await expect(extensionSecret(arn, 'link secret', environment, 200)).rejects.toThrow(
+      'Cannot read the link secret through the secrets extension: ECONNREFUSED',
+    );
+  });
+
   it('refuses to ask without a session token, which the extension requires', async () => {
     const { requests, environment } = await extension([found('k')]);
     await expect(

@@ -22,17 +22,32 @@ export interface ExtensionEnvironment {
 const notReadyRetries = 5;
 const notReadyWaitMs = 100;
 
+/**
+ * The extension waits on Secrets Manager without a limit of its own: a read that hangs fails after
+ * this, with a clear error, and the next invocation reads again (compose keeps no failed build).
+ */
+export const readTimeoutMs = 3000;
+
 export async function extensionSecret(
   secretId: string,
   what: string,
   environment: ExtensionEnvironment = process.env,
+  timeoutMs = readTimeoutMs,
 ): Promise<string> {
   const token = environment.AWS_SESSION_TOKEN;
   if (!token) throw new Error(`Cannot read the ${what}: AWS_SESSION_TOKEN is not set`);
   const port = Number(environment.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || defaultExtensionPort);
   const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': token } });
+    const response = await fetch(url, {
+      headers: { 'X-Aws-Parameters-Secrets-Token': token },
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((error: Error & { cause?: { code?: string } }) => {
+      // A refused connection (no extension layer) says so in its cause; a timeout in its name.
+      throw new Error(
+        `Cannot read the ${what} through the secrets extension: ${error.cause?.code ?? error.name}`,
+      );
+    });
     if (response.ok) {
       const { SecretString } = (await response.json()) as { SecretString?: string };
       if (!SecretString) throw new Error(`The ${what} is empty`);
