@@ -24,7 +24,8 @@ export const bundleGoalBytes = 400_000;
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
   publicWrite: 590_000,
-  adminApi: 545_000,
+  adminCases: 500_000,
+  adminSubscribers: 505_000,
   sender: 485_000,
 };
 
@@ -38,7 +39,8 @@ export const initGoalRatio = 1.3;
 export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   publicRead: ['dynamodb'],
   publicWrite: ['dynamodb', 'sesv2', 'sns'],
-  adminApi: ['dynamodb', 'sns', 'sqs'],
+  adminCases: ['dynamodb'],
+  adminSubscribers: ['dynamodb', 'sqs'],
   publisher: ['dynamodb', 'sns'],
   notifier: ['dynamodb', 'sns', 'sqs'],
   planner: ['dynamodb', 'sqs'],

@@ -301,7 +301,7 @@ export async function measureDelivery(
 ): Promise<DeliveryBench> {
   const { stack, call, tokens } = desk;
   const counters = await countingClients();
-  const { services } = (await import('../functions/admin-api/services.ts')) as {
+  const { services } = (await import('../functions/admin-subscribers/services.ts')) as {
     services(): Promise<{ subscriptions: { createMany(s: ReadonlyArray<Subscription>): Promise<void> } }>;
   };
   const store = (await services()).subscriptions;

@@ -41,7 +41,9 @@ const access: Record<FunctionKey, Grants> = {
     email.grantSend(role); // subscription confirmation links
     grantSmsPublish(role); // SMS verification codes
   },
-  adminApi: (role, { queues, webhookSecretsKey }) => {
+  // The editors' cases function reads and writes the table only (granted to every function).
+  adminCases: () => {},
+  adminSubscribers: (role, { queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
     queues.deliverySend.grantSendMessages(role); // imported subscribers' confirmations
     // The rest of a long erasure, and a long subscriber import's writing, as continuations.

@@ -77,28 +77,23 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     // Following fewer topics deletes those follow items.
     deletes: [p.subscription],
   },
-  adminApi: {
-    // Case decisions (history, idempotent creation), merges (both cases and the URL claim moved; the
-    // planner relinks the submissions), the topic catalogue.
-    // Webhooks are added, changed and removed with their count in one transaction.
-    // A re-announcement puts a new round of the announcement with its history entry.
+  adminCases: {
+    // Case decisions (history, idempotent creation) and merges (both cases and the URL claim moved;
+    // the planner relinks the submissions). A re-announcement puts a new round of the announcement
+    // with its history entry.
+    puts: [p.case, p.idempotency, p.announcement],
+    updates: [p.case, p.urlClaim],
+    deletes: [],
+  },
+  adminSubscribers: {
+    // The topic catalogue. Webhooks are added, changed and removed with their count in one transaction.
     // A subscriber import writes new subscriptions in batches and changes existing ones as the
     // subscribe form does (a topic no longer followed deletes its follow item); a long one stores
     // its job and rows in chunks for the planner.
     // An erasure suppresses the address, deletes its subscription (item, follows, address claim), its
     // contacts on submissions, its reporter marks and its delivery records, and writes its audit entry.
-    puts: [
-      p.case,
-      p.idempotency,
-      p.topics,
-      p.webhooks,
-      p.announcement,
-      p.subscription,
-      p.subscriberAddress,
-      p.suppression,
-      p.erasure,
-    ],
-    updates: [p.case, p.urlClaim, p.webhooks],
+    puts: [p.topics, p.webhooks, p.subscription, p.subscriberAddress, p.suppression, p.erasure],
+    updates: [p.webhooks],
     deletes: [p.webhooks, p.subscription, p.subscriberAddress, p.submission, p.case, p.delivery],
     batchWrites: [p.subscription, p.subscriberAddress, p.importJob],
   },

@@ -39,7 +39,7 @@ import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { EdgeConfig } from '../config.ts';
-import { cachePathPattern, uncachedRoutes } from '../edge/routes.ts';
+import { cachePathPattern, uncachedBehaviorRoutes } from '../edge/routes.ts';
 
 /** The header CloudFront adds to every origin request; its value is the origin secret. */
 export const originVerifyHeader = 'x-origin-verify';
@@ -129,7 +129,7 @@ export class DeskEdge extends Construct {
       compress: true,
     });
     const additionalBehaviors = Object.fromEntries(
-      uncachedRoutes.map((route) => [
+      uncachedBehaviorRoutes.map((route) => [
         cachePathPattern(route),
         behavior(route.auth === 'jwt' ? editors : CachePolicy.CACHING_DISABLED),
       ]),

@@ -23,6 +23,23 @@ export const neverThrottledRoutes = httpRoutes.filter((route) => route.auth === 
 export const uncachedRoutes = httpRoutes.filter((route) => route.auth === 'jwt' || route.private);
 
 /**
+ * The uncached routes that need a cache behavior of their own at the edge: a route that a greedy
+ * route of the same kind already covers (/admin/topics under /admin/*) would only repeat its behavior.
+ */
+export const uncachedBehaviorRoutes = uncachedRoutes.filter((route) => {
+  const pattern = cachePathPattern(route);
+  return !uncachedRoutes.some((wider) => {
+    const widerPattern = cachePathPattern(wider);
+    return (
+      widerPattern !== pattern &&
+      widerPattern.endsWith('/*') &&
+      pattern.startsWith(widerPattern.slice(0, -1)) &&
+      (wider.auth === 'jwt') === (route.auth === 'jwt')
+    );
+  });
+});
+
+/**
  * The regular expression WAF matches a route's path with (after NORMALIZE_PATH): a parameter is one
  * segment, a greedy one the rest; a trailing slash is tolerated, since the API routes it the same.
  */

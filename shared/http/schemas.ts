@@ -134,7 +134,8 @@ export const caseListQuery = z.strictObject({
 });
 
 const channels = ['email', 'sms'] as const;
-const addressOf = { email: email(), sms: e164Phone() };
+// Built when a request is checked, so that a function that never takes an address bundles no phone rules.
+const addressOf = (channel: (typeof channels)[number]) => (channel === 'email' ? email() : e164Phone());
 
 /** Known topic keys, each once, or ["*"] alone for every topic. */
 const followedTopics = (knownTopics: ReadonlySet<string>) =>
@@ -200,10 +201,10 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
       z.superRefine(
         (request, context) => {
           // With no valid channel, an address that is neither kind is wrong whichever is meant.
-          const rules = channels.includes(request.channel) ? addressOf[request.channel] : undefined;
-          if (!rules && channels.some((channel) => addressOf[channel].safeParse(request.address).success))
+          const rules = channels.includes(request.channel) ? addressOf(request.channel) : undefined;
+          if (!rules && channels.some((channel) => addressOf(channel).safeParse(request.address).success))
             return;
-          const checked = (rules ?? addressOf.email).safeParse(request.address);
+          const checked = (rules ?? addressOf('email')).safeParse(request.address);
           for (const issue of checked.error?.issues ?? []) {
             context.addIssue({ code: 'custom', path: ['address'], message: issue.message });
           }

@@ -155,16 +155,38 @@ export const functionDefinitions = {
     },
     files: ['shared/domain/phone-metadata.generated.json'],
   },
-  adminApi: {
-    id: 'AdminApi',
-    entry: 'functions/admin-api/handler.ts',
-    description: 'The editors API: the review queue, cases, approvals, amendments, digest',
+  adminCases: {
+    id: 'AdminCases',
+    entry: 'functions/admin-cases/handler.ts',
+    description:
+      'The editors API for cases: the review queue, decisions, previews, amendments, deliveries, digest',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    trigger: {
+      kind: 'http',
+      // Every /admin path the subscribers function does not name, unknown ones included (its 404).
+      routes: [{ method: 'ANY', path: '/admin/{proxy+}', auth: 'jwt', throttled: false }],
+    },
+  },
+  adminSubscribers: {
+    id: 'AdminSubscribers',
+    entry: 'functions/admin-subscribers/handler.ts',
+    description: 'The admins API: subscriber imports, erasures, suppressions, topics, webhooks',
     memoryMb: 512,
     // A subscriber import (10,000 rows, batched) is its longest call; just under the HTTP API's 30 s.
     timeoutSeconds: 29,
     trigger: {
       kind: 'http',
-      routes: [{ method: 'ANY', path: '/admin/{proxy+}', auth: 'jwt', throttled: false }],
+      // ANY: a method a path does not take is the function's 405, as on every other route.
+      routes: [
+        { method: 'ANY', path: '/admin/subscribers/{proxy+}', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/erasures', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/suppressions', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/topics', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/topics/{proxy+}', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/webhooks', auth: 'jwt', throttled: false },
+        { method: 'ANY', path: '/admin/webhooks/{proxy+}', auth: 'jwt', throttled: false },
+      ],
     },
     files: ['shared/domain/phone-metadata.generated.json'],
   },

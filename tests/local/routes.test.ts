@@ -12,6 +12,10 @@ describe('routes from the catalogue', () => {
   it('has every http trigger, most specific first', () => {
     expect(routes.map((route) => route.routeKey)).toEqual([
       'POST /subscriptions/{id}/unsubscribe',
+      'ANY /admin/erasures',
+      'ANY /admin/suppressions',
+      'ANY /admin/topics',
+      'ANY /admin/webhooks',
       'POST /submissions',
       'POST /subscriptions',
       'POST /report',
@@ -22,20 +26,46 @@ describe('routes from the catalogue', () => {
       'ANY /subscribe',
       'GET /',
       'HEAD /',
+      'ANY /admin/subscribers/{proxy+}',
+      'ANY /admin/topics/{proxy+}',
+      'ANY /admin/webhooks/{proxy+}',
       'ANY /subscribe/{proxy+}',
       'ANY /subscriptions/{proxy+}',
       'ANY /submissions/{proxy+}',
       'ANY /admin/{proxy+}',
       'ANY /{proxy+}',
     ]);
-    expect(routes.find((route) => route.routeKey === 'ANY /admin/{proxy+}')?.auth).toBe('jwt');
+    for (const route of routes.filter((route) => route.path.startsWith('/admin/')))
+      expect(route.auth, route.routeKey).toBe('jwt');
   });
 
-  it('sends the editors API to the admin function behind the JWT authorizer', () => {
+  it('sends the editors API to its two functions, each behind the JWT authorizer', () => {
     expect(match('PATCH', '/admin/cases/c1')).toEqual({
-      fn: 'adminApi',
+      fn: 'adminCases',
       routeKey: 'ANY /admin/{proxy+}',
       pathParameters: { proxy: 'cases/c1' },
+    });
+    expect(match('POST', '/admin/corrections/c1/announce')).toMatchObject({ fn: 'adminCases' });
+    expect(match('GET', '/admin/digest')).toMatchObject({ fn: 'adminCases' });
+    // An /admin path no function names is the cases function's (its 404, behind the authorizer).
+    expect(match('GET', '/admin/nothing-here')).toMatchObject({ fn: 'adminCases' });
+    expect(match('POST', '/admin/subscribers/import')).toEqual({
+      fn: 'adminSubscribers',
+      routeKey: 'ANY /admin/subscribers/{proxy+}',
+      pathParameters: { proxy: 'import' },
+    });
+    expect(match('GET', '/admin/subscribers/imports/i1')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('POST', '/admin/erasures')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('GET', '/admin/suppressions')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('GET', '/admin/topics')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('PUT', '/admin/topics/health')).toMatchObject({
+      fn: 'adminSubscribers',
+      routeKey: 'ANY /admin/topics/{proxy+}',
+    });
+    expect(match('POST', '/admin/webhooks')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('GET', '/admin/webhooks/w1/attempts')).toMatchObject({
+      fn: 'adminSubscribers',
+      routeKey: 'ANY /admin/webhooks/{proxy+}',
     });
   });
 

@@ -79,6 +79,11 @@ export function checkEdge(synthesized: Synthesized): void {
         HeaderBehavior: 'whitelist',
         Headers: ['authorization'],
       });
+      // Both editors' functions' routes lie under /admin/*: one behavior, not one per route.
+      const adminPatterns = config.CacheBehaviors.map((behavior: Json) => behavior.PathPattern).filter(
+        (pattern: string) => pattern.startsWith('/admin'),
+      );
+      expect(adminPatterns).toEqual(['/admin/*']);
     });
 
     it.each(['/subscriptions/*', '/submissions/*'])(

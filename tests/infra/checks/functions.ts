@@ -156,7 +156,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       const readable = secretReads.flatMap(resourcesOf);
       expect(readable).toContainEqual({ Ref: secretId });
       const webhookKey = { Ref: webhookKeyId };
-      if (definition.id === 'AdminApi' || definition.id === 'Webhooks')
+      if (definition.id === 'AdminSubscribers' || definition.id === 'Webhooks')
         expect(readable).toContainEqual(webhookKey);
       else expect(readable).not.toContainEqual(webhookKey);
     });
@@ -248,21 +248,23 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:UpdateItem': ['CASE#*', 'RATE#*', 'SUBSCRIPTION#*'],
         'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
       },
-      adminApi: {
+      adminCases: {
+        // Case decisions and merges; a re-announcement's new round.
+        'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'IDEMPOTENCY#*'],
+        'dynamodb:UpdateItem': ['CASE#*', 'URL#*'],
+      },
+      adminSubscribers: {
         // An erasure: the suppression and its audit entry; the person's subscription, contacts,
         // reporter marks and delivery records deleted.
         'dynamodb:PutItem': [
-          'ANNOUNCEMENT#*',
-          'CASE#*',
           'ERASURES',
-          'IDEMPOTENCY#*',
           'SUBSCRIBER#*',
           'SUBSCRIPTION#*',
           'SUPPRESSED#*',
           'TOPICS',
           'WEBHOOKS',
         ],
-        'dynamodb:UpdateItem': ['CASE#*', 'URL#*', 'WEBHOOKS'],
+        'dynamodb:UpdateItem': ['WEBHOOKS'],
         'dynamodb:DeleteItem': [
           'CASE#*',
           'DELIVERY#*',
@@ -388,7 +390,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the planner and the admin API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, the sender park, the webhook sender its calls', () => {
+    it('lets only the planner and the admin subscribers API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, the sender park, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
       const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
@@ -399,8 +401,9 @@ export function checkFunctions(synthesized: Synthesized): void {
       const expected: Record<FunctionKey, unknown[]> = {
         publicRead: [],
         publicWrite: [],
+        adminCases: [],
         // Imported subscribers' confirmations; the rest of a long erasure (a continuation).
-        adminApi: [toSend, toPlan],
+        adminSubscribers: [toSend, toPlan],
         publisher: [failures],
         // Continuations (closing replies, merges, contact expiry) start on the plan queue.
         notifier: [toPlan, failures],

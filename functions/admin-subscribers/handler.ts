@@ -1,16 +1,15 @@
-/** The editors' API: every route under /admin, behind the JWT authorizer. */
+/**
+ * The admins' API for the desk's audience and its settings: subscriber imports, erasures, the
+ * suppression list, the topic catalogue and the webhooks. Behind the JWT authorizer.
+ */
 import { apiHandler, createApi } from '../../shared/http/api.ts';
-import { caseRoutes } from './cases.ts';
 import { erasureRoutes } from './erasures.ts';
-import { publicationRoutes } from './publication.ts';
 import { subscriberRoutes } from './subscribers.ts';
 import { suppressionRoutes } from './suppressions.ts';
 import { topicRoutes } from './topics.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 const app = createApi();
-caseRoutes(app);
-publicationRoutes(app);
 topicRoutes(app);
 webhookRoutes(app);
 subscriberRoutes(app);

@@ -1,0 +1,18 @@
+/** The editors' cases function's composition root: the table only (cases, corrections, audiences). */
+import { compose, documents } from '../../shared/runtime/deployed.ts';
+import * as build from '../../shared/runtime/parts.ts';
+
+export const services = compose({ documents }, (c) => ({
+  ...build.policies(c),
+  cases: build.caseStore(c),
+  intake: build.intakeStore(c),
+  subscriptions: build.subscriptionStore(c),
+  audience: build.audienceCounters(c),
+  topics: build.topicStore(c),
+  idempotency: build.idempotencyStore(c),
+  corrections: build.correctionStore(c),
+  log: build.publicLog(c),
+  announcements: build.announcementStore(c),
+  deliveries: build.deliveryStore(c),
+  links: build.links(c),
+}));
