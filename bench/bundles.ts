@@ -24,7 +24,7 @@ export const bundleGoalBytes = 400_000;
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
   publicWrite: 590_000,
-  adminSubscribers: 505_000,
+  adminSubscribers: 460_000,
   sender: 485_000,
 };
 
