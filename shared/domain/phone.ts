@@ -7,11 +7,13 @@ import { type MetadataJson, parsePhoneNumber } from 'libphonenumber-js/core';
 import { servedFile } from '../runtime/served-file.ts';
 
 // Served beside the bundle (a function definition's `files`) and parsed on first use: only a request
-// that checks a phone number pays for the metadata, not every cold start.
-const metadataFile = servedFile(new URL('./phone-metadata.generated.json', import.meta.url));
+// that checks a phone number pays for the metadata, not every cold start. Located here, not at the
+// module's top, so that a bundle that never checks a number drops it (and is not given the file).
 let metadata: MetadataJson | undefined;
 const mobileMetadata = (): MetadataJson => {
-  metadata ??= JSON.parse(metadataFile()) as MetadataJson;
+  metadata ??= JSON.parse(
+    servedFile(new URL('./phone-metadata.generated.json', import.meta.url))(),
+  ) as MetadataJson;
   return metadata;
 };
 
