@@ -25,7 +25,10 @@ import { percentile } from './measure.ts';
 const editor: Actor = { id: 'bench-editor', roles: ['editor'] };
 const smallItems = 1_000;
 const largeItems = 100_000;
-/** BatchWriteItem's most, and how many are in flight at once (DynamoDB Local writes on several threads). */
+/**
+ * BatchWriteItem's most, and how many are in flight at once: DynamoDB Local applies a table's writes one
+ * at a time (a lock per table), but reads and checks the next requests meanwhile.
+ */
 const batchSize = 25;
 const writers = 8;
 
