@@ -25,7 +25,7 @@ export const bundleGoalBytes = 400_000;
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
   publicWrite: 590_000,
   adminSubscribers: 460_000,
-  sender: 485_000,
+  emailSender: 445_000,
 };
 
 /** The most a function's bundle may weigh today: its goal, or its ceiling while it is above it. */
@@ -44,7 +44,8 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   notifier: ['dynamodb', 'sns', 'sqs'],
   planner: ['dynamodb', 'sqs'],
   webhooks: ['dynamodb', 'sns', 'sqs'],
-  sender: ['dynamodb', 'sesv2', 'sns', 'sqs'],
+  emailSender: ['dynamodb', 'sesv2', 'sqs'],
+  smsSender: ['dynamodb', 'sns', 'sqs'],
   sweeper: ['dynamodb', 'sns'],
   suppressor: ['dynamodb'],
   optOutCheck: ['dynamodb', 'sns'],

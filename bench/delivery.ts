@@ -1,7 +1,7 @@
 /**
  * Delivery and the audience preview at 1,000, 10,000 and 50,000 subscribers (email and SMS mixed, in
  * both languages), through the local pipeline as deployed: an editor's approval, the publisher and
- * the announcement on the stream, SNS (fauxqs), the planner and the sender on their queues, the
+ * the announcement on the stream, SNS (fauxqs), the planner and the two senders on their queues, the
  * desk's SES and SNS adapters calling the provider double (bench/provider-double.ts), which accepts
  * at the configured rates and throttles beyond them. Subscribers are seeded in batches (the import's
  * BatchWriteItem path), cumulatively: each size adds to the last, and each is reached by a correction
@@ -22,6 +22,7 @@ import type { Language } from '../shared/domain/case.ts';
 import { recipientHash } from '../shared/domain/recipient.ts';
 import type { Channel, Subscription } from '../shared/domain/subscription.ts';
 import { type FunctionKey, functionDefinitions } from '../shared/resources/functions.ts';
+import { sendQueues } from '../shared/resources/messaging.ts';
 import { env } from '../shared/runtime/config.ts';
 import { type Call, eventually, type runningDesk, type Tokens } from '../tests/support/http.ts';
 import { percentile, sequential } from './measure.ts';
@@ -59,12 +60,12 @@ export function deliveryEnvironment(double: ProviderDouble) {
   };
 }
 
-/** SQS messages handed to each queue function by the local pollers. */
-export const received = { planner: 0, sender: 0 };
+/** SQS messages handed to each queue function by the local pollers (the planner, both senders). */
+export const received = { planner: 0, emailSender: 0, smsSender: 0 };
 
 /** The queue functions, each counting the messages it is handed, then running the real handler. */
 export const countingHandlers: Partial<Record<FunctionKey, HandlerLoader>> = Object.fromEntries(
-  (['planner', 'sender'] as const).map((fn) => [
+  (['planner', 'emailSender', 'smsSender'] as const).map((fn) => [
     fn,
     async () => {
       const { handler } = (await import(`../${functionDefinitions[fn].entry}`)) as {
@@ -121,24 +122,29 @@ async function javaCpuMs(pid: number): Promise<number> {
 
 type Desk = Awaited<ReturnType<typeof runningDesk>>;
 
-/** Messages in the send queue's dead-letter queue (parked by the sender or by the queue itself). */
+/** Messages in both send queues' dead-letter queues (parked by a sender or by the queue itself). */
 async function parkedMessages(stack: LocalStack): Promise<number> {
   const sqs = new SQSClient({
     region: localRegion,
     credentials: localCredentials,
-    endpoint: new URL(stack.deadLetterUrls.deliverySend).origin,
+    endpoint: new URL(stack.deadLetterUrls.emailSend).origin,
   });
   try {
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: stack.deadLetterUrls.deliverySend,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    const counts = await Promise.all(
+      Object.values(sendQueues).map(async (queue) => {
+        const { Attributes } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: stack.deadLetterUrls[queue],
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+          }),
+        );
+        return (
+          Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+          Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+        );
       }),
     );
-    return (
-      Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-    );
+    return counts.reduce((sum, count) => sum + count, 0);
   } finally {
     sqs.destroy();
   }
@@ -380,8 +386,10 @@ export async function measureDelivery(
           start.sqsSent +
           received.planner -
           start.planner +
-          received.sender -
-          start.sender) /
+          received.emailSender -
+          start.emailSender +
+          received.smsSender -
+          start.smsSender) /
         size,
       ms: accepted.last - startedAt,
       expectedMs,

@@ -45,7 +45,9 @@ const access: Record<FunctionKey, Grants> = {
   adminCases: () => {},
   adminSubscribers: (role, { queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // seals a new webhook's secret
-    queues.deliverySend.grantSendMessages(role); // imported subscribers' confirmations
+    // Imported subscribers' confirmations, on their channel's send queue.
+    queues.emailSend.grantSendMessages(role);
+    queues.smsSend.grantSendMessages(role);
     // The rest of a long erasure, and a long subscriber import's writing, as continuations.
     queues.deliveryPlan.grantSendMessages(role);
   },
@@ -58,15 +60,24 @@ const access: Record<FunctionKey, Grants> = {
     queues.deliveryPlan.grantSendMessages(role);
   },
   planner: (role, { queues }) => {
-    queues.deliverySend.grantSendMessages(role);
+    // Each job on its channel's send queue.
+    queues.emailSend.grantSendMessages(role);
+    queues.smsSend.grantSendMessages(role);
     // A long audience (any continuation) runs in steps: the planner queues its own next step.
     queues.deliveryPlan.grantSendMessages(role);
   },
-  sender: (role, { email, deadLetterQueues }) => {
+  // Each sender calls its channel's provider alone. It parks a job that failed for real too often in
+  // its own queue's dead-letter queue itself (throttles do not count), and hands a job whose person
+  // is on the other channel to that channel's queue.
+  emailSender: (role, { email, queues, deadLetterQueues }) => {
     email.grantSend(role);
+    deadLetterQueues.emailSend.grantSendMessages(role);
+    queues.smsSend.grantSendMessages(role);
+  },
+  smsSender: (role, { queues, deadLetterQueues }) => {
     grantSmsPublish(role);
-    // The sender parks a job that failed for real too often itself (throttles do not count).
-    deadLetterQueues.deliverySend.grantSendMessages(role);
+    deadLetterQueues.smsSend.grantSendMessages(role);
+    queues.emailSend.grantSendMessages(role);
   },
   webhooks: (role, { topics, topicKey, queues, webhookSecretsKey }) => {
     webhookSecretsKey.grantRead(role); // opens a webhook's secret to sign each call

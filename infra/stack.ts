@@ -13,6 +13,7 @@ import {
   functionDefinitions,
 } from '../shared/resources/functions.ts';
 import { type QueueKey, queues as queueDefinitions } from '../shared/resources/messaging.ts';
+import { defaultSendsPerSecond } from '../shared/runtime/config.ts';
 import { grantFunctionAccess } from './access.ts';
 import type { DeskConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
@@ -34,7 +35,11 @@ import { mapRecord } from './records.ts';
  * are paced to the provider's rate, so a large audience waits its turn; webhook retries back off for
  * up to a day on purpose.
  */
-const oldestMessageMinutes: Partial<Record<QueueKey, number>> = { deliverySend: 120, webhookCalls: 24 * 60 };
+const oldestMessageMinutes: Partial<Record<QueueKey, number>> = {
+  emailSend: 120,
+  smsSend: 120,
+  webhookCalls: 24 * 60,
+};
 
 export interface CorrectionsDeskStackProps extends StackProps {
   config: DeskConfig;
@@ -173,6 +178,10 @@ export class CorrectionsDeskStack extends Stack {
       table,
       queues: messaging.queues,
       timeZone: config.timeZone,
+      sendsPerSecond: {
+        email: config.emailSendsPerSecond ?? defaultSendsPerSecond.email,
+        sms: config.smsSendsPerSecond ?? defaultSendsPerSecond.sms,
+      },
     });
 
     const deadLetterQueues = [...Object.values(messaging.deadLetterQueues), ...triggers.failureQueues];

@@ -129,10 +129,16 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     deletes: [p.submission, p.case, p.delivery, p.subscription],
     batchWrites: [p.subscription, p.subscriberAddress],
   },
-  sender: {
+  emailSender: {
     // A delivery is claimed, accepted, then marked sent or failed, counted per version in sharded
-    // counters; each send takes a token from its channel's pacing window. A number that opted out
-    // is suppressed there and then, and its subscription (with its address claim and follows) ended.
+    // counters; each send takes a token from its channel's pacing window.
+    puts: [],
+    updates: [p.delivery, p.deliveryCounters, p.sendWindow],
+    deletes: [],
+  },
+  smsSender: {
+    // The email sender's writes; and a number that opted out (SNS refuses it) is suppressed there
+    // and then, and its subscription (with its address claim and follows) ended.
     puts: [p.suppression, p.subscription, p.subscriberAddress],
     updates: [p.delivery, p.deliveryCounters, p.sendWindow],
     deletes: [],

@@ -6,8 +6,14 @@
 import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
-import { type FunctionKey, functionDefinitions } from '../shared/resources/functions.ts';
+import {
+  type FunctionDefinition,
+  type FunctionKey,
+  functionDefinitions,
+  sendersFor,
+} from '../shared/resources/functions.ts';
 import { queues } from '../shared/resources/messaging.ts';
+import { readConfig } from '../shared/runtime/config.ts';
 import type { Messaging } from './engines.ts';
 import type { FunctionHost } from './lambda-runtime.ts';
 import type { Log } from './log.ts';
@@ -28,6 +34,13 @@ export interface EventSourceOptions {
   /** Queue functions handle as many batches at once as their trigger's maxConcurrency (else one). */
   concurrentQueues?: boolean;
   log: Log;
+}
+
+/** As deployed: a channel's senders sized to its rate as this stack configures it. */
+function concurrencyOf(trigger: Extract<FunctionDefinition['trigger'], { kind: 'queue' }>): number {
+  if (!trigger.pacedBy) return trigger.maxConcurrency;
+  const config = readConfig();
+  return sendersFor(trigger.pacedBy === 'email' ? config.emailSendsPerSecond : config.smsSendsPerSecond);
 }
 
 export async function startEventSources(options: EventSourceOptions): Promise<Loop> {
@@ -90,7 +103,7 @@ export async function startEventSources(options: EventSourceOptions): Promise<Lo
               maxReceiveCount: queues[trigger.queue].maxReceiveCount,
               handle: (event: SQSEvent) => functions.invoke(fn, event),
             },
-            ...(options.concurrentQueues ? { concurrency: trigger.maxConcurrency } : {}),
+            ...(options.concurrentQueues ? { concurrency: concurrencyOf(trigger) } : {}),
             log,
           }),
         );

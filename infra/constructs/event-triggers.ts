@@ -11,7 +11,8 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition, FunctionKey } from '../../shared/resources/functions.ts';
+import type { Channel } from '../../shared/domain/subscription.ts';
+import { type FunctionDefinition, type FunctionKey, sendersFor } from '../../shared/resources/functions.ts';
 import type { QueueKey } from '../../shared/resources/messaging.ts';
 import { secureQueue } from './secure-queue.ts';
 
@@ -21,6 +22,8 @@ export interface EventTriggersProps {
   table: ITableV2;
   queues: Record<QueueKey, IQueue>;
   timeZone: string;
+  /** The stage's send rates per channel: each channel's senders are as many as its rate keeps busy. */
+  sendsPerSecond: Record<Channel, number>;
 }
 
 const failureRetention = Duration.days(14);
@@ -61,7 +64,9 @@ export class EventTriggers extends Construct {
           fn.addEventSource(
             new SqsEventSource(props.queues[trigger.queue], {
               batchSize: trigger.batchSize,
-              maxConcurrency: trigger.maxConcurrency,
+              maxConcurrency: trigger.pacedBy
+                ? sendersFor(props.sendsPerSecond[trigger.pacedBy])
+                : trigger.maxConcurrency,
               reportBatchItemFailures: true,
             }),
           );

@@ -23,6 +23,8 @@ export type DeliveryJob = (
       submissionId: string;
       /** Published: its first version; amended: a later one (reporters hear of each); closed: no correction. */
       outcome: 'published' | 'amended' | 'closed';
+      /** Closed: the case's topic, which the delivery is filed under (a correction names its own). */
+      topic?: string;
       correctionId?: string;
       version?: number;
     }

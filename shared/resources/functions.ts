@@ -2,6 +2,8 @@
  * The desk's functions and what triggers them: one catalogue for the CDK stack (event sources, routes)
  * and for the local stack (gateway routes, stream and queue pollers).
  */
+import type { Channel } from '../domain/subscription.ts';
+import { defaultSendsPerSecond } from '../runtime/config.ts';
 import type { QueueKey } from './messaging.ts';
 
 /** A Lambda event filter pattern (the subset both the CDK stack and the local poller understand). */
@@ -36,7 +38,17 @@ export type Trigger =
       retryAttempts: number;
       maxRecordAgeSeconds: number;
     }
-  | { kind: 'queue'; queue: QueueKey; batchSize: number; maxConcurrency: number }
+  | {
+      kind: 'queue';
+      queue: QueueKey;
+      batchSize: number;
+      maxConcurrency: number;
+      /**
+       * A channel's sender: its concurrency is sized to the channel's configured rate (sendersFor),
+       * deployed and locally; maxConcurrency is that size at the default rate.
+       */
+      pacedBy?: Channel;
+    }
   | { kind: 'schedule'; cron: string };
 
 export interface FunctionDefinition {
@@ -106,6 +118,19 @@ export const audienceChanges: ReadonlyArray<FilterPattern> = [
   { dynamodb: { NewImage: { entity: { S: ['follow', 'reporter'] } } } },
   { dynamodb: { OldImage: { entity: { S: ['follow', 'reporter'] } } } },
 ];
+
+/**
+ * What one sender invocation sends per second: a batch of 10 is claimed, tokened, sent side by side
+ * and recorded in about a second (a provider call and a few table writes each).
+ */
+const sendsPerSenderPerSecond = 10;
+
+/**
+ * Concurrent senders for a channel's rate: enough to keep the rate busy, no more (a surplus sender
+ * only waits for tokens, holding its batch); 2 at least (Lambda's least maximum concurrency).
+ */
+export const sendersFor = (sendsPerSecond: number): number =>
+  Math.min(1000, Math.max(2, Math.ceil(sendsPerSecond / sendsPerSenderPerSecond)));
 
 const streamDefaults = { batchSize: 10, retryAttempts: 5, maxRecordAgeSeconds: 6 * 60 * 60 } as const;
 
@@ -219,14 +244,33 @@ export const functionDefinitions = {
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'deliveryPlan', batchSize: 1, maxConcurrency: 5 },
   },
-  sender: {
-    id: 'Sender',
-    entry: 'functions/sender/handler.ts',
-    description: 'Sends each message once by email (SES) or SMS (SNS), paced to the channel rates',
+  emailSender: {
+    id: 'EmailSender',
+    entry: 'functions/email-sender/handler.ts',
+    description: 'Sends each email once (SES), paced to the email rate',
     memoryMb: 256,
     timeoutSeconds: 30,
-    // A few senders keep the rate busy; more would only wait for tokens (the pacer holds the rate).
-    trigger: { kind: 'queue', queue: 'deliverySend', batchSize: 10, maxConcurrency: 5 },
+    trigger: {
+      kind: 'queue',
+      queue: 'emailSend',
+      batchSize: 10,
+      maxConcurrency: sendersFor(defaultSendsPerSecond.email),
+      pacedBy: 'email',
+    },
+  },
+  smsSender: {
+    id: 'SmsSender',
+    entry: 'functions/sms-sender/handler.ts',
+    description: 'Sends each SMS once (SNS), paced to the SMS rate',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    trigger: {
+      kind: 'queue',
+      queue: 'smsSend',
+      batchSize: 10,
+      maxConcurrency: sendersFor(defaultSendsPerSecond.sms),
+      pacedBy: 'sms',
+    },
   },
   webhooks: {
     id: 'Webhooks',

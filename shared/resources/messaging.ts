@@ -38,13 +38,22 @@ export const queues = {
     deadLetterRetentionDays: 14,
   },
   /**
-   * One message per recipient, waiting to be sent by email or SMS. Throttles and pacing bring a
-   * message back many times without anything being wrong with it, so the sender parks by real
-   * failures itself; the queue's count is only a backstop (a day of throttling at the longest backoff).
+   * One message per recipient, waiting to be sent by email (the email sender, SES) or by SMS (the
+   * SMS sender, SNS): one queue per channel, so that each channel is paced, alarmed and parked on
+   * its own. Throttles and pacing bring a message back many times without anything being wrong with
+   * it, so the sender parks by real failures itself; the queue's count is only a backstop (a day of
+   * throttling at the longest backoff).
    */
-  deliverySend: {
-    id: 'DeliverySend',
-    localName: 'delivery-send',
+  emailSend: {
+    id: 'EmailSend',
+    localName: 'email-send',
+    visibilityTimeoutSeconds: 6 * 30,
+    maxReceiveCount: 200,
+    deadLetterRetentionDays: 14,
+  },
+  smsSend: {
+    id: 'SmsSend',
+    localName: 'sms-send',
     visibilityTimeoutSeconds: 6 * 30,
     maxReceiveCount: 200,
     deadLetterRetentionDays: 14,
@@ -74,6 +83,12 @@ export const queues = {
 export type QueueKey = keyof typeof queues;
 
 export const deadLetterName = (queue: QueueDefinition): string => `${queue.localName}-dlq`;
+
+/** Each channel's send queue. */
+export const sendQueues = { email: 'emailSend', sms: 'smsSend' } as const satisfies Record<
+  'email' | 'sms',
+  QueueKey
+>;
 
 /** SNS → SQS fan-out. Raw delivery, so the queue carries the event itself rather than an SNS envelope. */
 export const topicSubscriptions = [

@@ -11,7 +11,8 @@ export interface Config {
   correctionEventsTopicArn: string;
   editorAlertsTopicArn: string;
   deliveryPlanQueueUrl: string;
-  deliverySendQueueUrl: string;
+  emailSendQueueUrl: string;
+  smsSendQueueUrl: string;
   webhookCallsQueueUrl: string;
   emailEventsTopicArn: string;
   emailEventsQueueUrl: string;
@@ -90,7 +91,8 @@ export const env = {
   correctionEventsTopicArn: 'CORRECTION_EVENTS_TOPIC_ARN',
   editorAlertsTopicArn: 'EDITOR_ALERTS_TOPIC_ARN',
   deliveryPlanQueueUrl: 'DELIVERY_PLAN_QUEUE_URL',
-  deliverySendQueueUrl: 'DELIVERY_SEND_QUEUE_URL',
+  emailSendQueueUrl: 'EMAIL_SEND_QUEUE_URL',
+  smsSendQueueUrl: 'SMS_SEND_QUEUE_URL',
   webhookCallsQueueUrl: 'WEBHOOK_CALLS_QUEUE_URL',
   emailEventsTopicArn: 'EMAIL_EVENTS_TOPIC_ARN',
   emailEventsQueueUrl: 'EMAIL_EVENTS_QUEUE_URL',
@@ -131,6 +133,9 @@ export const env = {
   webhookRetryMaxDelaySeconds: 'WEBHOOK_RETRY_MAX_DELAY_SECONDS',
   webhookRetryWindowSeconds: 'WEBHOOK_RETRY_WINDOW_SECONDS',
 } as const;
+
+/** SES's usual starting production rate and SNS's usual SMS rate (docs/deploy.md: read and raise yours). */
+export const defaultSendsPerSecond = { email: 14, sms: 20 } as const;
 
 export const emailTransports = ['ses', 'smtp', 'outbox'] as const;
 export const smsTransports = ['sns', 'outbox'] as const;
@@ -175,7 +180,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     correctionEventsTopicArn: get(env.correctionEventsTopicArn) ?? '',
     editorAlertsTopicArn: get(env.editorAlertsTopicArn) ?? '',
     deliveryPlanQueueUrl: get(env.deliveryPlanQueueUrl) ?? '',
-    deliverySendQueueUrl: get(env.deliverySendQueueUrl) ?? '',
+    emailSendQueueUrl: get(env.emailSendQueueUrl) ?? '',
+    smsSendQueueUrl: get(env.smsSendQueueUrl) ?? '',
     webhookCallsQueueUrl: get(env.webhookCallsQueueUrl) ?? '',
     emailEventsTopicArn: get(env.emailEventsTopicArn) ?? '',
     emailEventsQueueUrl: get(env.emailEventsQueueUrl) ?? '',
@@ -212,8 +218,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
     reporterContactDays: number(get(env.reporterContactDays), 90),
     deliveryRecordDays: number(get(env.deliveryRecordDays), 180),
-    emailSendsPerSecond: number(get(env.emailSendsPerSecond), 14),
-    smsSendsPerSecond: number(get(env.smsSendsPerSecond), 20),
+    emailSendsPerSecond: number(get(env.emailSendsPerSecond), defaultSendsPerSecond.email),
+    smsSendsPerSecond: number(get(env.smsSendsPerSecond), defaultSendsPerSecond.sms),
     consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
     cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),
     cognitoClientId: get(env.cognitoClientId),

@@ -124,7 +124,7 @@ export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.c
 export const deliveryQueues = (c: With<'sqs'>) =>
   new SqsDeliveryQueues(
     c.sqs(),
-    { email: c.config.deliverySendQueueUrl, sms: c.config.deliverySendQueueUrl },
+    { email: c.config.emailSendQueueUrl, sms: c.config.smsSendQueueUrl },
     c.config.deliveryPlanQueueUrl,
   );
 /** Continuation steps share the plan queue: the planner runs both. */

@@ -54,7 +54,8 @@ export async function onCaseClosed(
     await startContinuation(deps, 'merge-relink', closed.id, { into });
     return 'merge-relink';
   }
-  await startContinuation(deps, 'closing-replies', closed.id);
+  // The case's topic rides along to each reply (what its delivery is filed under in the figures).
+  await startContinuation(deps, 'closing-replies', closed.id, { topic: closed.topic });
   return 'closing-replies';
 }
 
@@ -115,6 +116,7 @@ export const closingReplies: ContinuationKind<{ intake: IntakeStore; queues: Del
           caseId: input.target,
           submissionId: submission.id,
           outcome: 'closed',
+          ...(input.params.topic ? { topic: input.params.topic } : {}),
         },
       ];
     });

@@ -90,8 +90,10 @@ function parse(job: QueuedJob): { job: DeliveryJob } | { unreadable: unknown } {
   }
 }
 
+/** `queue`: the channel whose send queue the batch came from (its retries and parking go back there). */
 export async function sendBatch(
   given: SendBatchDeps,
+  queue: Channel,
   jobs: QueuedJob[],
   deadlineMs: number,
 ): Promise<BatchResult> {
@@ -139,27 +141,25 @@ export async function sendBatch(
   const outcomes = await markSent(deps, transmitted);
 
   const failed: string[] = [];
-  const later = new Map<Channel, Array<{ receipt: string; seconds: number }>>();
-  const parked = new Map<Channel, string[]>();
-  const add = <T>(map: Map<Channel, T[]>, channel: Channel, item: T) =>
-    map.set(channel, [...(map.get(channel) ?? []), item]);
+  const later: Array<{ receipt: string; seconds: number }> = [];
+  const parked: string[] = [];
+  const elsewhere: DeliveryJob[] = [];
   outcomes.forEach((outcome, i) => {
     const job = jobs[i] as QueuedJob;
     const entry = parsed[i];
     if (outcome.outcome === 'error' || !entry || !('job' in entry)) failed.push(job.id);
     // Marked for revival: moved back from the dead-letter queue, it gets another chance.
-    else if (outcome.outcome === 'parked')
-      add(parked, entry.job.channel, JSON.stringify({ ...entry.job, revive: true }));
+    else if (outcome.outcome === 'parked') parked.push(JSON.stringify({ ...entry.job, revive: true }));
+    else if (outcome.outcome === 'elsewhere') elsewhere.push({ ...entry.job, channel: outcome.channel });
     else if (outcome.outcome === 'retry') {
       failed.push(job.id);
-      add(later, entry.job.channel, {
-        receipt: job.receipt,
-        seconds: delayFor(outcome.reason, job.receives),
-      });
+      later.push({ receipt: job.receipt, seconds: delayFor(outcome.reason, job.receives) });
     }
   });
-  await Promise.all([...parked].map(([channel, bodies]) => deps.queues.park(channel, bodies)));
-  await Promise.all([...later].map(([channel, receipts]) => deps.queues.retryLater(channel, receipts)));
+  if (parked.length) await deps.queues.park(queue, parked);
+  if (later.length) await deps.queues.retryLater(queue, later);
+  // Handed on before this batch is done with them: if this fails, the batch is received again.
+  if (elsewhere.length) await deps.queues.send(elsewhere);
   return { failed, outcomes };
 }
 

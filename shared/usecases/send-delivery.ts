@@ -15,7 +15,6 @@ import { reaches } from '../domain/reach.ts';
 import { type Recipient, recipientHash, reporterRecipient } from '../domain/recipient.ts';
 import { type Channel, frequencyOf } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
-import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { Counted, DeliveryStore } from '../ports/delivery-store.ts';
@@ -43,11 +42,14 @@ import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
 export interface SendDeps extends SuppressDeps {
   subscriptions: SubscriptionStore;
   intake: IntakeStore;
-  cases: CaseStore;
   corrections: CorrectionStore;
   deliveries: DeliveryStore;
-  email: EmailSender;
-  sms: SmsSender;
+  /**
+   * The providers this sender calls: each channel has a sender of its own (with that channel's
+   * provider alone); a job whose person turns out to be on the other channel is handed to its queue.
+   */
+  email?: EmailSender;
+  sms?: SmsSender;
   pacer: SendPacer;
   links: Links;
   clock: Clock;
@@ -61,7 +63,9 @@ export type SendOutcome =
   | { outcome: 'already-sent' }
   | { outcome: 'nobody-to-send-to'; reason: string }
   | { outcome: 'retry'; reason: 'throttled' | 'in-flight' | 'failed' | 'no-token'; topic?: string }
-  | { outcome: 'parked'; topic: string; error: string };
+  | { outcome: 'parked'; topic: string; error: string }
+  /** The person is on a channel this sender does not send: the job belongs on that channel's queue. */
+  | { outcome: 'elsewhere'; channel: Channel };
 
 /** A delivery this attempt holds: the provider may be called (or, if accepted earlier, only finished). */
 export interface Claimed {
@@ -78,6 +82,16 @@ export interface Claimed {
 
 /** Longer than a batch's wait for tokens plus its sends; a crashed attempt's delivery is retried after it. */
 export const leaseSeconds = 60;
+
+function emailOf(deps: SendDeps): EmailSender {
+  if (!deps.email) throw new Error('This sender does not send email');
+  return deps.email;
+}
+
+function smsOf(deps: SendDeps): SmsSender {
+  if (!deps.sms) throw new Error('This sender does not send SMS');
+  return deps.sms;
+}
 
 const wordingOf = (version: CorrectionVersion): PublishedWording => ({
   type: version.type,
@@ -124,7 +138,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
       language: subscription.language,
       transmit: (d) => {
         if (recipient.channel === 'sms') {
-          return d.sms.send({
+          return smsOf(d).send({
             to: recipient.address,
             body: correctionSms(wording, subscription.language, permalink),
             kind: 'correction',
@@ -136,7 +150,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
           unsubscribe: d.links.unsubscribePage(subscription.id),
           manage: d.links.manage(subscription.id),
         });
-        return d.email.send({
+        return emailOf(d).send({
           to: recipient.address,
           subject: rendered.subject,
           text: rendered.text,
@@ -164,8 +178,8 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
       language: subscription.language,
       transmit: (d) =>
         message.channel === 'sms'
-          ? d.sms.send({ to: recipient.address, body: message.body, kind: 'verification_code' })
-          : d.email.send({
+          ? smsOf(d).send({ to: recipient.address, body: message.body, kind: 'verification_code' })
+          : emailOf(d).send({
               to: recipient.address,
               subject: message.subject,
               text: message.text,
@@ -179,7 +193,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
   const recipient = reporterRecipient(submission?.contact);
   if (!submission || !recipient) return { reason: 'the reporter left no contact details' };
   let outcome: Outcome = { kind: 'closed' };
-  let topic = (await deps.cases.get(job.caseId))?.topic ?? 'unknown';
+  let topic = job.topic ?? submission.topic ?? 'unknown';
   if (job.outcome !== 'closed' && job.correctionId && job.version) {
     const { correction, wording } = await publishedVersion(deps, job.correctionId, job.version);
     outcome = { kind: job.outcome, wording, permalink: deps.links.permalink(correction.id) };
@@ -192,7 +206,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     language: submission.language,
     transmit: (d) => {
       if (recipient.channel === 'sms') {
-        return d.sms.send({
+        return smsOf(d).send({
           to: recipient.address,
           body: replySms(outcome, submission.language),
           kind: 'reply',
@@ -200,7 +214,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
         });
       }
       const rendered = replyEmail(outcome, submission.language);
-      return d.email.send({
+      return emailOf(d).send({
         to: recipient.address,
         subject: rendered.subject,
         text: rendered.text,
@@ -244,7 +258,7 @@ async function prepareDigest(
     transmit: (d) => {
       const listed = { kind: 'correction_digest' as const, correctionIds: job.correctionIds };
       if (recipient.channel === 'sms') {
-        return d.sms.send({
+        return smsOf(d).send({
           to: recipient.address,
           body: digestSms(frequency, firstDay, total, language, ` ${periodLink}`),
           ...listed,
@@ -255,7 +269,7 @@ async function prepareDigest(
         unsubscribe: d.links.unsubscribePage(subscription.id),
         manage: d.links.manage(subscription.id),
       });
-      return d.email.send({
+      return emailOf(d).send({
         to: recipient.address,
         subject: rendered.subject,
         text: rendered.text,
@@ -287,6 +301,7 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
     return { outcome: 'nobody-to-send-to', reason: prepared.reason };
   }
   const { recipient, topic } = prepared;
+  if (!deps[recipient.channel]) return { outcome: 'elsewhere', channel: recipient.channel };
   const hash = recipientHash(recipient);
   const key = deliveryKey(job, hash);
   const counted = version ? { ...version, channel: recipient.channel } : undefined;

@@ -113,6 +113,26 @@ describe('the send queues', () => {
   });
 });
 
+describe('a channel’s sender', () => {
+  it('hands a job whose person is on the other channel to that channel’s queue, sending nothing', async () => {
+    const address = `elsewhere-${randomId(6)}@example.org`;
+    const { job } = await pendingRequest('email', address);
+    // An SMS sender (no email provider) given an email person's job, as a job labelled wrongly would be.
+    const { email: _email, ...smsOnly } = desk;
+    const { failed, outcomes } = await sendBatch(
+      { ...smsOnly, queues },
+      'sms',
+      [{ id: 'm1', body: JSON.stringify({ ...job, channel: 'sms' }), receipt: 'r1', receives: 1 }],
+      Date.now() + 5_000,
+    );
+    expect(failed).toEqual([]);
+    expect(outcomes).toEqual([{ outcome: 'elsewhere', channel: 'email' }]);
+    expect(await bodies(email)).toEqual([job]);
+    expect(await bodies(sms)).toEqual([]);
+    expect(await desk.outbox.read(address)).toEqual([]);
+  });
+});
+
 describe('a queued confirmation', () => {
   it('by email: the sender sends the link the request was stored with, and it confirms', async () => {
     const address = `queued-${randomId(6)}@example.org`;
@@ -121,6 +141,7 @@ describe('a queued confirmation', () => {
     const [record] = await email.receive();
     const { failed } = await sendBatch(
       { ...desk, queues },
+      'email',
       [{ id: 'm1', body: record?.body ?? '', receipt: record?.receiptHandle ?? '', receives: 1 }],
       Date.now() + 5_000,
     );

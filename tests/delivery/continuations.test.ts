@@ -228,12 +228,15 @@ describe('a merge of a case with 5,000 reports', () => {
     expect(jobs).toHaveLength(5001);
     const people = new Set<string>();
     const replies = jobs as Array<Extract<DeliveryJob, { kind: 'reply' }>>;
+    // Each filed under the case's topic, and (below) on its reporter's channel's queue.
+    expect(new Set(replies.map((job) => job.topic))).toEqual(new Set([absorbed.topic]));
     for (let i = 0; i < replies.length; i += 100) {
       await Promise.all(
         replies.slice(i, i + 100).map(async (job) => {
           const submission = await desk.intake.getSubmission(job.submissionId);
           const recipient = reporterRecipient(submission?.contact);
           if (!recipient) throw new Error(`No reporter for ${job.submissionId}`);
+          expect(job.channel).toBe(recipient.channel);
           people.add(deliveryKey(job, recipientHash(recipient)));
         }),
       );

@@ -245,6 +245,7 @@ describe('a batch', () => {
     const transports = faulty(() => undefined);
     const { outcomes } = await sendBatch(
       batchDeps(deliveries, transports),
+      'email',
       queued(reports.map((r) => r.job)),
       Date.now() + 5_000,
     );
@@ -263,7 +264,12 @@ describe('a batch', () => {
       throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
     };
     const jobs = queued([first.job, second.job]);
-    const { outcomes, failed } = await sendBatch(batchDeps(failing, transports), jobs, Date.now() + 5_000);
+    const { outcomes, failed } = await sendBatch(
+      batchDeps(failing, transports),
+      'email',
+      jobs,
+      Date.now() + 5_000,
+    );
     expect(outcomes.map((o) => o.outcome)).toEqual(['error', 'error']);
     expect(failed).toEqual(['m0', 'm1']);
     // Both come back; meanwhile another attempt (the queue handed a job over twice) finishes one.
@@ -273,7 +279,7 @@ describe('a batch', () => {
       if (raced) await desk.deliveries.markSent(raced.key, now, raced.counted, raced.failures);
       return desk.deliveries.markSentMany(sent, now);
     };
-    const again = await sendBatch(batchDeps(racing, transports), jobs, Date.now() + 5_000);
+    const again = await sendBatch(batchDeps(racing, transports), 'email', jobs, Date.now() + 5_000);
     // The one write fails on the finished one: each is then finished alone, none sent or counted twice.
     expect(again.outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
     expect(transports.calls).toBe(2);
@@ -295,6 +301,7 @@ async function drain(
     if (!records.length) continue;
     const { failed } = await sendBatch(
       deps,
+      'email',
       records.map((record) => ({
         id: record.messageId,
         body: record.body,

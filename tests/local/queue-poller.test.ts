@@ -16,7 +16,7 @@ let stack: LocalStack;
 let sqs: SQSClient;
 let sns: SNSClient;
 const { lines, log } = collectingLog();
-const received: Record<'planner' | 'sender', SQSRecord[]> = { planner: [], sender: [] };
+const received: Record<'planner' | 'smsSender', SQSRecord[]> = { planner: [], smsSender: [] };
 let plannerThrows = 0;
 
 beforeAll(async () => {
@@ -38,9 +38,9 @@ beforeAll(async () => {
             .map((record) => ({ itemIdentifier: record.messageId })),
         };
       },
-      sender: async (event): Promise<SQSBatchResponse> => {
+      smsSender: async (event): Promise<SQSBatchResponse> => {
         const records = (event as SQSEvent).Records;
-        received.sender.push(...records);
+        received.smsSender.push(...records);
         return {
           batchItemFailures: records
             .filter((record) => record.body.startsWith('fail'))
@@ -68,7 +68,7 @@ describe('the queue pollers', () => {
   it('hand the function a real SQS event', async () => {
     await sqs.send(
       new SendMessageCommand({
-        QueueUrl: stack.queueUrls.deliverySend,
+        QueueUrl: stack.queueUrls.smsSend,
         MessageBody: '{"text":"更正：第三段"}',
         MessageAttributes: {
           channel: { DataType: 'String', StringValue: 'sms' },
@@ -76,12 +76,12 @@ describe('the queue pollers', () => {
         },
       }),
     );
-    await waitFor(() => expect(bodies(received.sender)).toContain('{"text":"更正：第三段"}'));
-    const record = received.sender.find((r) => r.body === '{"text":"更正：第三段"}') as SQSRecord;
+    await waitFor(() => expect(bodies(received.smsSender)).toContain('{"text":"更正：第三段"}'));
+    const record = received.smsSender.find((r) => r.body === '{"text":"更正：第三段"}') as SQSRecord;
     expect(record).toMatchObject({
       eventSource: 'aws:sqs',
       awsRegion: localRegion,
-      eventSourceARN: expect.stringMatching(/^arn:aws:sqs:.*:delivery-send$/),
+      eventSourceARN: expect.stringMatching(/^arn:aws:sqs:.*:sms-send$/),
       md5OfBody: expect.stringMatching(/^[0-9a-f]{32}$/),
       messageAttributes: {
         channel: { stringValue: 'sms', stringListValues: [], binaryListValues: [], dataType: 'String' },
@@ -102,7 +102,7 @@ describe('the queue pollers', () => {
     );
   });
 
-  // On the plan queue: the send queue's own count is a backstop far above its sender's parking.
+  // On the plan queue: a send queue's own count is a backstop far above its sender's parking.
   it('delete what succeeded, retry what failed, and leave it in the dead-letter queue in the end', async () => {
     await sqs.send(
       new SendMessageCommand({ QueueUrl: stack.queueUrls.deliveryPlan, MessageBody: 'fail: bounce' }),

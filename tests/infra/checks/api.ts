@@ -255,7 +255,7 @@ export function checkApi(synthesized: Synthesized): void {
     it('without an identity in context, may send only as the from address or its domain', () => {
       const defaults = synthesize({});
       defaults.template.resourceCountIs('AWS::SES::EmailIdentity', 0);
-      const [, policy] = resourceAt(defaults, 'Sender/Role/DefaultPolicy');
+      const [, policy] = resourceAt(defaults, 'EmailSender/Role/DefaultPolicy');
       const send = policy.Properties.PolicyDocument.Statement.find(
         (statement: Json) => statement.Action === 'ses:SendEmail',
       );

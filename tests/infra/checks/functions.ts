@@ -123,7 +123,8 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.correctionEventsTopicArn]: { Ref: topicId('correctionEvents') },
         [env.editorAlertsTopicArn]: { Ref: topicId('editorAlerts') },
         [env.deliveryPlanQueueUrl]: { Ref: queueId('deliveryPlan') },
-        [env.deliverySendQueueUrl]: { Ref: queueId('deliverySend') },
+        [env.emailSendQueueUrl]: { Ref: queueId('emailSend') },
+        [env.smsSendQueueUrl]: { Ref: queueId('smsSend') },
         [env.webhookCallsQueueUrl]: { Ref: queueId('webhookCalls') },
         POWERTOOLS_SERVICE_NAME: 'corrections-desk',
         POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
@@ -304,7 +305,11 @@ export function checkFunctions(synthesized: Synthesized): void {
         // A long subscriber import's chunks, written in batches.
         'dynamodb:BatchWriteItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
-      sender: {
+      emailSender: {
+        'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'],
+      },
+      // A number that opted out is suppressed as SNS refuses it.
+      smsSender: {
         'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*', 'SUPPRESSED#*'],
         'dynamodb:UpdateItem': ['DELIVERIES#*', 'DELIVERY#*', 'PACE#*'],
       },
@@ -370,31 +375,32 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets the public writing function and the sender send email from the configured address, and SMS to phones only', () => {
+    it('lets the public writing function and the email sender send email from the configured address, the public writing function and the SMS sender SMS to phones only', () => {
       for (const key of keys) {
         const email = allowed(key, 'ses:SendEmail');
         const sms = allowed(key, 'sns:Publish').filter((statement) => statement.NotResource);
-        if (key === 'publicWrite' || key === 'sender') {
+        if (key === 'publicWrite' || key === 'emailSender') {
           expect(email).toEqual([
             expect.objectContaining({
               Condition: { StringEquals: { 'ses:FromAddress': 'corrections@news.example.org' } },
             }),
           ]);
           expect(JSON.stringify(email[0]?.Resource)).not.toContain('*');
+        } else expect(email).toEqual([]);
+        if (key === 'publicWrite' || key === 'smsSender') {
           expect(sms).toHaveLength(1);
           expect(JSON.stringify(sms[0]?.NotResource)).toContain(':sns:*:*:*');
-        } else {
-          expect(email).toEqual([]);
-          expect(sms).toEqual([]);
-        }
+        } else expect(sms).toEqual([]);
       }
     });
 
-    it('lets only the planner and the admin subscribers API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, the sender park, the webhook sender its calls', () => {
+    it('lets only the planner and the admin subscribers API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, each sender park in its own queue’s dead letters and hand on to the other channel, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
-      const [parkedId] = resourceAt(synthesized, `Messaging/${queues.deliverySend.id}DeadLetters`);
-      const toPark = { 'Fn::GetAtt': [parkedId, 'Arn'] };
-      const toSend = { 'Fn::GetAtt': [queueId('deliverySend'), 'Arn'] };
+      const parkedIn = (key: 'emailSend' | 'smsSend') => ({
+        'Fn::GetAtt': [resourceAt(synthesized, `Messaging/${queues[key].id}DeadLetters`)[0], 'Arn'],
+      });
+      const toEmail = { 'Fn::GetAtt': [queueId('emailSend'), 'Arn'] };
+      const toSms = { 'Fn::GetAtt': [queueId('smsSend'), 'Arn'] };
       const toPlan = { 'Fn::GetAtt': [queueId('deliveryPlan'), 'Arn'] };
       // Lambda sends a stream consumer's failed batches to the failures queue with the function's role.
       const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
@@ -403,12 +409,13 @@ export function checkFunctions(synthesized: Synthesized): void {
         publicWrite: [],
         adminCases: [],
         // Imported subscribers' confirmations; the rest of a long erasure (a continuation).
-        adminSubscribers: [toSend, toPlan],
+        adminSubscribers: [toEmail, toSms, toPlan],
         publisher: [failures],
         // Continuations (closing replies, merges, contact expiry) start on the plan queue.
         notifier: [toPlan, failures],
-        planner: [toSend, toPlan],
-        sender: [toPark],
+        planner: [toEmail, toSms, toPlan],
+        emailSender: [parkedIn('emailSend'), toSms],
+        smsSender: [parkedIn('smsSend'), toEmail],
         webhooks: [{ 'Fn::GetAtt': [queueId('webhookCalls'), 'Arn'] }],
         sweeper: [],
         suppressor: [],

@@ -96,7 +96,8 @@ export function checkObservability(synthesized: Synthesized): void {
         const [alarm] = alarmOn('ApproximateAgeOfOldestMessage', [
           { Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } },
         ]);
-        const minutes = key === 'deliverySend' ? 120 : key === 'webhookCalls' ? 24 * 60 : 15;
+        const minutes =
+          key === 'emailSend' || key === 'smsSend' ? 120 : key === 'webhookCalls' ? 24 * 60 : 15;
         expect(alarm?.Properties, key).toMatchObject({
           Statistic: 'Maximum',
           Threshold: minutes * 60,
