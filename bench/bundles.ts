@@ -24,7 +24,7 @@ export const bundleGoalBytes = 400_000;
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
   publicWrite: 590_000,
-  adminSubscribers: 460_000,
+  adminSubscribers: 430_000,
   emailSender: 445_000,
 };
 
@@ -40,6 +40,7 @@ export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   publicWrite: ['dynamodb', 'sesv2', 'sns'],
   adminCases: ['dynamodb'],
   adminSubscribers: ['dynamodb', 'sqs'],
+  adminSettings: ['dynamodb', 'sqs'],
   publisher: ['dynamodb', 'sns'],
   notifier: ['dynamodb', 'sns', 'sqs'],
   planner: ['dynamodb', 'sqs'],

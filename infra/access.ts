@@ -43,13 +43,15 @@ const access: Record<FunctionKey, Grants> = {
   },
   // The editors' cases function reads and writes the table only (granted to every function).
   adminCases: () => {},
-  adminSubscribers: (role, { queues, webhookSecretsKey }) => {
-    webhookSecretsKey.grantRead(role); // seals a new webhook's secret
+  adminSubscribers: (role, { queues }) => {
     // Imported subscribers' confirmations, on their channel's send queue.
     queues.emailSend.grantSendMessages(role);
     queues.smsSend.grantSendMessages(role);
-    // The rest of a long erasure, and a long subscriber import's writing, as continuations.
-    queues.deliveryPlan.grantSendMessages(role);
+    queues.deliveryPlan.grantSendMessages(role); // a long import's writing, as a continuation
+  },
+  adminSettings: (role, { queues, webhookSecretsKey }) => {
+    webhookSecretsKey.grantRead(role); // seals a new webhook's secret
+    queues.deliveryPlan.grantSendMessages(role); // the rest of a long erasure, as a continuation
   },
   publisher: (role, { topics, topicKey }) => {
     grantPublish(role, topics.correctionEvents, topicKey);

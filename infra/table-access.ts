@@ -86,17 +86,23 @@ export const tableWrites: Record<FunctionKey, TableWrites> = {
     deletes: [],
   },
   adminSubscribers: {
-    // The topic catalogue. Webhooks are added, changed and removed with their count in one transaction.
     // A subscriber import writes new subscriptions in batches and changes existing ones as the
     // subscribe form does (a topic no longer followed deletes its follow item); a long one stores
     // its job and rows in chunks for the planner.
-    // An erasure suppresses the address, deletes its subscription (item, follows, address claim), its
-    // contacts on submissions, its reporter marks and its delivery records, and writes its audit entry.
-    puts: [p.topics, p.webhooks, p.subscription, p.subscriberAddress, p.suppression, p.erasure],
-    updates: [p.webhooks],
-    deletes: [p.webhooks, p.subscription, p.subscriberAddress, p.submission, p.case, p.delivery],
+    puts: [p.subscription, p.subscriberAddress],
+    updates: [],
+    deletes: [p.subscription],
     batchWrites: [p.subscription, p.subscriberAddress, p.importJob],
   },
+  adminSettings: {
+    // The topic catalogue. Webhooks are added, changed and removed with their count in one transaction.
+    // An erasure suppresses the address, deletes its subscription (item, follows, address claim), its
+    // contacts on submissions, its reporter marks and its delivery records, and writes its audit entry.
+    puts: [p.topics, p.webhooks, p.suppression, p.erasure],
+    updates: [p.webhooks],
+    deletes: [p.webhooks, p.subscription, p.subscriberAddress, p.submission, p.case, p.delivery],
+  },
+
   publisher: {
     // One transaction: the correction's version, the case published, its history entry, the public
     // log's entry and head, the time-to-correction figures of the topic's month, and the version's

@@ -189,22 +189,33 @@ export const functionDefinitions = {
     timeoutSeconds: 10,
     trigger: {
       kind: 'http',
-      // Every /admin path the subscribers function does not name, unknown ones included (its 404).
+      // Every /admin path the other admin functions do not name, unknown ones included (its 404).
       routes: [{ method: 'ANY', path: '/admin/{proxy+}', auth: 'jwt', throttled: false }],
     },
   },
   adminSubscribers: {
     id: 'AdminSubscribers',
     entry: 'functions/admin-subscribers/handler.ts',
-    description: 'The admins API: subscriber imports, erasures, suppressions, topics, webhooks',
+    description: 'The admins API for subscriber imports: a CSV checked (dry run) and imported, its job',
     memoryMb: 512,
     // A subscriber import (10,000 rows, batched) is its longest call; just under the HTTP API's 30 s.
     timeoutSeconds: 29,
     trigger: {
       kind: 'http',
       // ANY: a method a path does not take is the function's 405, as on every other route.
+      routes: [{ method: 'ANY', path: '/admin/subscribers/{proxy+}', auth: 'jwt', throttled: false }],
+    },
+    files: ['shared/domain/phone-metadata.generated.json'],
+  },
+  adminSettings: {
+    id: 'AdminSettings',
+    entry: 'functions/admin-settings/handler.ts',
+    description: 'The admins API: the topic catalogue, webhooks, the suppression list and erasures',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    trigger: {
+      kind: 'http',
       routes: [
-        { method: 'ANY', path: '/admin/subscribers/{proxy+}', auth: 'jwt', throttled: false },
         { method: 'ANY', path: '/admin/erasures', auth: 'jwt', throttled: false },
         { method: 'ANY', path: '/admin/suppressions', auth: 'jwt', throttled: false },
         { method: 'ANY', path: '/admin/topics', auth: 'jwt', throttled: false },
@@ -213,7 +224,6 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/admin/webhooks/{proxy+}', auth: 'jwt', throttled: false },
       ],
     },
-    files: ['shared/domain/phone-metadata.generated.json'],
   },
   publisher: {
     id: 'Publisher',

@@ -39,7 +39,7 @@ describe('routes from the catalogue', () => {
       expect(route.auth, route.routeKey).toBe('jwt');
   });
 
-  it('sends the editors API to its two functions, each behind the JWT authorizer', () => {
+  it('sends the editors API to its three functions, each behind the JWT authorizer', () => {
     expect(match('PATCH', '/admin/cases/c1')).toEqual({
       fn: 'adminCases',
       routeKey: 'ANY /admin/{proxy+}',
@@ -55,16 +55,16 @@ describe('routes from the catalogue', () => {
       pathParameters: { proxy: 'import' },
     });
     expect(match('GET', '/admin/subscribers/imports/i1')).toMatchObject({ fn: 'adminSubscribers' });
-    expect(match('POST', '/admin/erasures')).toMatchObject({ fn: 'adminSubscribers' });
-    expect(match('GET', '/admin/suppressions')).toMatchObject({ fn: 'adminSubscribers' });
-    expect(match('GET', '/admin/topics')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('POST', '/admin/erasures')).toMatchObject({ fn: 'adminSettings' });
+    expect(match('GET', '/admin/suppressions')).toMatchObject({ fn: 'adminSettings' });
+    expect(match('GET', '/admin/topics')).toMatchObject({ fn: 'adminSettings' });
     expect(match('PUT', '/admin/topics/health')).toMatchObject({
-      fn: 'adminSubscribers',
+      fn: 'adminSettings',
       routeKey: 'ANY /admin/topics/{proxy+}',
     });
-    expect(match('POST', '/admin/webhooks')).toMatchObject({ fn: 'adminSubscribers' });
+    expect(match('POST', '/admin/webhooks')).toMatchObject({ fn: 'adminSettings' });
     expect(match('GET', '/admin/webhooks/w1/attempts')).toMatchObject({
-      fn: 'adminSubscribers',
+      fn: 'adminSettings',
       routeKey: 'ANY /admin/webhooks/{proxy+}',
     });
   });

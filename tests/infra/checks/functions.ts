@@ -157,7 +157,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       const readable = secretReads.flatMap(resourcesOf);
       expect(readable).toContainEqual({ Ref: secretId });
       const webhookKey = { Ref: webhookKeyId };
-      if (definition.id === 'AdminSubscribers' || definition.id === 'Webhooks')
+      if (definition.id === 'AdminSettings' || definition.id === 'Webhooks')
         expect(readable).toContainEqual(webhookKey);
       else expect(readable).not.toContainEqual(webhookKey);
     });
@@ -255,16 +255,16 @@ export function checkFunctions(synthesized: Synthesized): void {
         'dynamodb:UpdateItem': ['CASE#*', 'URL#*'],
       },
       adminSubscribers: {
-        // An erasure: the suppression and its audit entry; the person's subscription, contacts,
-        // reporter marks and delivery records deleted.
-        'dynamodb:PutItem': [
-          'ERASURES',
-          'SUBSCRIBER#*',
-          'SUBSCRIPTION#*',
-          'SUPPRESSED#*',
-          'TOPICS',
-          'WEBHOOKS',
-        ],
+        // A subscriber import's new subscriptions and changes (a follow no longer wanted deleted), in
+        // batches; a long one's chunks, for its job.
+        'dynamodb:PutItem': ['SUBSCRIBER#*', 'SUBSCRIPTION#*'],
+        'dynamodb:DeleteItem': ['SUBSCRIPTION#*'],
+        'dynamodb:BatchWriteItem': ['IMPORT#*', 'SUBSCRIBER#*', 'SUBSCRIPTION#*'],
+      },
+      adminSettings: {
+        // Topics and webhooks. An erasure: the suppression and its audit entry; the person's
+        // subscription, contacts, reporter marks and delivery records deleted.
+        'dynamodb:PutItem': ['ERASURES', 'SUPPRESSED#*', 'TOPICS', 'WEBHOOKS'],
         'dynamodb:UpdateItem': ['WEBHOOKS'],
         'dynamodb:DeleteItem': [
           'CASE#*',
@@ -274,8 +274,6 @@ export function checkFunctions(synthesized: Synthesized): void {
           'SUBSCRIPTION#*',
           'WEBHOOKS',
         ],
-        // A subscriber import's new subscriptions, in batches; a long one's chunks, for its job.
-        'dynamodb:BatchWriteItem': ['IMPORT#*', 'SUBSCRIBER#*', 'SUBSCRIPTION#*'],
       },
       publisher: {
         'dynamodb:PutItem': ['ANNOUNCEMENT#*', 'CASE#*', 'CORRECTION#*', 'LOG', 'NOTICES#*'],
@@ -394,7 +392,7 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets only the planner and the admin subscribers API (imports) enqueue messages to send, the planner, the notifier and the digest schedule continuation steps, each sender park in its own queue’s dead letters and hand on to the other channel, the webhook sender its calls', () => {
+    it('lets only the planner and the admin imports enqueue messages to send, the planner, the notifier, the digest, the imports and erasures schedule continuation steps, each sender park in its own queue’s dead letters and hand on to the other channel, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const parkedIn = (key: 'emailSend' | 'smsSend') => ({
         'Fn::GetAtt': [resourceAt(synthesized, `Messaging/${queues[key].id}DeadLetters`)[0], 'Arn'],
@@ -408,8 +406,10 @@ export function checkFunctions(synthesized: Synthesized): void {
         publicRead: [],
         publicWrite: [],
         adminCases: [],
-        // Imported subscribers' confirmations; the rest of a long erasure (a continuation).
+        // Imported subscribers' confirmations; a long import's writing (a continuation).
         adminSubscribers: [toEmail, toSms, toPlan],
+        // The rest of a long erasure (a continuation).
+        adminSettings: [toPlan],
         publisher: [failures],
         // Continuations (closing replies, merges, contact expiry) start on the plan queue.
         notifier: [toPlan, failures],
