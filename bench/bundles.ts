@@ -37,7 +37,7 @@ export const initGoalRatio = 1.3;
 /** The SDK clients each function calls, by package; its reference bundle imports exactly these. */
 export const sdkClients: Record<FunctionKey, ReadonlyArray<SdkClient>> = {
   publicRead: ['dynamodb'],
-  publicWrite: ['dynamodb', 'sesv2', 'sns'],
+  publicWrite: ['dynamodb', 'sqs'],
   adminCases: ['dynamodb'],
   adminSubscribers: ['dynamodb', 'sqs'],
   adminSettings: ['dynamodb', 'sqs'],

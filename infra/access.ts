@@ -37,9 +37,10 @@ type Grants = (role: IGrantable, resources: AccessibleResources) => void;
 
 const access: Record<FunctionKey, Grants> = {
   publicRead: () => {},
-  publicWrite: (role, { email }) => {
-    email.grantSend(role); // subscription confirmation links
-    grantSmsPublish(role); // SMS verification codes
+  publicWrite: (role, { queues }) => {
+    // A subscription request's confirmation (link or code) is a send job on its channel's queue.
+    queues.emailSend.grantSendMessages(role);
+    queues.smsSend.grantSendMessages(role);
   },
   // The editors' cases function reads and writes the table only (granted to every function).
   adminCases: () => {},

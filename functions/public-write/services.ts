@@ -1,8 +1,11 @@
-/** The public writing function's composition root: reports and subscriptions (no queues, no editor alerts). */
-import { compose, documents, ses, sns } from '../../shared/runtime/deployed.ts';
+/**
+ * The public writing function's composition root: reports and subscriptions. Confirmations go on the
+ * send queues as jobs (the senders render and send them), so it calls no email or SMS provider.
+ */
+import { compose, documents, sqs } from '../../shared/runtime/deployed.ts';
 import * as build from '../../shared/runtime/parts.ts';
 
-export const services = compose({ documents, ses, sns }, (c) => ({
+export const services = compose({ documents, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   intake: build.intakeStore(c),
@@ -12,8 +15,7 @@ export const services = compose({ documents, ses, sns }, (c) => ({
   idempotency: build.idempotencyStore(c),
   rateLimiter: build.rateLimiter(c),
   links: build.links(c),
-  email: build.emailSender(c),
-  sms: build.smsSender(c),
+  queues: build.deliveryQueues(c),
 }));
 
 export type PublicServices = Awaited<ReturnType<typeof services>>;

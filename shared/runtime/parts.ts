@@ -38,6 +38,7 @@ import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
 import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
 import { callTimeoutMs } from '../domain/webhook.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import { SecretBox } from '../security/secret-box.ts';
 import type { Signer } from '../security/tokens.ts';
 import { links as publicLinks } from '../usecases/links.ts';
@@ -121,7 +122,7 @@ export const sendPacer = (c: With<'documents'>) =>
 export const correctionEvents = (c: With<'sns'>) =>
   new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
 export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
-export const deliveryQueues = (c: With<'sqs'>) =>
+export const deliveryQueues = (c: With<'sqs'>): DeliveryQueues =>
   new SqsDeliveryQueues(
     c.sqs(),
     { email: c.config.emailSendQueueUrl, sms: c.config.smsSendQueueUrl },

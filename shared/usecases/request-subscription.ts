@@ -1,8 +1,11 @@
 /**
  * requestSubscription: the first step of double opt-in. Stores the request (one subscription per
- * address, whatever arrives at once), then sends the confirmation: a link by email, a 6-digit code by
- * SMS. The request is stored before sending, so if sending fails the caller is told to try again and
- * the retry sends a new confirmation; nothing is lost and nothing is sent twice for one request.
+ * address, whatever arrives at once), then queues its confirmation (a link by email, a 6-digit code
+ * by SMS) on the channel's send queue, for the channel's sender to render and send at the provider's
+ * pace: the request calls no provider. The secret is derived from the request (queued-confirmation.ts),
+ * so the job carries none. The request is stored before it is queued, so if queueing fails the caller
+ * is told to try again and the retry queues a new confirmation; nothing is lost, and the sender sends
+ * a request's confirmation once (a newer request makes the older one's job send nothing).
  */
 import type { Language } from '../domain/case.ts';
 import { InvalidInput, RateLimited } from '../domain/errors.ts';
@@ -19,17 +22,14 @@ import {
   type SubscriptionView,
 } from '../domain/subscription.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EmailSender, SmsSender } from '../ports/messaging.ts';
+import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { SuppressionStore } from '../ports/suppression-store.ts';
-import type { TopicStore } from '../ports/topic-store.ts';
-import { verificationSms } from '../presentation/messages.ts';
 import type { Config } from '../runtime/config.ts';
-import { randomDigits, randomId, randomToken, type Signer } from '../security/tokens.ts';
-import { links } from './links.ts';
+import { randomId, type Signer } from '../security/tokens.ts';
+import { confirmationSecret } from './queued-confirmation.ts';
 import { settled } from './subscription-writes.ts';
-import { confirmationOf } from './topic-labels.ts';
 
 /** A validated request (see subscriptionRequest in shared/http/schemas.ts). */
 export interface SubscriptionInput {
@@ -46,15 +46,12 @@ export interface SubscriptionInput {
 export interface RequestSubscriptionDeps {
   subscriptions: SubscriptionStore;
   suppressions: Pick<SuppressionStore, 'isSuppressed'>;
-  topics: TopicStore;
   rateLimiter: RateLimiter;
-  email: EmailSender;
-  sms: SmsSender;
+  queues: Pick<DeliveryQueues, 'sendConfirmation'>;
   signer: Signer;
   clock: Clock;
   config: Pick<
     Config,
-    | 'publicBaseUrl'
     | 'subscriptionRequestsPerAddressPerHour'
     | 'smsCountries'
     | 'confirmationsPerHour'
@@ -62,14 +59,14 @@ export interface RequestSubscriptionDeps {
   >;
 }
 
-/** The request is stored but its confirmation could not be sent: asking again sends a new one. */
+/** The request is stored but its confirmation could not be queued: asking again queues a new one. */
 export class ConfirmationNotSent extends Error {
   constructor(
     readonly subscriptionId: string,
     readonly channel: Channel,
     options: { cause: unknown },
   ) {
-    super('The confirmation could not be sent', options);
+    super('The confirmation could not be queued', options);
   }
 }
 
@@ -82,7 +79,6 @@ export async function requestSubscription(
   // neither: nothing is stored or sent, and the answer says so without saying why.
   if (await deps.suppressions.isSuppressed(input)) return suppressedView(input, deps.clock.now());
   await admitConfirmation(deps, input, addressHash);
-  const secret = input.channel === 'email' ? randomToken() : randomDigits(6);
   const request = {
     channel: input.channel,
     address: input.address,
@@ -94,13 +90,21 @@ export async function requestSubscription(
   };
   const stored = await settled(async () => {
     const existing = await deps.subscriptions.findByAddress(input.channel, input.address);
-    const next = requested(existing, request, secret, deps.clock.now(), randomId(16));
+    const id = existing?.id ?? randomId(16);
+    const at = requestTime(existing, deps.clock.now());
+    const secret = confirmationSecret(deps.signer, input.channel, id, at);
+    const next = requested(existing, request, secret, at, id);
     if (existing) await deps.subscriptions.save(existing, next);
     else await deps.subscriptions.create(next);
     return next;
   });
   try {
-    await sendConfirmation(deps, stored, secret);
+    await deps.queues.sendConfirmation({
+      kind: 'confirmation',
+      channel: stored.channel,
+      subscriptionId: stored.id,
+      requestedAt: stored.confirmation?.requestedAt ?? deps.clock.now(),
+    });
   } catch (cause) {
     throw new ConfirmationNotSent(stored.id, stored.channel, { cause });
   }
@@ -178,18 +182,13 @@ async function admitConfirmation(
 /** The block of 10,000 numbers an E.164 number belongs to: all but its last four digits. */
 export const numberBlock = (e164: string): string => e164.slice(0, -4);
 
-async function sendConfirmation(deps: RequestSubscriptionDeps, s: Subscription, secret: string) {
-  const request = requestView(s);
-  const { language } = request;
-  if (s.channel === 'sms') {
-    await deps.sms.send({
-      to: s.address,
-      body: verificationSms(secret, language),
-      kind: 'verification_code',
-    });
-    return;
-  }
-  const link = links(deps.config.publicBaseUrl, deps.signer).confirm(s.id, secret);
-  const email = await confirmationOf(deps.topics, request, link);
-  await deps.email.send({ to: s.address, ...email, kind: 'confirmation' });
+/**
+ * When a request is made: now, or just after the request it replaces if that one carries the same
+ * time (or a later one, from a clock running ahead). A request is named by its time (its queued
+ * confirmation, its derived secret), so a newer one never shares the name of the one it replaced.
+ */
+function requestTime(existing: Subscription | undefined, now: string): string {
+  const previous = existing?.confirmation?.requestedAt;
+  if (!previous || Date.parse(previous) < Date.parse(now)) return now;
+  return new Date(Date.parse(previous) + 1).toISOString();
 }

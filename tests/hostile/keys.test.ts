@@ -64,7 +64,7 @@ describe('rotating the keys of a running desk', () => {
     const address = 'rotation@example.org';
     const requested = await requestSubscription(before, { channel: 'email', address, topics: ['*'] });
     const link = (await before.outbox.read(address)).at(-1)?.body ?? '';
-    await confirmEmail(before, requested.id, /token=([\w-]+)/.exec(link)?.[1] ?? '');
+    await confirmEmail(before, requested.id, /token=([\w.-]+)/.exec(link)?.[1] ?? '');
     const oldLink = unsubscribeToken(before.signer, requested.id);
     const cursor = new Cursors(new Signer(parseKeyring(secret).cursors)).encode('cases', { after: 'x' });
 

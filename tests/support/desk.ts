@@ -15,9 +15,11 @@ import { localCredentials, localRegion, provisionTable } from '../../local/engin
 import { Outbox } from '../../shared/adapters/outbox/outbox.ts';
 import type { Topic } from '../../shared/domain/topic.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { assemble } from '../../shared/runtime/assemble.ts';
+import type { DeliveryQueues } from '../../shared/ports/delivery-queues.ts';
+import { assemble, type Services } from '../../shared/runtime/assemble.ts';
 import { readConfig } from '../../shared/runtime/config.ts';
 import { randomId } from '../../shared/security/tokens.ts';
+import { sendDelivery } from '../../shared/usecases/send-delivery.ts';
 
 /** A clock tests move by hand; it starts at the real time so TTLs and windows behave. */
 export class TestClock implements Clock {
@@ -77,7 +79,29 @@ export async function testDesk(
     clock,
   );
   if (!options.tableName) for (const topic of options.topics ?? demoTopics) await desk.topics.put(topic);
-  return { ...desk, clock, documents, sns, sqs, tableName, outbox: new Outbox(outboxFile) };
+  const queues = confirmationsSentAtOnce(desk);
+  return { ...desk, queues, clock, documents, sns, sqs, tableName, outbox: new Outbox(outboxFile) };
+}
+
+/**
+ * The desk's queues, except that a subscription request's confirmation is sent as it is queued: the
+ * sender's own use case runs on the job at once, so a test reads the link or code from the outbox
+ * straight after the request. The queues themselves, and the senders reading them, are tested on
+ * queues of their own (tests/delivery/channel-queues.test.ts) and end to end on the local stack.
+ */
+function confirmationsSentAtOnce(desk: Services): DeliveryQueues {
+  const { queues } = desk;
+  return {
+    send: (jobs) => queues.send(jobs),
+    planLater: (step) => queues.planLater(step),
+    retryLater: (channel, receipts) => queues.retryLater(channel, receipts),
+    park: (channel, bodies) => queues.park(channel, bodies),
+    async sendConfirmation(job) {
+      const sent = await sendDelivery(desk, job);
+      if (sent.outcome === 'retry' || sent.outcome === 'parked')
+        throw new Error(`The confirmation was not sent (${sent.outcome})`);
+    },
+  };
 }
 
 export type TestDesk = Awaited<ReturnType<typeof testDesk>>;

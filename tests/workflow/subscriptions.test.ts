@@ -287,9 +287,11 @@ describe('one subscription per address', () => {
     const follows = (await partition(id)).filter((item) => item.sk !== 'SUBSCRIPTION');
     expect(follows.map((item) => String(item.sk).slice('FOLLOW#'.length))).toEqual(stored?.topics);
 
+    // A request replaced before the sender reached its job sends nothing; the last one's is sent.
     const sent = (await desk.outbox.read(address)).concat(await desk.outbox.read(address.toUpperCase()));
-    expect(sent).toHaveLength(10);
-    const tokens = sent.map((message) => /token=([\w-]+)/.exec(message.body)?.[1] ?? '');
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThanOrEqual(10);
+    const tokens = sent.map((message) => /token=([\w.-]+)/.exec(message.body)?.[1] ?? '');
     const outcomes = await Promise.allSettled(tokens.map((token) => confirmEmail(desk, id, token)));
     // Each request replaced the one before: of ten links, the one whose request was written last confirms.
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -500,11 +502,11 @@ describe('limits and failures', () => {
     await expect(subscribe(newEmail(), {}, deps)).resolves.toMatchObject({ status: 'pending_confirmation' });
   });
 
-  it('keeps the request when the confirmation cannot be sent; asking again sends it', async () => {
+  it('keeps the request when its confirmation cannot be queued; asking again sends it', async () => {
     const address = newEmail();
     const failing = {
       ...desk,
-      email: { send: () => Promise.reject(new Error(`MessageRejected: ${address} is not verified`)) },
+      queues: { ...desk.queues, sendConfirmation: () => Promise.reject(new Error('SQS unreachable')) },
     };
     const error = await refusal(subscribe(address, {}, failing));
     expect(error).toBeInstanceOf(ConfirmationNotSent);

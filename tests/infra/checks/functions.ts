@@ -373,11 +373,11 @@ export function checkFunctions(synthesized: Synthesized): void {
       }
     });
 
-    it('lets the public writing function and the email sender send email from the configured address, the public writing function and the SMS sender SMS to phones only', () => {
+    it('lets only the email sender send email from the configured address, and only the SMS sender SMS to phones only', () => {
       for (const key of keys) {
         const email = allowed(key, 'ses:SendEmail');
         const sms = allowed(key, 'sns:Publish').filter((statement) => statement.NotResource);
-        if (key === 'publicWrite' || key === 'emailSender') {
+        if (key === 'emailSender') {
           expect(email).toEqual([
             expect.objectContaining({
               Condition: { StringEquals: { 'ses:FromAddress': 'corrections@news.example.org' } },
@@ -385,14 +385,14 @@ export function checkFunctions(synthesized: Synthesized): void {
           ]);
           expect(JSON.stringify(email[0]?.Resource)).not.toContain('*');
         } else expect(email).toEqual([]);
-        if (key === 'publicWrite' || key === 'smsSender') {
+        if (key === 'smsSender') {
           expect(sms).toHaveLength(1);
           expect(JSON.stringify(sms[0]?.NotResource)).toContain(':sns:*:*:*');
         } else expect(sms).toEqual([]);
       }
     });
 
-    it('lets only the planner and the admin imports enqueue messages to send, the planner, the notifier, the digest, the imports and erasures schedule continuation steps, each sender park in its own queue’s dead letters and hand on to the other channel, the webhook sender its calls', () => {
+    it('lets only the planner, the admin imports and the public writing function (confirmations) enqueue messages to send, the planner, the notifier, the digest, the imports and erasures schedule continuation steps, each sender park in its own queue’s dead letters and hand on to the other channel, the webhook sender its calls', () => {
       const [failuresId] = resourceAt(synthesized, 'Triggers/StreamFailures');
       const parkedIn = (key: 'emailSend' | 'smsSend') => ({
         'Fn::GetAtt': [resourceAt(synthesized, `Messaging/${queues[key].id}DeadLetters`)[0], 'Arn'],
@@ -404,7 +404,8 @@ export function checkFunctions(synthesized: Synthesized): void {
       const failures = { 'Fn::GetAtt': [failuresId, 'Arn'] };
       const expected: Record<FunctionKey, unknown[]> = {
         publicRead: [],
-        publicWrite: [],
+        // Subscription requests' confirmations, each on its channel's queue.
+        publicWrite: [toEmail, toSms],
         adminCases: [],
         // Imported subscribers' confirmations; a long import's writing (a continuation).
         adminSubscribers: [toEmail, toSms, toPlan],
