@@ -74,8 +74,9 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     await api('POST', '/subscriptions', {
       body: { channel: 'email', address, topics: ['firefighting-rescue'] },
     });
-    const confirmation = (await stack.outbox.read(address)).find(
-      (message) => message.kind === 'confirmation',
+    // The email sender sends it from the send queue.
+    const confirmation = await eventually(async () =>
+      (await stack.outbox.read(address)).find((message) => message.kind === 'confirmation'),
     );
     const link = confirmation?.body.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
     if (!link) throw new Error('no confirmation link in the outbox');
@@ -87,7 +88,9 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     const sms = await api('POST', '/subscriptions', {
       body: { channel: 'sms', address: smsFollower, topics: ['firefighting-rescue'], language: 'en' },
     });
-    const code = (await stack.outbox.read(smsFollower)).at(-1)?.body.match(/\d{6}/)?.[0];
+    const code = (
+      await eventually(async () => (await stack.outbox.read(smsFollower)).at(-1))
+    ).body.match(/\d{6}/)?.[0];
     await api('POST', `/subscriptions/${sms.id}/verify`, { body: { code } });
 
     ({ browser, close: closeBrowser } = await launchConsoleBrowser());

@@ -70,13 +70,17 @@ describe('POST /admin/erasures on the running desk', () => {
       body: { text: '人数有误', url: `https://example.org/news/${randomId(8)}`, contact: { phone } },
     });
     expect(report.status).toBe(201);
+    // The SMS sender sends the verification code from the send queue, and records its delivery.
+    await eventually(async () =>
+      (await stack.outbox.read(phone)).find((message) => message.kind === 'verification_code'),
+    );
 
     const erased = await call('POST', '/admin/erasures', {
       token: tokens.admin,
       body: { channel: 'sms', address: phone },
     });
     expect(erased.status, erased.text).toBe(200);
-    expect(erased.json).toEqual({ subscriptions: 1, submissions: 1, deliveries: 0 });
+    expect(erased.json).toEqual({ subscriptions: 1, submissions: 1, deliveries: 1 });
     expect(erased.text).not.toContain(phone);
     const again = await call('POST', '/admin/erasures', {
       token: tokens.admin,
