@@ -8,7 +8,7 @@ import { parse } from '../../shared/http/validation.ts';
 import { importJob, importSubscribers } from '../../shared/usecases/import-subscribers.ts';
 import { services } from './services.ts';
 
-const importQuery = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
+const importQuery = z.lazy(() => z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) }));
 
 export function subscriberRoutes(app: Router): void {
   app.post('/admin/subscribers/import', async (request) => {

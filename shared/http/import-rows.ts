@@ -50,21 +50,23 @@ const list = (value: string): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-const extras = z
-  .object({
-    follows: z.array(webUrl()).check(z.maxLength(20, { error: 'at most 20 pages' })),
-    frequency: z.enum(frequencies),
-    consent_at: z.optional(
-      z.iso.datetime({ offset: true, error: 'must be a date and time, e.g. 2025-03-01T09:00:00Z' }),
+const extras = z.lazy(() =>
+  z
+    .object({
+      follows: z.array(webUrl()).check(z.maxLength(20, { error: 'at most 20 pages' })),
+      frequency: z.enum(frequencies),
+      consent_at: z.optional(
+        z.iso.datetime({ offset: true, error: 'must be a date and time, e.g. 2025-03-01T09:00:00Z' }),
+      ),
+      consent_source: z.optional(text(1, 200)),
+    })
+    .check(
+      z.refine((row) => (row.consent_at === undefined) === (row.consent_source === undefined), {
+        error: 'consent_at and consent_source go together: give both, or neither for a confirmation',
+        path: ['consent_source'],
+      }),
     ),
-    consent_source: z.optional(text(1, 200)),
-  })
-  .check(
-    z.refine((row) => (row.consent_at === undefined) === (row.consent_source === undefined), {
-      error: 'consent_at and consent_source go together: give both, or neither for a confirmation',
-      path: ['consent_source'],
-    }),
-  );
+);
 
 /** The rows to import and the rejected ones; the file itself malformed (or too long) is a 400. */
 export function readImport(

@@ -27,21 +27,25 @@ export const page = {
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 };
 
-export const pageQuery = z.strictObject(page);
+export const pageQuery = z.lazy(() => z.strictObject(page));
 
-export const correctionListQuery = z.strictObject({
-  ...page,
-  topic: z.optional(z.string().check(z.maxLength(40))),
-});
+export const correctionListQuery = z.lazy(() =>
+  z.strictObject({
+    ...page,
+    topic: z.optional(z.string().check(z.maxLength(40))),
+  }),
+);
 
 /** GET /corrections/log: entries after a seq, up to 500 a page. */
-export const logQuery = z.strictObject({
-  after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
-  limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
-});
+export const logQuery = z.lazy(() =>
+  z.strictObject({
+    after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
+    limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
+  }),
+);
 
 /**
  * GET /notices and /notices/frame: the article's address. Other parameters (a cache-buster an
  * embedding page adds, say) are let through rather than refused: the answer depends on `url` alone.
  */
-export const noticesQuery = z.object({ url: webUrl() });
+export const noticesQuery = z.lazy(() => z.object({ url: webUrl() }));

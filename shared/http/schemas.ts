@@ -1,4 +1,7 @@
-/** The contract's request bodies and query strings, as validators. */
+/**
+ * The contract's request bodies and query strings, as validators. Those that take no arguments are
+ * built on first use (z.lazy): a cold start builds none of them, only the ones its requests need.
+ */
 import * as z from 'zod/mini';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
 import { longestPermalink } from '../domain/correction.ts';
@@ -47,20 +50,22 @@ export const staffCaseRequest = (knownTopics: ReadonlySet<string>) =>
     language: z.optional(z.enum(languages)),
   });
 
-export const assignRequest = z.strictObject({ assignee: text(1, 128) });
+export const assignRequest = z.lazy(() => z.strictObject({ assignee: text(1, 128) }));
 
-export const reviewRequest = z
-  .strictObject({
-    verdict: z.enum(verdicts),
-    findings: text(1, 5000),
-    duplicateOf: z.optional(text(1, 64)),
-  })
-  .check(
-    z.refine((review) => review.verdict !== 'duplicate' || review.duplicateOf !== undefined, {
-      error: 'is required for a duplicate verdict',
-      path: ['duplicateOf'],
-    }),
-  );
+export const reviewRequest = z.lazy(() =>
+  z
+    .strictObject({
+      verdict: z.enum(verdicts),
+      findings: text(1, 5000),
+      duplicateOf: z.optional(text(1, 64)),
+    })
+    .check(
+      z.refine((review) => review.verdict !== 'duplicate' || review.duplicateOf !== undefined, {
+        error: 'is required for a duplicate verdict',
+        path: ['duplicateOf'],
+      }),
+    ),
+);
 
 export const draftRequest = (publicBaseUrl: string) =>
   z.strictObject({
@@ -77,8 +82,8 @@ export const draftRequest = (publicBaseUrl: string) =>
     affectedUrl: z.optional(webUrl()),
   });
 
-export const noteRequest = z.strictObject({ note: text(1, 5000) });
-export const closeRequest = z.strictObject({ reason: text(1, 5000) });
+export const noteRequest = z.lazy(() => z.strictObject({ note: text(1, 5000) }));
+export const closeRequest = z.lazy(() => z.strictObject({ reason: text(1, 5000) }));
 
 export const updateRequest = (knownTopics: ReadonlySet<string>) =>
   z
@@ -90,48 +95,59 @@ export const updateRequest = (knownTopics: ReadonlySet<string>) =>
       }),
     );
 
-export const topicRequest = z.strictObject({
-  names: z
-    .record(
-      z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag' })),
-      text(1, 200),
-    )
+export const topicRequest = z.lazy(() =>
+  z.strictObject({
+    names: z
+      .record(
+        z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag' })),
+        text(1, 200),
+      )
+      .check(
+        z.refine((names) => names['zh-CN'] !== undefined && names.en !== undefined, {
+          error: 'needs at least zh-CN and en',
+        }),
+      ),
+    desk: text(1, 200),
+    defaultSeverity: z.optional(z.enum(severities)),
+  }),
+);
+
+export const topicKeyParameter = z.lazy(() =>
+  z.string().check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' })),
+);
+
+export const webhookRequest = z.lazy(() =>
+  z.strictObject({
+    url: text(1, 2048),
+    description: z.optional(text(0, 200)),
+    events: z.optional(
+      z.array(z.enum(webhookEventTypes)).check(z.minLength(1, { error: 'name at least one event type' })),
+    ),
+  }),
+);
+
+export const webhookChange = z.lazy(() =>
+  z
+    .strictObject({
+      status: z.optional(z.enum(['active', 'disabled'])),
+      description: z.optional(text(0, 200)),
+    })
     .check(
-      z.refine((names) => names['zh-CN'] !== undefined && names.en !== undefined, {
-        error: 'needs at least zh-CN and en',
+      z.refine((change) => change.status !== undefined || change.description !== undefined, {
+        error: 'name a status or a description to change',
+        path: [],
       }),
     ),
-  desk: text(1, 200),
-  defaultSeverity: z.optional(z.enum(severities)),
-});
+);
 
-export const topicKeyParameter = z
-  .string()
-  .check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' }));
-
-export const webhookRequest = z.strictObject({
-  url: text(1, 2048),
-  description: z.optional(text(0, 200)),
-  events: z.optional(
-    z.array(z.enum(webhookEventTypes)).check(z.minLength(1, { error: 'name at least one event type' })),
-  ),
-});
-
-export const webhookChange = z
-  .strictObject({ status: z.optional(z.enum(['active', 'disabled'])), description: z.optional(text(0, 200)) })
-  .check(
-    z.refine((change) => change.status !== undefined || change.description !== undefined, {
-      error: 'name a status or a description to change',
-      path: [],
-    }),
-  );
-
-export const caseListQuery = z.strictObject({
-  ...page,
-  status: z.optional(z.enum(caseStatuses)),
-  topic: z.optional(z.string().check(z.maxLength(40))),
-  assignee: z.optional(z.string().check(z.maxLength(128))),
-});
+export const caseListQuery = z.lazy(() =>
+  z.strictObject({
+    ...page,
+    status: z.optional(z.enum(caseStatuses)),
+    topic: z.optional(z.string().check(z.maxLength(40))),
+    assignee: z.optional(z.string().check(z.maxLength(128))),
+  }),
+);
 
 const channels = ['email', 'sms'] as const;
 // Built when a request is checked, so that a function that never takes an address bundles no phone rules.
@@ -221,29 +237,33 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
     );
 
 /** An erasure names one address; a number only needs E.164's form (it may predate today's numbering plans). */
-export const erasureRequest = z
-  .strictObject({
-    channel: z.enum(channels),
-    address: z.string().check(z.maxLength(254, { error: 'must be at most 254 characters' })),
-  })
-  .check(
-    z.superRefine((request, context) => {
-      const address = request.address.trim();
-      const valid =
-        request.channel === 'email' ? email().safeParse(address).success : /^\+[1-9]\d{7,14}$/.test(address);
-      if (!valid)
-        context.addIssue({
-          code: 'custom',
-          path: ['address'],
-          message:
-            request.channel === 'email'
-              ? 'must be an email address'
-              : 'must be a phone number in E.164 form, e.g. +8613800138000',
-        });
-    }),
-  );
+export const erasureRequest = z.lazy(() =>
+  z
+    .strictObject({
+      channel: z.enum(channels),
+      address: z.string().check(z.maxLength(254, { error: 'must be at most 254 characters' })),
+    })
+    .check(
+      z.superRefine((request, context) => {
+        const address = request.address.trim();
+        const valid =
+          request.channel === 'email'
+            ? email().safeParse(address).success
+            : /^\+[1-9]\d{7,14}$/.test(address);
+        if (!valid)
+          context.addIssue({
+            code: 'custom',
+            path: ['address'],
+            message:
+              request.channel === 'email'
+                ? 'must be an email address'
+                : 'must be a phone number in E.164 form, e.g. +8613800138000',
+          });
+      }),
+    ),
+);
 
-const linkToken = text(1, 512);
+const linkToken = z.lazy(() => text(1, 512));
 
 /** The manage page's changes: everything a subscription receives, topics or pages at least. */
 export const interestsChange = (knownTopics: ReadonlySet<string>) =>
@@ -256,14 +276,18 @@ export const interestsChange = (knownTopics: ReadonlySet<string>) =>
     })
     .check(z.refine(somethingFollowed, nothingFollowed));
 
-export const verifyRequest = z.strictObject({
-  code: z.string().check(z.regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' })),
-});
-export const unsubscribeRequest = z.strictObject({ token: linkToken });
+export const verifyRequest = z.lazy(() =>
+  z.strictObject({
+    code: z.string().check(z.regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' })),
+  }),
+);
+export const unsubscribeRequest = z.lazy(() => z.strictObject({ token: linkToken }));
 /** The token of a link in a message (confirm, unsubscribe page, one-click unsubscribe). */
-export const linkTokenQuery = z.object({ token: linkToken });
+export const linkTokenQuery = z.lazy(() => z.object({ token: linkToken }));
 /** A form unsubscribe: RFC 8058 one-click (its fixed field) or the unsubscribe page's own form. */
-export const unsubscribeForm = z.object({
-  token: linkToken,
-  'List-Unsubscribe': z.optional(z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' })),
-});
+export const unsubscribeForm = z.lazy(() =>
+  z.object({
+    token: linkToken,
+    'List-Unsubscribe': z.optional(z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' })),
+  }),
+);
