@@ -88,9 +88,9 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     const sms = await api('POST', '/subscriptions', {
       body: { channel: 'sms', address: smsFollower, topics: ['firefighting-rescue'], language: 'en' },
     });
-    const code = (
-      await eventually(async () => (await stack.outbox.read(smsFollower)).at(-1))
-    ).body.match(/\d{6}/)?.[0];
+    const code = (await eventually(async () => (await stack.outbox.read(smsFollower)).at(-1))).body.match(
+      /\d{6}/,
+    )?.[0];
     await api('POST', `/subscriptions/${sms.id}/verify`, { body: { code } });
 
     ({ browser, close: closeBrowser } = await launchConsoleBrowser());
