@@ -1,5 +1,5 @@
 /**
- * Memory: the heap after 10,000 requests to the public function in one process, against the heap after
+ * Memory: the heap after 10,000 reports to the public writing function in one process, against the heap after
  * a warm-up, both after a full garbage collection. What leaks per request shows as growth.
  */
 import { setFlagsFromString } from 'node:v8';
