@@ -24,7 +24,7 @@ export const bundleGoalBytes = 400_000;
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
   publicWrite: 500_000,
-  adminSubscribers: 430_000,
+  adminSubscribers: 420_000,
   emailSender: 445_000,
 };
 

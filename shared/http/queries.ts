@@ -27,9 +27,9 @@ export const page = {
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 };
 
-export const pageQuery = z.lazy(() => z.strictObject(page));
+export const pageQuery = /* @__PURE__ */ z.lazy(() => z.strictObject(page));
 
-export const correctionListQuery = z.lazy(() =>
+export const correctionListQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     ...page,
     topic: z.optional(z.string().check(z.maxLength(40))),
@@ -37,7 +37,7 @@ export const correctionListQuery = z.lazy(() =>
 );
 
 /** GET /corrections/log: entries after a seq, up to 500 a page. */
-export const logQuery = z.lazy(() =>
+export const logQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
     limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
@@ -48,4 +48,4 @@ export const logQuery = z.lazy(() =>
  * GET /notices and /notices/frame: the article's address. Other parameters (a cache-buster an
  * embedding page adds, say) are let through rather than refused: the answer depends on `url` alone.
  */
-export const noticesQuery = z.lazy(() => z.object({ url: webUrl() }));
+export const noticesQuery = /* @__PURE__ */ z.lazy(() => z.object({ url: webUrl() }));

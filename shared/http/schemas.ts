@@ -50,9 +50,9 @@ export const staffCaseRequest = (knownTopics: ReadonlySet<string>) =>
     language: z.optional(z.enum(languages)),
   });
 
-export const assignRequest = z.lazy(() => z.strictObject({ assignee: text(1, 128) }));
+export const assignRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ assignee: text(1, 128) }));
 
-export const reviewRequest = z.lazy(() =>
+export const reviewRequest = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       verdict: z.enum(verdicts),
@@ -82,8 +82,8 @@ export const draftRequest = (publicBaseUrl: string) =>
     affectedUrl: z.optional(webUrl()),
   });
 
-export const noteRequest = z.lazy(() => z.strictObject({ note: text(1, 5000) }));
-export const closeRequest = z.lazy(() => z.strictObject({ reason: text(1, 5000) }));
+export const noteRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ note: text(1, 5000) }));
+export const closeRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ reason: text(1, 5000) }));
 
 export const updateRequest = (knownTopics: ReadonlySet<string>) =>
   z
@@ -95,7 +95,7 @@ export const updateRequest = (knownTopics: ReadonlySet<string>) =>
       }),
     );
 
-export const topicRequest = z.lazy(() =>
+export const topicRequest = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     names: z
       .record(
@@ -112,11 +112,11 @@ export const topicRequest = z.lazy(() =>
   }),
 );
 
-export const topicKeyParameter = z.lazy(() =>
+export const topicKeyParameter = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' })),
 );
 
-export const webhookRequest = z.lazy(() =>
+export const webhookRequest = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     url: text(1, 2048),
     description: z.optional(text(0, 200)),
@@ -126,7 +126,7 @@ export const webhookRequest = z.lazy(() =>
   }),
 );
 
-export const webhookChange = z.lazy(() =>
+export const webhookChange = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       status: z.optional(z.enum(['active', 'disabled'])),
@@ -140,7 +140,7 @@ export const webhookChange = z.lazy(() =>
     ),
 );
 
-export const caseListQuery = z.lazy(() =>
+export const caseListQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     ...page,
     status: z.optional(z.enum(caseStatuses)),
@@ -237,7 +237,7 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
     );
 
 /** An erasure names one address; a number only needs E.164's form (it may predate today's numbering plans). */
-export const erasureRequest = z.lazy(() =>
+export const erasureRequest = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       channel: z.enum(channels),
@@ -263,7 +263,7 @@ export const erasureRequest = z.lazy(() =>
     ),
 );
 
-const linkToken = z.lazy(() => text(1, 512));
+const linkToken = /* @__PURE__ */ z.lazy(() => text(1, 512));
 
 /** The manage page's changes: everything a subscription receives, topics or pages at least. */
 export const interestsChange = (knownTopics: ReadonlySet<string>) =>
@@ -276,16 +276,16 @@ export const interestsChange = (knownTopics: ReadonlySet<string>) =>
     })
     .check(z.refine(somethingFollowed, nothingFollowed));
 
-export const verifyRequest = z.lazy(() =>
+export const verifyRequest = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     code: z.string().check(z.regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' })),
   }),
 );
-export const unsubscribeRequest = z.lazy(() => z.strictObject({ token: linkToken }));
+export const unsubscribeRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ token: linkToken }));
 /** The token of a link in a message (confirm, unsubscribe page, one-click unsubscribe). */
-export const linkTokenQuery = z.lazy(() => z.object({ token: linkToken }));
+export const linkTokenQuery = /* @__PURE__ */ z.lazy(() => z.object({ token: linkToken }));
 /** A form unsubscribe: RFC 8058 one-click (its fixed field) or the unsubscribe page's own form. */
-export const unsubscribeForm = z.lazy(() =>
+export const unsubscribeForm = /* @__PURE__ */ z.lazy(() =>
   z.object({
     token: linkToken,
     'List-Unsubscribe': z.optional(z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' })),
