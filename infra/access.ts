@@ -63,9 +63,11 @@ const access: Record<FunctionKey, Grants> = {
     queues.deliveryPlan.grantSendMessages(role);
   },
   planner: (role, { queues }) => {
-    // Each job on its channel's send queue.
-    queues.emailSend.grantSendMessages(role);
-    queues.smsSend.grantSendMessages(role);
+    // Each job on its channel's send queue, planned no further ahead than the queue's backlog allows.
+    for (const queue of [queues.emailSend, queues.smsSend]) {
+      queue.grantSendMessages(role);
+      queue.grant(role, 'sqs:GetQueueAttributes');
+    }
     // A long audience (any continuation) runs in steps: the planner queues its own next step.
     queues.deliveryPlan.grantSendMessages(role);
   },

@@ -11,6 +11,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   corrections: build.correctionStore(c),
   announcements: build.announcementStore(c),
   queues: build.deliveryQueues(c),
+  sendRates: build.sendRates(c),
   plans: build.planStore(c),
   continuations: build.continuationStore(c),
   continuationQueue: build.continuationQueue(c),

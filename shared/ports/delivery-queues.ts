@@ -35,8 +35,10 @@ export interface DeliveryQueues {
    * and sends it (the public function calls no provider itself).
    */
   sendConfirmation(job: ConfirmationJob): Promise<void>;
-  /** The rest of an audience, for a later planner run. */
-  planLater(step: PlanStep): Promise<void>;
+  /** The rest of an audience, for a later planner run, after `delaySeconds` (at most 900). */
+  planLater(step: PlanStep, delaySeconds?: number): Promise<void>;
+  /** About how many jobs wait on each channel's send queue (SQS's approximate count). */
+  backlog(): Promise<Record<Channel, number>>;
   /**
    * Send jobs received now from `channel`'s queue that should come back after a delay (throttled,
    * no token yet, failed).

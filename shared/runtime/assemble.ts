@@ -63,6 +63,7 @@ export function everything(c: build.Context) {
     importJobs: build.importJobStore(c),
     deliveries: build.deliveryStore(c),
     pacer: build.sendPacer(c),
+    sendRates: build.sendRates(c),
     queues: build.deliveryQueues(c),
     links: build.links(c),
     consoleUrl: build.consoleUrl(c),

@@ -114,11 +114,13 @@ export const deliveryStore = (c: With<'documents'>) =>
     recordDays: c.config.deliveryRecordDays,
     clock: c.clock,
   });
+/** The channels' configured send rates, messages a second. */
+export const sendRates = (c: With) => ({
+  email: c.config.emailSendsPerSecond,
+  sms: c.config.smsSendsPerSecond,
+});
 export const sendPacer = (c: With<'documents'>) =>
-  new DynamoSendPacer(c.documents(), c.config.tableName, {
-    email: c.config.emailSendsPerSecond,
-    sms: c.config.smsSendsPerSecond,
-  });
+  new DynamoSendPacer(c.documents(), c.config.tableName, sendRates(c));
 export const correctionEvents = (c: With<'sns'>) =>
   new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
 export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);

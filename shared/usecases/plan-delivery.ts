@@ -17,6 +17,7 @@ import type { DeliveryJob } from '../domain/delivery.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionPublished } from '../ports/correction-events.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { Channel } from '../domain/subscription.ts';
 import type { DeliveryQueues, PlanPosition, PlanStep } from '../ports/delivery-queues.ts';
 import type { PlanStore } from '../ports/plan-store.ts';
 import { type AudienceDeps, type AudienceTarget, audiencePage, firstPosition } from './audience.ts';
@@ -24,6 +25,8 @@ import { type Progress, stepOnce } from './continuation.ts';
 
 export interface PlanDeps extends AudienceDeps {
   queues: DeliveryQueues;
+  /** The channels' configured send rates (messages a second), which the senders are paced to. */
+  sendRates: Readonly<Record<Channel, number>>;
   plans: PlanStore;
   corrections: CorrectionStore;
   clock: Clock;
@@ -39,6 +42,23 @@ export const firstStep = (event: CorrectionPublished): PlanStep => ({
   ...(event.round ? { round: event.round } : {}),
   position: firstPosition,
 });
+
+/** Seconds of sending the send queues are kept ahead of the senders while an audience is planned. */
+export const sendingAheadSeconds = 60;
+
+/**
+ * How long the next run waits: until the send queues are down to about a minute of sending at the
+ * channels' rates. Planning an audience of a million at once would bury, under hours of jobs, the
+ * confirmation a new subscriber waits for on the same queue; a minute ahead keeps the senders busy.
+ */
+export function handOnDelaySeconds(
+  backlog: Readonly<Record<Channel, number>>,
+  rates: Readonly<Record<Channel, number>>,
+): number {
+  const over = (channel: Channel) =>
+    Math.max(0, backlog[channel] / Math.max(1, rates[channel]) - sendingAheadSeconds);
+  return Math.min(900, Math.ceil(Math.max(over('email'), over('sms'))));
+}
 
 /** Jobs per run before the rest is handed to a later run; well inside the planner's timeout. */
 const jobsPerRun = 1000;
@@ -71,7 +91,11 @@ export async function planDelivery(deps: PlanDeps, step: PlanStep): Promise<Plan
     // A re-announcement re-covers an audience already counted as planned.
     advance: (from, to, run) =>
       deps.plans.advance(ref, from, to, step.round ? {} : run.channels, deps.clock.now()),
-    sendOn: (position) => deps.queues.planLater({ ...step, position }),
+    sendOn: async (position) =>
+      deps.queues.planLater(
+        { ...step, position },
+        handOnDelaySeconds(await deps.queues.backlog(), deps.sendRates),
+      ),
     handedOn: (position) => deps.plans.handedOn(ref, position),
     same: samePosition,
     now: () => deps.clock.now(),

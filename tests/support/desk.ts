@@ -93,7 +93,8 @@ function confirmationsSentAtOnce(desk: Services): DeliveryQueues {
   const { queues } = desk;
   return {
     send: (jobs) => queues.send(jobs),
-    planLater: (step) => queues.planLater(step),
+    planLater: (step, delaySeconds) => queues.planLater(step, delaySeconds),
+    backlog: () => queues.backlog(),
     retryLater: (channel, receipts) => queues.retryLater(channel, receipts),
     park: (channel, bodies) => queues.park(channel, bodies),
     async sendConfirmation(job) {

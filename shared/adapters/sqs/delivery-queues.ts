@@ -18,6 +18,8 @@ import type { DeliveryQueues, PlanStep } from '../../ports/delivery-queues.ts';
 
 /** SQS takes at most 10 messages per batch call. */
 const batchSize = 10;
+/** SQS delays a new message by at most 15 minutes. */
+const maxDelaySeconds = 900;
 /** SQS lets a message stay invisible for at most 12 hours. */
 const maxVisibilitySeconds = 12 * 60 * 60;
 
@@ -52,10 +54,28 @@ export class SqsDeliveryQueues implements DeliveryQueues {
     );
   }
 
-  async planLater(step: PlanStep): Promise<void> {
+  async planLater(step: PlanStep, delaySeconds = 0): Promise<void> {
     await this.sqs.send(
-      new SendMessageCommand({ QueueUrl: this.planQueueUrl, MessageBody: JSON.stringify(step) }),
+      new SendMessageCommand({
+        QueueUrl: this.planQueueUrl,
+        MessageBody: JSON.stringify(step),
+        DelaySeconds: Math.min(maxDelaySeconds, Math.max(0, Math.round(delaySeconds))),
+      }),
     );
+  }
+
+  async backlog(): Promise<Record<Channel, number>> {
+    const waiting = async (channel: Channel) => {
+      const { Attributes } = await this.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: this.sendQueueUrls[channel],
+          AttributeNames: ['ApproximateNumberOfMessages'],
+        }),
+      );
+      return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+    };
+    const [email, sms] = await Promise.all([waiting('email'), waiting('sms')]);
+    return { email, sms };
   }
 
   async retryLater(
