@@ -1,10 +1,10 @@
 /**
  * The providers as the bench's sender meets them: an HTTP server that speaks SES v2's SendEmail and
  * SNS's Publish to a phone number over the wire, so the desk's own SES and SNS adapters and SDK clients
- * (adaptive retry included) are what call it. Each channel accepts at its rate, with a burst of a
- * quarter of a second, and throttles beyond it with the errors SES and SNS send (429
- * TooManyRequestsException; 400 Throttling). Every other SNS call (the correction events) is passed on
- * to fauxqs unchanged. Accepted messages are kept per correction, so the bench can count who got what.
+ * (their retries included) are what call it. Each channel accepts at its rate, as SES and SNS count
+ * it (messages a second: a second's worth may come at once), and throttles beyond it with the errors
+ * SES and SNS send (429 TooManyRequestsException; 400 Throttling). Every other SNS call (the
+ * correction events) is passed on to fauxqs unchanged. Accepted messages are kept per correction, so the bench can count who got what.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -25,9 +25,9 @@ export interface ProviderDouble {
   close(): Promise<void>;
 }
 
-/** Tokens refill continuously at `rate` per second, up to a burst of a quarter second's worth. */
+/** Tokens refill continuously at `rate` per second, up to a burst of a second's worth. */
 function tokenBucket(rate: number) {
-  const capacity = Math.max(1, rate / 4);
+  const capacity = Math.max(1, rate);
   let tokens = capacity;
   let at = performance.now();
   return () => {
