@@ -43,7 +43,7 @@ const topic = 'fire-prevention';
 /** Previews timed at each size (after five untimed). */
 const previewSamples = 50;
 /** The warm-up's audience, on a topic of its own: DynamoDB Local's JIT and the desk's run in first. */
-const warmUp = { topic: 'personnel', subscribers: 600, firstId: 900_000_000 };
+const warmUp = { topic: 'personnel', subscribers: 1_500, firstId: 900_000_000 };
 
 /** The stack's variables for the bench: SES and SNS at the double, the pacer at the bench's rates. */
 export function deliveryEnvironment(double: ProviderDouble) {
