@@ -14,10 +14,10 @@
  * a subscriber's message of that version has, so each person gets one message per version.
  */
 import type { DeliveryJob } from '../domain/delivery.ts';
+import type { Channel } from '../domain/subscription.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionPublished } from '../ports/correction-events.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
-import type { Channel } from '../domain/subscription.ts';
 import type { DeliveryQueues, PlanPosition, PlanStep } from '../ports/delivery-queues.ts';
 import type { PlanStore } from '../ports/plan-store.ts';
 import { type AudienceDeps, type AudienceTarget, audiencePage, firstPosition } from './audience.ts';
