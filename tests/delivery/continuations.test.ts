@@ -171,7 +171,7 @@ async function seedReports(caseId: string, count: number, contactOf: (i: number)
 }
 
 describe('a merge of a case with 5,000 reports', () => {
-  it('relinks every report in steps and tells every reporter once', { timeout: 240_000 }, async () => {
+  it('relinks every report in steps and tells every reporter once', { timeout: 420_000 }, async () => {
     const run = await continuations(desk);
     const target = await submitReport(desk, {
       text: '原报告',
