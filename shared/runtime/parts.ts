@@ -150,3 +150,22 @@ export const retrySchedule = (c: Basics) => ({
   maxDelaySeconds: c.config.webhookRetryMaxDelaySeconds,
   windowSeconds: c.config.webhookRetryWindowSeconds,
 });
+
+/**
+ * What both channels' senders build besides their provider: the stores a send reads and records,
+ * the pacer, the queues, links, and (for a confirmation) topic names and the signer.
+ */
+export const senderParts = (c: With<'documents' | 'sqs'>) => ({
+  clock: c.clock,
+  config: c.config,
+  suppressions: suppressionStore(c),
+  subscriptions: subscriptionStore(c),
+  intake: intakeStore(c),
+  corrections: correctionStore(c),
+  deliveries: deliveryStore(c),
+  pacer: sendPacer(c),
+  queues: deliveryQueues(c),
+  links: links(c),
+  topics: topicStore(c),
+  signer: c.signer,
+});
