@@ -51,10 +51,15 @@ export async function loadDemoData(stack: LocalStack): Promise<string[]> {
       language: 'zh-CN',
     },
   });
-  const confirmation = (await stack.outbox.read(subscriberAddress)).find(
-    (message) => message.kind === 'confirmation',
-  );
-  const link = confirmation?.body.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
+  // The email sender sends it from its queue: it lands in the outbox a moment after the request.
+  let link: string | undefined;
+  for (const deadline = Date.now() + 20_000; !link && Date.now() < deadline; ) {
+    const confirmation = (await stack.outbox.read(subscriberAddress)).find(
+      (message) => message.kind === 'confirmation',
+    );
+    link = confirmation?.body.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
+    if (!link) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   if (!link) throw new Error('The confirmation email did not arrive in the outbox');
   // Opening the link shows a button; its POST confirms (what a person does in the browser).
   const confirmUrl = new URL(link);
