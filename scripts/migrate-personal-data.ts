@@ -34,9 +34,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { localCredentials, localRegion } from '../local/engines.ts';
 import { localKeyFile } from '../local/environment.ts';
-import { DynamoIntakeStore } from '../shared/adapters/dynamodb/intake-store.ts';
 import { expiresAfterDays, keys, recipientIndexKeys } from '../shared/adapters/dynamodb/keys.ts';
 import { Cursors } from '../shared/adapters/dynamodb/paging.ts';
+import { DynamoSubmissionUpkeep } from '../shared/adapters/dynamodb/submission-upkeep.ts';
 import { DynamoSubscriptionStore } from '../shared/adapters/dynamodb/subscription-store.ts';
 import { ConditionsFailed, transact } from '../shared/adapters/dynamodb/transact.ts';
 import { contactRecipients, type Recipient, recipientHash } from '../shared/domain/recipient.ts';
@@ -90,7 +90,7 @@ export async function migratePersonalData(
   // Cursors are not used by what the migration calls; a throwaway signer keeps the types honest.
   const cursors = new Cursors(keyed('migration-without-cursors').cursorSigner);
   const subscriptions = new DynamoSubscriptionStore(doc, tableName, cursors, clock);
-  const intake = new DynamoIntakeStore(doc, tableName, cursors, clock);
+  const submissions = new DynamoSubmissionUpkeep(doc, tableName, cursors, clock);
   const get = async (key: { pk: string; sk: string }) =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 
@@ -226,7 +226,7 @@ export async function migratePersonalData(
     const expiresAt = ended
       ? expiresAfterDays(String(owner.updatedAt), options.reporterContactDays)
       : undefined;
-    report.contactsMoved += await intake.moveInlineContact(submission, expiresAt);
+    report.contactsMoved += await submissions.moveInlineContact(submission, expiresAt);
   }
 
   async function expireDelivery(item: Item): Promise<void> {

@@ -6,6 +6,7 @@ export const services = compose({ documents }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   intake: build.intakeStore(c),
+  reporters: build.reporters(c),
   subscriptions: build.subscriptionStore(c),
   audience: build.audienceCounters(c),
   topics: build.topicStore(c),

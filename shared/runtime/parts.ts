@@ -23,8 +23,11 @@ import { DynamoPersonalData } from '../adapters/dynamodb/personal-data.ts';
 import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoReporters } from '../adapters/dynamodb/reporters.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
+import { DynamoSubmissionStore } from '../adapters/dynamodb/submission-store.ts';
+import { DynamoSubmissionUpkeep } from '../adapters/dynamodb/submission-upkeep.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
@@ -80,8 +83,12 @@ export const policies = (c: Basics) => ({
 
 export const caseStore = (c: With<'documents'>) =>
   new DynamoCaseStore(c.documents(), c.config.tableName, cursors(c));
-export const intakeStore = (c: With<'documents'>) =>
-  new DynamoIntakeStore(c.documents(), c.config.tableName, cursors(c), c.clock);
+export const intakeStore = (c: With<'documents'>) => new DynamoIntakeStore(c.documents(), c.config.tableName);
+export const submissionStore = (c: With<'documents'>) =>
+  new DynamoSubmissionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
+export const submissionUpkeep = (c: With<'documents'>) =>
+  new DynamoSubmissionUpkeep(c.documents(), c.config.tableName, cursors(c), c.clock);
+export const reporters = (c: With<'documents'>) => new DynamoReporters(c.documents(), c.config.tableName);
 export const subscriptionStore = (c: With<'documents'>) =>
   new DynamoSubscriptionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const audienceCounters = (c: With<'documents'>) =>
@@ -160,7 +167,7 @@ export const senderParts = (c: With<'documents' | 'sqs'>) => ({
   config: c.config,
   suppressions: suppressionStore(c),
   subscriptions: subscriptionStore(c),
-  intake: intakeStore(c),
+  submissions: submissionStore(c),
   corrections: correctionStore(c),
   deliveries: deliveryStore(c),
   pacer: sendPacer(c),

@@ -12,11 +12,13 @@ import type { Submission } from '../domain/submission.ts';
 import type { Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import type { PlanPosition } from '../ports/delivery-queues.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
+import type { Reporters } from '../ports/reporters.ts';
+import type { SubmissionStore } from '../ports/submission-store.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 
 export interface AudienceDeps {
-  intake: IntakeStore;
+  submissions: SubmissionStore;
+  reporters: Reporters;
   subscriptions: SubscriptionStore;
 }
 
@@ -68,7 +70,7 @@ export async function audiencePage(
   if (position.phase === 'reporters') {
     const cases = reporterCasesOf(target);
     const index = position.case ?? 0;
-    const page = await deps.intake.submissionsOf(cases[index] ?? target.caseId, position.cursor);
+    const page = await deps.submissions.ofCase(cases[index] ?? target.caseId, position.cursor);
     const reporters = page.items.flatMap((submission) => {
       const recipient = reporterRecipient(submission.contact);
       return recipient ? [{ submission, recipient }] : [];
@@ -88,7 +90,7 @@ export async function audiencePage(
   const hashes = page.items.map((s) => s.addressHash);
   const reported = new Set(
     (
-      await Promise.all(reporterCasesOf(target).map((caseId) => deps.intake.reportersAmong(caseId, hashes)))
+      await Promise.all(reporterCasesOf(target).map((caseId) => deps.reporters.among(caseId, hashes)))
     ).flatMap((found) => [...found]),
   );
   const followers = page.items.filter(

@@ -10,7 +10,7 @@ import { isMoreSevere, isUrgent } from '../domain/severity.ts';
 import type { ContinuationKindName } from '../ports/continuations.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
+import type { SubmissionStore, SubmissionUpkeep } from '../ports/submission-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import { urgentCaseAlert } from '../presentation/editor-messages.ts';
 import { topicName } from '../presentation/words.ts';
@@ -80,13 +80,16 @@ export async function expireContactsOnEnd(
 }
 
 /** A few pages of an ended case's reports a step, each contact given the expiry the case's end set. */
-export const expireContacts: ContinuationKind<{ intake: IntakeStore }> = async (deps, input) => {
+export const expireContacts: ContinuationKind<{ submissionUpkeep: SubmissionUpkeep }> = async (
+  deps,
+  input,
+) => {
   const expiresAt = input.params.expiresAt;
   if (!expiresAt) throw new Error('A contact expiry step needs expiresAt');
   let cursor = input.cursor;
   let handled = 0;
   for (let page = 0; page < pagesPerStep; page++) {
-    const stamped = await deps.intake.expireContacts(input.target, expiresAt, cursor);
+    const stamped = await deps.submissionUpkeep.expireContacts(input.target, expiresAt, cursor);
     handled += stamped.expired;
     cursor = stamped.nextCursor ?? undefined;
     if (!cursor) return { handled };
@@ -98,14 +101,14 @@ export const expireContacts: ContinuationKind<{ intake: IntakeStore }> = async (
 const pagesPerStep = 10;
 
 /** One closing reply per reporter who left contact details, a few pages of the case's reports a step. */
-export const closingReplies: ContinuationKind<{ intake: IntakeStore; queues: DeliveryQueues }> = async (
-  deps,
-  input,
-) => {
+export const closingReplies: ContinuationKind<{
+  submissions: SubmissionStore;
+  queues: DeliveryQueues;
+}> = async (deps, input) => {
   let cursor = input.cursor;
   let handled = 0;
   for (let page = 0; page < pagesPerStep; page++) {
-    const submissions = await deps.intake.submissionsOf(input.target, cursor);
+    const submissions = await deps.submissions.ofCase(input.target, cursor);
     const jobs = submissions.items.flatMap((submission): DeliveryJob[] => {
       const recipient = reporterRecipient(submission.contact);
       if (!recipient) return [];

@@ -18,7 +18,7 @@ import { pageTarget } from '../domain/url.ts';
 import type { AudienceCounters, AudienceCounts, AudienceTally } from '../ports/audience-counters.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
+import type { Reporters } from '../ports/reporters.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import { correctionSms } from '../presentation/messages.ts';
 import type { Links } from './links.ts';
@@ -54,7 +54,7 @@ export interface AudienceDeps {
   cases: CaseStore;
   corrections: CorrectionStore;
   audience: AudienceCounters;
-  intake: IntakeStore;
+  reporters: Reporters;
   subscriptions: SubscriptionStore;
   links: Links;
 }
@@ -131,7 +131,7 @@ export async function previewAudience(
   const reach = { topics: [found.topic, allTopics], ...(page ? { page } : {}) };
   const overlaps = await Promise.all(
     reporterCases.map(async (caseId, i) => {
-      const { hashes, more } = await deps.intake.reporterHashes(caseId, reportersLookedUp);
+      const { hashes, more } = await deps.reporters.hashes(caseId, reportersLookedUp);
       const following = await deps.subscriptions.activeFollowersAmong(hashes, reach);
       const tally = reporterTallies[i];
       const reporters = (tally?.email ?? 0) + (tally?.sms ?? 0);

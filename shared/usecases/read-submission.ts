@@ -2,7 +2,7 @@
 import { NotFound } from '../domain/errors.ts';
 import { type PublicStatus, publicStatus } from '../domain/submission.ts';
 import type { CaseStore } from '../ports/case-store.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
+import type { SubmissionStore } from '../ports/submission-store.ts';
 import { tokenMatches } from '../security/tokens.ts';
 
 export interface SubmissionStatus {
@@ -16,11 +16,11 @@ export interface SubmissionStatus {
 const unknown = () => new NotFound('No such submission, or the token does not match.');
 
 export async function readSubmission(
-  deps: { intake: IntakeStore; cases: CaseStore },
+  deps: { submissions: SubmissionStore; cases: CaseStore },
   id: string,
   token: string,
 ): Promise<SubmissionStatus> {
-  const submission = await deps.intake.getSubmission(id);
+  const submission = await deps.submissions.get(id);
   if (!submission || !tokenMatches(token, submission.trackingTokenHash)) throw unknown();
   let current = await deps.cases.get(submission.caseId);
   // A merge relinks submissions after closing the duplicate; follow it if the relink has not landed yet.

@@ -18,9 +18,9 @@ import { allTopics } from '../domain/topic.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { Counted, DeliveryStore } from '../ports/delivery-store.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
 import { type EmailSender, errorName, isThrottle, type SmsSender } from '../ports/messaging.ts';
 import type { SendPacer } from '../ports/send-pacer.ts';
+import type { SubmissionStore } from '../ports/submission-store.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import {
@@ -41,7 +41,7 @@ import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
 
 export interface SendDeps extends SuppressDeps {
   subscriptions: SubscriptionStore;
-  intake: IntakeStore;
+  submissions: SubmissionStore;
   corrections: CorrectionStore;
   deliveries: DeliveryStore;
   /**
@@ -189,7 +189,7 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     };
   }
   if (job.kind === 'digest') return prepareDigest(deps, job);
-  const submission = await deps.intake.getSubmission(job.submissionId);
+  const submission = await deps.submissions.get(job.submissionId);
   const recipient = reporterRecipient(submission?.contact);
   if (!submission || !recipient) return { reason: 'the reporter left no contact details' };
   let outcome: Outcome = { kind: 'closed' };

@@ -106,14 +106,14 @@ describe('audience counters', () => {
     expect(exact.approximate).toBeUndefined();
 
     // As if the case had more reporters than are looked up: two seen, one of them following.
-    const seen = (await desk.intake.reporterHashes(opened.caseId, 10)).hashes;
+    const seen = (await desk.reporters.hashes(opened.caseId, 10)).hashes;
     const follower = (await desk.subscriptions.findByAddress('email', 'f1@example.org'))?.addressHash;
     const twoSeen = [follower ?? '', ...seen.filter((hash) => hash !== follower).slice(0, 1)];
     const sampled = {
       ...desk,
-      intake: Object.assign(Object.create(desk.intake), {
-        reporterHashes: async () => ({ hashes: twoSeen, more: true }),
-      }) as TestDesk['intake'],
+      reporters: Object.assign(Object.create(desk.reporters), {
+        hashes: async () => ({ hashes: twoSeen, more: true }),
+      }) as TestDesk['reporters'],
     };
     const estimated = await previewAudience(sampled, reviewer, opened.caseId);
     // One in two of the four reporters follows: two taken off the three followers.

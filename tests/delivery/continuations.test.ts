@@ -206,11 +206,11 @@ describe('a merge of a case with 5,000 reports', () => {
     const relinking = await run.closed(duplicate.caseId);
     expect(relinking.length).toBeGreaterThan(5);
     expect(relinking.every((step) => step.kind === 'merge-relink')).toBe(true);
-    expect((await desk.intake.submissionsOf(duplicate.caseId)).items).toHaveLength(0);
+    expect((await desk.submissions.ofCase(duplicate.caseId)).items).toHaveLength(0);
     let moved = 0;
     let cursor: string | undefined;
     do {
-      const page = await desk.intake.submissionsOf(target.caseId, cursor);
+      const page = await desk.submissions.ofCase(target.caseId, cursor);
       moved += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -233,7 +233,7 @@ describe('a merge of a case with 5,000 reports', () => {
     for (let i = 0; i < replies.length; i += 100) {
       await Promise.all(
         replies.slice(i, i + 100).map(async (job) => {
-          const submission = await desk.intake.getSubmission(job.submissionId);
+          const submission = await desk.submissions.get(job.submissionId);
           const recipient = reporterRecipient(submission?.contact);
           if (!recipient) throw new Error(`No reporter for ${job.submissionId}`);
           expect(job.channel).toBe(recipient.channel);

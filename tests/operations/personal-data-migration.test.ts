@@ -136,7 +136,7 @@ describe('the personal data migration', () => {
       address: reporter.address,
       expiresAt: expiresAfterDays(closed.updatedAt, 90),
     });
-    expect((await desk.intake.getSubmission(legacySubmission.id))?.contact).toEqual({
+    expect((await desk.submissions.get(legacySubmission.id))?.contact).toEqual({
       phone: reporter.address,
     });
     // The unknown address's suppression stays as it was; the old delivery record now expires.

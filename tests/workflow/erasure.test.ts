@@ -115,7 +115,7 @@ describe('retention', () => {
     const contactItem = await stored(keys.contact(receipt.submissionId, 'email'));
     expect(contactItem).toMatchObject({ address: email, channel: 'email' });
     expect(contactItem?.expiresAt).toBeUndefined();
-    expect((await desk.intake.getSubmission(receipt.submissionId))?.contact?.email).toBe(email);
+    expect((await desk.submissions.get(receipt.submissionId))?.contact?.email).toBe(email);
 
     const opened = await desk.cases.get(receipt.caseId);
     if (!opened) throw new Error('no case');
@@ -129,12 +129,12 @@ describe('retention', () => {
     expect((await stored(keys.contact(receipt.submissionId, 'sms')))?.expiresAt).toBe(expiresAt);
     expect((await stored(keys.submission(receipt.submissionId)))?.expiresAt).toBeUndefined();
     // Again: nothing new (the first expiry stands).
-    expect((await desk.intake.expireContacts(closed.id, new Date().toISOString())).expired).toBe(0);
+    expect((await desk.submissionUpkeep.expireContacts(closed.id, new Date().toISOString())).expired).toBe(0);
     expect((await stored(keys.contact(receipt.submissionId, 'email')))?.expiresAt).toBe(expiresAt);
 
     // Past it, the contact reads as gone even before DynamoDB's TTL removes the item; the report stays.
     desk.clock.advance(91 * 24 * 60);
-    const later = await desk.intake.getSubmission(receipt.submissionId);
+    const later = await desk.submissions.get(receipt.submissionId);
     expect(later?.contact).toBeUndefined();
     expect(later?.text).toBe('标题中的日期有误');
   });
@@ -160,10 +160,10 @@ describe('POST /admin/erasures (the use case)', () => {
     expect(await stored(keys.follow(subscriptionId, 'personnel'))).toBeUndefined();
     expect(await stored(keys.subscriberAddress(recipientHash(recipient)))).toBeUndefined();
     // Each submission keeps its report and loses the email (the phone, another address, stays).
-    const report = await desk.intake.getSubmission(first.receipt.submissionId);
+    const report = await desk.submissions.get(first.receipt.submissionId);
     expect(report?.contact).toEqual({ phone });
     expect(report?.text).toMatch(/^数字有误/);
-    expect((await desk.intake.getSubmission(second.receipt.submissionId))?.contact).toBeUndefined();
+    expect((await desk.submissions.get(second.receipt.submissionId))?.contact).toBeUndefined();
     // The delivery records of the person are gone; the version's counters are not.
     expect(await desk.deliveries.get(first.key)).toBeUndefined();
     expect(await desk.deliveries.get(second.key)).toBeUndefined();
@@ -218,7 +218,7 @@ describe('POST /admin/erasures (the use case)', () => {
     // The reply and the subscription's verification code.
     expect(await erase(recipient)).toEqual({ subscriptions: 1, submissions: 1, deliveries: 2 });
     expect(await desk.subscriptions.get(subscriptionId)).toBeUndefined();
-    expect((await desk.intake.getSubmission(told.receipt.submissionId))?.contact).toBeUndefined();
+    expect((await desk.submissions.get(told.receipt.submissionId))?.contact).toBeUndefined();
     expect(await desk.deliveries.get(told.key)).toBeUndefined();
     expect(await indexedUnder(recipient)).toEqual([]);
     const suppression = await stored(keys.suppression(recipientHash(recipient)));

@@ -39,7 +39,7 @@ describe('submitting a report', () => {
       updatedAt: opened?.updatedAt,
     });
 
-    const stored = await desk.intake.getSubmission(receipt.submissionId);
+    const stored = await desk.submissions.get(receipt.submissionId);
     expect(JSON.stringify(stored)).not.toContain(receipt.trackingToken);
   });
 
@@ -87,7 +87,7 @@ describe('reports of the same page', () => {
     expect(history).toHaveLength(escalations.length + 1);
     expect(escalations.every((entry) => entry.actor === 'system')).toBe(true);
     expect(escalations.some((entry) => entry.note?.endsWith('→ critical'))).toBe(true);
-    const submissions = await desk.intake.submissionsOf(caseId ?? '');
+    const submissions = await desk.submissions.ofCase(caseId ?? '');
     expect(submissions.items).toHaveLength(50);
   });
 
