@@ -5,7 +5,7 @@
 import type { CorrectionType, Language } from '../shared/domain/case.ts';
 import { correctionIdLength } from '../shared/domain/correction.ts';
 import { smsSegments } from '../shared/domain/sms.ts';
-import { correctionSms } from '../shared/presentation/messages.ts';
+import { correctionSms } from '../shared/presentation/sms-messages.ts';
 
 const chinese = [
   '关于仓库火灾受伤人数的更正',

@@ -4,5 +4,5 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, ses, sqs }, (c) => ({
   ...build.senderParts(c),
-  email: build.emailSender(c),
+  ...build.emailChannel(c),
 }));

@@ -4,5 +4,5 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.senderParts(c),
-  sms: build.smsSender(c),
+  ...build.smsChannel(c),
 }));

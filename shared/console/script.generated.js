@@ -328,154 +328,33 @@ var typeLabels = {
   "zh-CN": { correction: "\u66F4\u6B63", clarification: "\u6F84\u6E05", retraction: "\u64A4\u56DE" },
   en: { correction: "Correction", clarification: "Clarification", retraction: "Retraction" }
 };
-var publicWords = {
-  "zh-CN": {
-    siteTitle: "\u66F4\u6B63\u4E0E\u6F84\u6E05",
-    siteDescription: "\u6211\u4EEC\u53D1\u5E03\u7684\u6BCF\u4E00\u5219\u66F4\u6B63\u3001\u6F84\u6E05\u4E0E\u64A4\u56DE\uFF0C\u53CA\u5176\u5386\u6B21\u66F4\u65B0\u3002",
-    updated: "\u66F4\u65B0",
-    allTopics: "\u5168\u90E8\u4E3B\u9898",
-    topics: "\u4E3B\u9898",
-    newerFirst: "\u6700\u65B0\u7684\u66F4\u6B63\u5728\u524D\u3002",
-    none: "\u6682\u65E0\u5DF2\u53D1\u5E03\u7684\u66F4\u6B63\u3002",
-    more: "\u66F4\u65E9\u7684\u66F4\u6B63",
-    published: "\u9996\u6B21\u53D1\u5E03",
-    lastUpdated: "\u6700\u8FD1\u66F4\u65B0",
-    version: (n) => `\u7B2C${n}\u7248`,
-    note: "\u66F4\u65B0\u8BF4\u660E\uFF1A",
-    affected: "\u6D89\u53CA\u5185\u5BB9\uFF1A",
-    permalink: "\u6C38\u4E45\u94FE\u63A5",
-    readMore: "\u67E5\u770B\u5168\u6587\u53CA\u5386\u6B21\u7248\u672C",
-    history: "\u7248\u672C\u8BB0\u5F55",
-    historyIntro: "\u5DF2\u53D1\u5E03\u7684\u6BCF\u4E00\u4E2A\u7248\u672C\uFF0C\u6309\u65F6\u95F4\u5148\u540E\u6392\u5217\uFF1B\u53D1\u5E03\u540E\u7684\u5185\u5BB9\u4E0D\u4F1A\u88AB\u6539\u5199\u6216\u5220\u9664\u3002",
-    current: "\uFF08\u5F53\u524D\u7248\u672C\uFF09",
-    feeds: "\u8BA2\u9605\u6E90\uFF1A",
-    transparency: "\u66F4\u6B63\u7528\u65F6",
-    publicLog: "\u516C\u5F00\u65E5\u5FD7",
-    backHome: "\u8FD4\u56DE\u66F4\u6B63\u5217\u8868",
-    notFound: "\u627E\u4E0D\u5230\u8BE5\u9875\u9762",
-    notFoundText: "\u6B64\u5730\u5740\u6CA1\u6709\u5BF9\u5E94\u7684\u66F4\u6B63\uFF0C\u8BF7\u68C0\u67E5\u94FE\u63A5\u662F\u5426\u5B8C\u6574\u3002",
-    badRequest: "\u65E0\u6CD5\u663E\u793A\u8BE5\u9875\u9762",
-    badRequestText: "\u94FE\u63A5\u4E2D\u7684\u53C2\u6570\u65E0\u6548\uFF0C\u8BF7\u4ECE\u66F4\u6B63\u5217\u8868\u91CD\u65B0\u6253\u5F00\u3002",
-    switchTo: { language: "en", label: "English" }
-  },
-  en: {
-    siteTitle: "Corrections and clarifications",
-    siteDescription: "Every correction, clarification and retraction we have published, with each update.",
-    updated: "updated",
-    allTopics: "All topics",
-    topics: "Topics",
-    newerFirst: "Newest first.",
-    none: "No corrections have been published yet.",
-    more: "Older corrections",
-    published: "First published",
-    lastUpdated: "Last updated",
-    version: (n) => `Version ${n}`,
-    note: "What changed: ",
-    affected: "Concerns: ",
-    permalink: "Permalink",
-    readMore: "Read it in full, with every version",
-    history: "Version history",
-    historyIntro: "Every published version, oldest first; nothing published is ever rewritten or removed.",
-    current: " (current version)",
-    feeds: "Feeds:",
-    transparency: "How fast we correct",
-    publicLog: "Public log",
-    backHome: "Back to all corrections",
-    notFound: "Page not found",
-    notFoundText: "There is no correction at this address. Please check that the link is complete.",
-    badRequest: "This page cannot be shown",
-    badRequestText: "The link has an invalid parameter. Please open it again from the list of corrections.",
-    switchTo: { language: "zh-CN", label: "\u4E2D\u6587" }
-  }
-};
+var updatedLabel = { "zh-CN": "\u66F4\u65B0", en: "updated" };
 function correctionLabel(correction, language2) {
   const base = typeLabels[language2][correction.type];
-  return correction.version > 1 ? `${base} \xB7 ${publicWords[language2].updated}` : base;
+  return correction.version > 1 ? `${base} \xB7 ${updatedLabel[language2]}` : base;
 }
 function topicName(topics2, key, language2) {
   const names = topics2.find((topic) => topic.key === key)?.names;
   return names?.[language2] ?? names?.["zh-CN"] ?? key;
 }
 
-// shared/presentation/messages.ts
+// shared/presentation/sms-messages.ts
 var phrases = {
   "zh-CN": {
-    readMore: "\u67E5\u770B\u5168\u6587\u53CA\u5386\u6B21\u7248\u672C\uFF1A",
-    unsubscribe: "\u4E0D\u60F3\u518D\u6536\u5230\u6B64\u7C7B\u90AE\u4EF6\uFF1F\u9000\u8BA2\uFF1A",
-    manage: "\u66F4\u6539\u4E3B\u9898\u3001\u5173\u6CE8\u7684\u6587\u7AE0\u3001\u9891\u7387\u6216\u8BED\u8A00\uFF1A",
-    whyEmail: "\u60A8\u6536\u5230\u6B64\u90AE\u4EF6\uFF0C\u662F\u56E0\u4E3A\u60A8\u8BA2\u9605\u4E86\u8BE5\u4E3B\u9898\u7684\u66F4\u6B63\u901A\u77E5\u3002",
-    smsPrefix: (label) => `\u3010${label}\u3011`,
-    replyPublishedSubject: "\u60A8\u62A5\u544A\u7684\u95EE\u9898\u5DF2\u5904\u7406",
-    replyPublished: (label) => `\u611F\u8C22\u60A8\u7684\u62A5\u544A\u3002\u7ECF\u6838\u5B9E\uFF0C\u6211\u4EEC\u5DF2\u53D1\u5E03${label}\uFF1A`,
-    replyClosedSubject: "\u60A8\u62A5\u544A\u7684\u95EE\u9898\u5DF2\u5BA1\u6838\u5B8C\u6BD5",
-    replyClosed: "\u611F\u8C22\u60A8\u7684\u62A5\u544A\u3002\u7ECF\u6838\u5B9E\uFF0C\u6211\u4EEC\u8BA4\u4E3A\u76F8\u5173\u5185\u5BB9\u65E0\u9700\u66F4\u6B63\u3002",
-    replySmsPublished: (label) => `\u611F\u8C22\u62A5\u544A\uFF0C\u5DF2\u53D1\u5E03${label}\uFF1A`,
-    replyAmendedSubject: "\u60A8\u62A5\u544A\u7684\u95EE\u9898\u7684\u66F4\u6B63\u5DF2\u66F4\u65B0",
-    replyAmended: (label, version) => `\u611F\u8C22\u60A8\u7684\u62A5\u544A\u3002\u9488\u5BF9\u60A8\u62A5\u544A\u7684\u95EE\u9898\uFF0C\u6211\u4EEC\u66F4\u65B0\u4E86${label}\uFF08\u7B2C${version}\u7248\uFF09\uFF1A`,
-    replySmsAmended: (label) => `\u60A8\u62A5\u544A\u7684\u95EE\u9898\u7684${label}\u5DF2\u66F4\u65B0\uFF1A`,
-    confirmSubject: "\u8BF7\u786E\u8BA4\u8BA2\u9605\u66F4\u6B63\u901A\u77E5",
-    confirm: "\u8BF7\u6253\u5F00\u4EE5\u4E0B\u94FE\u63A5\u5E76\u6309\u4E0B\u201C\u786E\u8BA4\u8BA2\u9605\u201D\u6309\u94AE\uFF0C\u786E\u8BA4\u8BA2\u9605\u4EE5\u4E0B\u5185\u5BB9\u7684\u66F4\u6B63\u901A\u77E5\uFF1A",
-    topicsLine: (topics2) => `\u4E3B\u9898\uFF1A${topics2}`,
-    followsLine: (pages) => `\u5173\u6CE8\u7684\u6587\u7AE0\uFF1A${pages}`,
-    frequencyLine: { immediate: "\u6BCF\u6B21\u53D1\u5E03\u5373\u901A\u77E5", daily: "\u6BCF\u65E5\u6C47\u603B\u4E00\u6B21", weekly: "\u6BCF\u5468\u6C47\u603B\u4E00\u6B21" },
-    listSeparator: "\u3001",
-    confirmIgnore: "\u5982\u975E\u672C\u4EBA\u64CD\u4F5C\uFF0C\u8BF7\u5FFD\u7565\u6B64\u90AE\u4EF6\uFF0C\u6211\u4EEC\u4E0D\u4F1A\u518D\u53D1\u9001\u3002",
+    prefix: (label) => `\u3010${label}\u3011`,
+    replyPublished: (label) => `\u611F\u8C22\u62A5\u544A\uFF0C\u5DF2\u53D1\u5E03${label}\uFF1A`,
+    replyAmended: (label) => `\u60A8\u62A5\u544A\u7684\u95EE\u9898\u7684${label}\u5DF2\u66F4\u65B0\uFF1A`,
     code: (code) => `\u60A8\u7684\u8BA2\u9605\u9A8C\u8BC1\u7801\uFF1A${code}\uFF0C15\u5206\u949F\u5185\u6709\u6548\u3002`,
-    allTopics: "\u5168\u90E8\u4E3B\u9898",
-    digestPeriod: (frequency, firstDay) => {
-      const [, m, d] = firstDay.split("-").map(Number);
-      return frequency === "daily" ? `${m}\u6708${d}\u65E5` : `${m}\u6708${d}\u65E5\u8D77\u4E00\u5468`;
-    },
-    digestSubject: (period, n) => `${period}\uFF1A${n}\u5219\u66F4\u6B63\u4E0E\u6F84\u6E05`,
-    digestIntro: (period, n) => `${period}\uFF0C\u60A8\u8BA2\u9605\u7684\u5185\u5BB9\u6709${n}\u5219\u66F4\u6B63\u4E0E\u6F84\u6E05\uFF1A`,
-    digestMore: (n) => `\u53E6\u6709${n}\u5219\uFF0C\u89C1\u5B8C\u6574\u5217\u8868\uFF1A`,
-    digestList: "\u5B8C\u6574\u5217\u8868\uFF1A",
-    whyDigest: (frequency) => `\u60A8\u6536\u5230\u6B64\u90AE\u4EF6\uFF0C\u662F\u56E0\u4E3A\u60A8\u8BA2\u9605\u4E86\u66F4\u6B63\u901A\u77E5\u7684${frequency === "daily" ? "\u6BCF\u65E5" : "\u6BCF\u5468"}\u6C47\u603B\u3002`,
-    digestSms: (period, n) => `${period}\u6709${n}\u5219\u60A8\u5173\u6CE8\u7684\u66F4\u6B63\uFF1A`,
+    digest: (period, n) => `${period}\u6709${n}\u5219\u60A8\u5173\u6CE8\u7684\u66F4\u6B63\uFF1A`,
     digestCount: (n) => `${n}\u5219\u60A8\u5173\u6CE8\u7684\u66F4\u6B63\uFF1A`,
     digestLabel: "\u66F4\u6B63\u6C47\u603B"
   },
   en: {
-    readMore: "Read it in full, with every version: ",
-    unsubscribe: "No longer want these emails? Unsubscribe: ",
-    manage: "Change topics, articles followed, frequency or language: ",
-    whyEmail: "You receive this because you subscribed to corrections on this topic.",
-    smsPrefix: (label) => `${label}: `,
-    replyPublishedSubject: "The error you reported has been dealt with",
-    replyPublished: (label) => `Thank you for your report. We checked it and published a ${label.toLowerCase()}: `,
-    replyClosedSubject: "We have reviewed your report",
-    replyClosed: "Thank you for your report. We checked it and found that no correction is needed.",
-    replySmsPublished: (label) => `Thanks for your report. ${label}: `,
-    replyAmendedSubject: "The correction to the error you reported has been updated",
-    replyAmended: (label, version) => `Thank you for your report. We have updated the ${label.toLowerCase()} we published after it (version ${version}): `,
-    replySmsAmended: (label) => `${label} updated after your report: `,
-    confirmSubject: "Please confirm your subscription to corrections",
-    confirm: "Open this link and press its Confirm button to confirm that you want corrections of:",
-    topicsLine: (topics2) => `Topics: ${topics2}`,
-    followsLine: (pages) => `Articles followed: ${pages}`,
-    frequencyLine: {
-      immediate: "As soon as each is published",
-      daily: "One summary a day",
-      weekly: "One summary a week"
-    },
-    listSeparator: ", ",
-    confirmIgnore: "If this was not you, ignore this email and we will not write again.",
+    prefix: (label) => `${label}: `,
+    replyPublished: (label) => `Thanks for your report. ${label}: `,
+    replyAmended: (label) => `${label} updated after your report: `,
     code: (code) => `Your subscription code is ${code}. It expires in 15 minutes.`,
-    allTopics: "all topics",
-    digestPeriod: (frequency, firstDay) => {
-      const date = (/* @__PURE__ */ new Date(`${firstDay}T00:00:00Z`)).toLocaleDateString("en-GB", {
-        day: "numeric",
-        month: "long",
-        timeZone: "UTC"
-      });
-      return frequency === "daily" ? date : `The week of ${date}`;
-    },
-    digestSubject: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections and clarifications"}`,
-    digestIntro: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections and clarifications"} on what you follow.`,
-    digestMore: (n) => `${n} more, in the full list: `,
-    digestList: "The full list: ",
-    whyDigest: (frequency) => `You receive this because you subscribed to a ${frequency === "daily" ? "daily" : "weekly"} summary of corrections.`,
-    digestSms: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections"} on what you follow: `,
+    digest: (period, n) => `${period}: ${n} ${n === 1 ? "correction" : "corrections"} on what you follow: `,
     digestCount: (n) => `${n} ${n === 1 ? "correction" : "corrections"}: `,
     digestLabel: "Corrections"
   }
@@ -483,7 +362,7 @@ var phrases = {
 function correctionSms(wording, language2, permalink2) {
   if (wording.smsText) return composeSms(wording.smsText, permalink2);
   return fitOneSegment(
-    phrases[language2].smsPrefix(correctionLabel(wording, language2)),
+    phrases[language2].prefix(correctionLabel(wording, language2)),
     wording.headline,
     ` ${permalink2}`
   );

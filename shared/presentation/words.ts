@@ -10,11 +10,13 @@ export const typeLabels: Record<Language, Record<CorrectionType, string>> = {
   en: { correction: 'Correction', clarification: 'Clarification', retraction: 'Retraction' },
 };
 
+/** What an amended correction's label adds (kept apart from the page words, which messages do not need). */
+const updatedLabel: Record<Language, string> = { 'zh-CN': '更新', en: 'updated' };
+
 export const publicWords = {
   'zh-CN': {
     siteTitle: '更正与澄清',
     siteDescription: '我们发布的每一则更正、澄清与撤回，及其历次更新。',
-    updated: '更新',
     allTopics: '全部主题',
     topics: '主题',
     newerFirst: '最新的更正在前。',
@@ -43,7 +45,6 @@ export const publicWords = {
   en: {
     siteTitle: 'Corrections and clarifications',
     siteDescription: 'Every correction, clarification and retraction we have published, with each update.',
-    updated: 'updated',
     allTopics: 'All topics',
     topics: 'Topics',
     newerFirst: 'Newest first.',
@@ -77,7 +78,7 @@ export function correctionLabel(
   language: Language,
 ): string {
   const base = typeLabels[language][correction.type];
-  return correction.version > 1 ? `${base} · ${publicWords[language].updated}` : base;
+  return correction.version > 1 ? `${base} · ${updatedLabel[language]}` : base;
 }
 
 /** A headline with its label, as a feed reader lists it: "【更正 · 更新】…" or "Correction · updated: …". */

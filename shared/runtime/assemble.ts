@@ -4,6 +4,8 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../ports/clock.ts';
+import { emailWording } from '../usecases/email-wording.ts';
+import { smsWording } from '../usecases/sms-wording.ts';
 import type { Config } from './config.ts';
 import { keyed } from './keys.ts';
 import * as build from './parts.ts';
@@ -72,6 +74,7 @@ export function everything(c: build.Context) {
     consoleUrl: build.consoleUrl(c),
     email: build.emailSender(c),
     sms: build.smsSender(c),
+    wordings: { email: emailWording, sms: smsWording },
     webhooks: build.webhookStore(c),
     webhookQueue: build.webhookQueue(c),
     webhookCaller: build.webhookCaller(c),

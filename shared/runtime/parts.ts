@@ -44,7 +44,9 @@ import type { Clock } from '../ports/clock.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import { SecretBox } from '../security/secret-box.ts';
 import type { Signer } from '../security/tokens.ts';
+import { emailWording } from '../usecases/email-wording.ts';
 import { links as publicLinks } from '../usecases/links.ts';
+import { smsWording } from '../usecases/sms-wording.ts';
 import type { Config } from './config.ts';
 import { emailSender as chosenEmailSender, smsSender as chosenSmsSender } from './senders.ts';
 
@@ -145,6 +147,12 @@ export const consoleUrl = (c: Basics) => `${c.config.publicBaseUrl}/console`;
 
 export const emailSender = (c: With<'ses'>) => chosenEmailSender(c.config, c.ses);
 export const smsSender = (c: With<'sns'>) => chosenSmsSender(c.config, c.sns());
+/** A channel's sender: its provider and its wording alone, so it bundles none of the other's texts. */
+export const emailChannel = (c: With<'ses'>) => ({
+  email: emailSender(c),
+  wordings: { email: emailWording },
+});
+export const smsChannel = (c: With<'sns'>) => ({ sms: smsSender(c), wordings: { sms: smsWording } });
 
 export const webhookStore = (c: With<'documents'>) =>
   new DynamoWebhookStore(c.documents(), c.config.tableName, cursors(c));

@@ -20,7 +20,7 @@ import type { CaseStore } from '../ports/case-store.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { Reporters } from '../ports/reporters.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
-import { correctionSms } from '../presentation/messages.ts';
+import { correctionSms } from '../presentation/sms-messages.ts';
 import type { Links } from './links.ts';
 
 export interface AudiencePreview {

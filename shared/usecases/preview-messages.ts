@@ -10,12 +10,9 @@ import { NotFound } from '../domain/errors.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import { type SmsEncoding, smsEncoding, smsSegments } from '../domain/sms.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
-import {
-  correctionEmail,
-  correctionSms,
-  type PublishedWording,
-  type RenderedEmail,
-} from '../presentation/messages.ts';
+import { correctionEmail, type RenderedEmail } from '../presentation/email-messages.ts';
+import type { PublishedWording } from '../presentation/messages.ts';
+import { correctionSms } from '../presentation/sms-messages.ts';
 import { type DiffPart, wordDiff } from '../presentation/word-diff.ts';
 import { type AudienceDeps, placeholderCorrectionId, previewAudience } from './preview-audience.ts';
 

@@ -5,12 +5,8 @@
  * carries no secret and the sender makes the same link or code again; a newer request (or a
  * confirmation, or the expiry) makes the job send nothing.
  */
-import type { Channel, Subscription } from '../domain/subscription.ts';
-import type { TopicStore } from '../ports/topic-store.ts';
-import { verificationSms } from '../presentation/messages.ts';
+import type { Channel, PendingConfirmation, Subscription } from '../domain/subscription.ts';
 import type { Signer } from '../security/tokens.ts';
-import type { Links } from './links.ts';
-import { confirmationOf } from './topic-labels.ts';
 
 /** The purposes the secrets are derived under (the link's was named when imports alone used it). */
 const purposes = { email: 'imported-confirmation', sms: 'confirmation-code' } as const;
@@ -32,25 +28,20 @@ export function confirmationSecret(
   return String(mac.readUIntBE(0, 6) % 1_000_000).padStart(6, '0');
 }
 
-export type ConfirmationMessage =
-  | { channel: 'email'; subject: string; text: string; html: string }
-  | { channel: 'sms'; body: string };
-
-/** The message to send, or why there is nothing to send any more. */
-export async function queuedConfirmation(
-  deps: { topics: TopicStore; signer: Signer; links: Links },
+/** The request still waiting and the secret to send for it, or why there is nothing to send any more. */
+export function queuedConfirmation(
+  signer: Signer,
   subscription: Subscription | undefined,
   requestedAt: string,
   now: string,
-): Promise<ConfirmationMessage | { reason: string }> {
+): { request: PendingConfirmation; secret: string } | { reason: string } {
   const pending = subscription?.confirmation;
   if (!subscription) return { reason: 'the subscription is gone' };
   if (!pending || pending.requestedAt !== requestedAt) return { reason: 'a newer request replaced it' };
   if (pending.usedAt) return { reason: 'already confirmed' };
   if (Date.parse(pending.expiresAt) <= Date.parse(now)) return { reason: 'the request expired' };
-  const secret = confirmationSecret(deps.signer, subscription.channel, subscription.id, requestedAt);
-  if (subscription.channel === 'sms')
-    return { channel: 'sms', body: verificationSms(secret, pending.language) };
-  const email = await confirmationOf(deps.topics, pending, deps.links.confirm(subscription.id, secret));
-  return { channel: 'email', ...email };
+  return {
+    request: pending,
+    secret: confirmationSecret(signer, subscription.channel, subscription.id, requestedAt),
+  };
 }

@@ -8,7 +8,6 @@
  * accepted and only finishes it. A throttle is not a failure: the claim is let go and the job comes
  * back later. Only real failures count toward parking.
  */
-import type { Language } from '../domain/case.ts';
 import type { CorrectionVersion } from '../domain/correction.ts';
 import { countedVersion, type DeliveryJob, deliveryKey } from '../domain/delivery.ts';
 import { reaches } from '../domain/reach.ts';
@@ -23,19 +22,10 @@ import type { SendPacer } from '../ports/send-pacer.ts';
 import type { SubmissionStore } from '../ports/submission-store.ts';
 import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
-import {
-  correctionEmail,
-  correctionSms,
-  digestEmail,
-  digestItemsListed,
-  digestSms,
-  type Outcome,
-  type PublishedWording,
-  replyEmail,
-  replySms,
-} from '../presentation/messages.ts';
+import { digestItemsListed, type Outcome, type PublishedWording } from '../presentation/messages.ts';
 import type { Signer } from '../security/tokens.ts';
 import type { Links } from './links.ts';
+import type { Message, Wordings } from './message.ts';
 import { queuedConfirmation } from './queued-confirmation.ts';
 import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
 
@@ -50,6 +40,8 @@ export interface SendDeps extends SuppressDeps {
    */
   email?: EmailSender;
   sms?: SmsSender;
+  /** How the channels this sender sends word a message: each channel's sender bundles its own alone. */
+  wordings: Partial<Wordings>;
   pacer: SendPacer;
   links: Links;
   clock: Clock;
@@ -83,14 +75,23 @@ export interface Claimed {
 /** Longer than a batch's wait for tokens plus its sends; a crashed attempt's delivery is retried after it. */
 export const leaseSeconds = 60;
 
-function emailOf(deps: SendDeps): EmailSender {
-  if (!deps.email) throw new Error('This sender does not send email');
-  return deps.email;
-}
-
-function smsOf(deps: SendDeps): SmsSender {
-  if (!deps.sms) throw new Error('This sender does not send SMS');
-  return deps.sms;
+/** The message worded for the person's channel, ready for that channel's provider. */
+async function worded(
+  deps: SendDeps,
+  recipient: Recipient,
+  message: Message,
+): Promise<() => Promise<string>> {
+  const to = recipient.address;
+  if (recipient.channel === 'sms') {
+    const { sms, wordings } = deps;
+    if (!sms || !wordings.sms) throw new Error('This sender does not send SMS');
+    const worded = await wordings.sms(message, deps);
+    return () => sms.send({ to, ...worded });
+  }
+  const { email, wordings } = deps;
+  if (!email || !wordings.email) throw new Error('This sender does not send email');
+  const worded = await wordings.email(message, deps);
+  return () => email.send({ to, ...worded });
 }
 
 const wordingOf = (version: CorrectionVersion): PublishedWording => ({
@@ -112,8 +113,7 @@ async function publishedVersion(deps: SendDeps, correctionId: string, version: n
 interface Prepared {
   recipient: Recipient;
   topic: string;
-  language: Language;
-  transmit: (deps: SendDeps) => Promise<string>;
+  message: Message;
 }
 
 type Unprepared = { reason: string; settleKey?: string };
@@ -130,62 +130,33 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     // Planned while immediate, daily or weekly since: the correction is in its next digest instead.
     if (frequencyOf(subscription) !== 'immediate')
       return { reason: 'the subscription gets digests instead', settleKey };
-    const permalink = deps.links.permalink(correction.id);
-    const recipient = { channel: subscription.channel, address: subscription.address };
     return {
-      recipient,
+      recipient: { channel: subscription.channel, address: subscription.address },
       topic: correction.topic,
-      language: subscription.language,
-      transmit: (d) => {
-        if (recipient.channel === 'sms') {
-          return smsOf(d).send({
-            to: recipient.address,
-            body: correctionSms(wording, subscription.language, permalink),
-            kind: 'correction',
-            correctionId: correction.id,
-          });
-        }
-        const rendered = correctionEmail(wording, subscription.language, {
-          permalink,
-          unsubscribe: d.links.unsubscribePage(subscription.id),
-          manage: d.links.manage(subscription.id),
-        });
-        return emailOf(d).send({
-          to: recipient.address,
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          kind: 'correction',
-          correctionId: correction.id,
-          // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
-          headers: {
-            'List-Unsubscribe': `<${d.links.oneClickUnsubscribe(subscription.id)}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          },
-        });
+      message: {
+        kind: 'correction',
+        language: subscription.language,
+        subscriptionId: subscription.id,
+        correctionId: correction.id,
+        wording,
+        permalink: deps.links.permalink(correction.id),
       },
     };
   }
   if (job.kind === 'confirmation') {
     const subscription = await deps.subscriptions.get(job.subscriptionId);
-    const message = await queuedConfirmation(deps, subscription, job.requestedAt, deps.clock.now());
-    if (!subscription || 'reason' in message)
-      return { reason: 'reason' in message ? message.reason : 'gone' };
-    const recipient = { channel: subscription.channel, address: subscription.address };
+    const pending = queuedConfirmation(deps.signer, subscription, job.requestedAt, deps.clock.now());
+    if (!subscription || 'reason' in pending)
+      return { reason: 'reason' in pending ? pending.reason : 'gone' };
     return {
-      recipient,
+      recipient: { channel: subscription.channel, address: subscription.address },
       topic: subscription.confirmation?.topics[0] ?? allTopics,
-      language: subscription.language,
-      transmit: (d) =>
-        message.channel === 'sms'
-          ? smsOf(d).send({ to: recipient.address, body: message.body, kind: 'verification_code' })
-          : emailOf(d).send({
-              to: recipient.address,
-              subject: message.subject,
-              text: message.text,
-              html: message.html,
-              kind: 'confirmation',
-            }),
+      message: {
+        kind: 'confirmation',
+        language: pending.request.language,
+        subscriptionId: subscription.id,
+        ...pending,
+      },
     };
   }
   if (job.kind === 'digest') return prepareDigest(deps, job);
@@ -199,29 +170,14 @@ async function prepare(deps: SendDeps, job: DeliveryJob): Promise<Prepared | Unp
     outcome = { kind: job.outcome, wording, permalink: deps.links.permalink(correction.id) };
     topic = correction.topic;
   }
-  const correctionId = job.correctionId ? { correctionId: job.correctionId } : {};
   return {
     recipient,
     topic,
-    language: submission.language,
-    transmit: (d) => {
-      if (recipient.channel === 'sms') {
-        return smsOf(d).send({
-          to: recipient.address,
-          body: replySms(outcome, submission.language),
-          kind: 'reply',
-          ...correctionId,
-        });
-      }
-      const rendered = replyEmail(outcome, submission.language);
-      return emailOf(d).send({
-        to: recipient.address,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        kind: 'reply',
-        ...correctionId,
-      });
+    message: {
+      kind: 'reply',
+      language: submission.language,
+      outcome,
+      ...(job.correctionId ? { correctionId: job.correctionId } : {}),
     },
   };
 }
@@ -248,38 +204,19 @@ async function prepareDigest(
       ? [{ wording: wordingOf(latest), permalink: deps.links.permalink(correction.id) }]
       : [];
   });
-  const total = job.correctionIds.length;
-  const periodLink = deps.links.period(frequency, firstDay, language);
-  const recipient = { channel: subscription.channel, address: subscription.address };
   return {
-    recipient,
+    recipient: { channel: subscription.channel, address: subscription.address },
     topic: digestTopic,
-    language,
-    transmit: (d) => {
-      const listed = { kind: 'correction_digest' as const, correctionIds: job.correctionIds };
-      if (recipient.channel === 'sms') {
-        return smsOf(d).send({
-          to: recipient.address,
-          body: digestSms(frequency, firstDay, total, language, ` ${periodLink}`),
-          ...listed,
-        });
-      }
-      const rendered = digestEmail(frequency, firstDay, items, total, language, {
-        period: periodLink,
-        unsubscribe: d.links.unsubscribePage(subscription.id),
-        manage: d.links.manage(subscription.id),
-      });
-      return emailOf(d).send({
-        to: recipient.address,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        ...listed,
-        headers: {
-          'List-Unsubscribe': `<${d.links.oneClickUnsubscribe(subscription.id)}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        },
-      });
+    message: {
+      kind: 'correction_digest',
+      language,
+      subscriptionId: subscription.id,
+      correctionIds: job.correctionIds,
+      frequency,
+      firstDay,
+      items,
+      total: job.correctionIds.length,
+      periodLink: deps.links.period(frequency, firstDay, language),
     },
   };
 }
@@ -302,6 +239,7 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
   }
   const { recipient, topic } = prepared;
   if (!deps[recipient.channel]) return { outcome: 'elsewhere', channel: recipient.channel };
+  const send = await worded(deps, recipient, prepared.message);
   const hash = recipientHash(recipient);
   const key = deliveryKey(job, hash);
   const counted = version ? { ...version, channel: recipient.channel } : undefined;
@@ -332,7 +270,7 @@ export async function claimDelivery(deps: SendDeps, job: DeliveryJob): Promise<C
     failures: claim.failures,
     acceptedEarlier: claim.outcome === 'accepted',
     recipient,
-    transmit: () => prepared.transmit(deps),
+    transmit: send,
   };
 }
 

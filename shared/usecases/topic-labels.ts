@@ -10,7 +10,7 @@ import {
 import { allTopics } from '../domain/topic.ts';
 import type { PageSubscription } from '../pages/subscription-pages.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
-import { confirmationEmail, type RenderedEmail } from '../presentation/messages.ts';
+import { confirmationEmail, type RenderedEmail } from '../presentation/email-messages.ts';
 
 /** Names per language; none for every topic. A key since gone from the catalogue shows as itself. */
 export async function topicLabels(topics: TopicStore, keys: string[]): Promise<Record<Language, string[]>> {

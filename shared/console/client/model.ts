@@ -7,7 +7,7 @@ import type { Case, CorrectionType, HistoryEntry, Language } from '../../domain/
 import { allowedActions, draftAuthors, requireAction } from '../../domain/lifecycle.ts';
 import { type Actor, can, type Role, roles } from '../../domain/roles.ts';
 import { type SmsEncoding, smsEncoding, smsSegments, smsUnits } from '../../domain/sms.ts';
-import { correctionSms } from '../../presentation/messages.ts';
+import { correctionSms } from '../../presentation/sms-messages.ts';
 import type { ConsoleAction } from './words.ts';
 
 /** A case as GET /admin/cases/{id} answers it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationEmail } from './messages.ts';
+import { confirmationEmail } from './email-messages.ts';
 
 const link = 'https://corrections.example.org/subscriptions/abc/confirm?token=t';
 
