@@ -109,7 +109,7 @@ interface ParsedPhone {
 /** An E.164 string read as libphonenumber parses it: calling code, national number, territory. */
 const parsed = (e164: string): ParsedPhone | undefined => {
   if (!/^\+[1-9]\d*$/.test(e164)) return undefined;
-  // Read before anything else: a missing metadata file is the deployment's fault, not a bad number.
+  // Read outside any catch: a missing table is the deployment's fault (it throws), not a bad number.
   const table = phoneMetadata();
   // Calling codes have 1 to 3 digits and none starts another, so the first one found is the one.
   for (let end = 2; end <= 4 && end <= e164.length; end++) {
