@@ -89,7 +89,7 @@ export async function migratePersonalData(
   const clock = systemClock;
   // Cursors are not used by what the migration calls; a throwaway signer keeps the types honest.
   const cursors = new Cursors(keyed('migration-without-cursors').cursorSigner);
-  const subscriptions = new DynamoSubscriptionStore(doc, tableName, cursors, clock);
+  const subscriptions = new DynamoSubscriptionStore(doc, tableName, clock);
   const submissions = new DynamoSubmissionUpkeep(doc, tableName, cursors, clock);
   const get = async (key: { pk: string; sk: string }) =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;

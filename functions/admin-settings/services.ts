@@ -7,7 +7,7 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, sqs, webhookKey }, (c) => ({
   ...build.policies(c),
-  subscriptions: build.subscriptionStore(c),
+  subscriptionErasure: build.subscriptionErasure(c),
   suppressions: build.suppressionStore(c),
   personalData: build.personalData(c),
   topics: build.topicStore(c),

@@ -6,6 +6,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   clock: c.clock,
   config: c.config,
   subscriptions: build.subscriptionStore(c),
+  followers: build.followers(c),
   submissions: build.submissionStore(c),
   submissionUpkeep: build.submissionUpkeep(c),
   reporters: build.reporters(c),

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryCounts, DeliveryOutcome } from '../domain/delivery.ts';
+import type { Delivery } from '../domain/delivery.ts';
 import type { Channel } from '../domain/subscription.ts';
 
 /** What a claim found. `failures` so far travels along, so the counters can be moved exactly once. */
@@ -75,11 +75,4 @@ export interface DeliveryStore {
     counted: Counted | undefined,
     recipientHash?: string,
   ): Promise<boolean>;
-  /**
-   * Adds to a version's counters directly, for moves made exactly once elsewhere (the planner's
-   * `planned` commits with its cursor; a webhook sender's outcomes with its own attempt records).
-   */
-  count(counted: Counted, outcome: DeliveryOutcome, amount?: number): Promise<void>;
-  /** A version's counters by channel, in one read whatever the audience. */
-  counts(correctionId: string, version: number): Promise<Record<CountedChannel, DeliveryCounts>>;
 }

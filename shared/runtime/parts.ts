@@ -13,7 +13,9 @@ import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.t
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
+import { DynamoDeliveryProgress } from '../adapters/dynamodb/delivery-counters.ts';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
+import { DynamoFollowers } from '../adapters/dynamodb/followers.ts';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoImportJobStore } from '../adapters/dynamodb/import-job-store.ts';
 import { DynamoIntakeStore } from '../adapters/dynamodb/intake-store.ts';
@@ -28,6 +30,7 @@ import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
 import { DynamoSubmissionStore } from '../adapters/dynamodb/submission-store.ts';
 import { DynamoSubmissionUpkeep } from '../adapters/dynamodb/submission-upkeep.ts';
+import { DynamoSubscriptionErasure } from '../adapters/dynamodb/subscription-erasure.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
@@ -92,7 +95,11 @@ export const submissionUpkeep = (c: With<'documents'>) =>
   new DynamoSubmissionUpkeep(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const reporters = (c: With<'documents'>) => new DynamoReporters(c.documents(), c.config.tableName);
 export const subscriptionStore = (c: With<'documents'>) =>
-  new DynamoSubscriptionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
+  new DynamoSubscriptionStore(c.documents(), c.config.tableName, c.clock);
+export const subscriptionErasure = (c: With<'documents'>) =>
+  new DynamoSubscriptionErasure(c.documents(), c.config.tableName);
+export const followers = (c: With<'documents'>) =>
+  new DynamoFollowers(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const audienceCounters = (c: With<'documents'>) =>
   new DynamoAudienceCounters(c.documents(), c.config.tableName, c.clock);
 export const suppressionStore = (c: With<'documents'>) =>
@@ -118,6 +125,8 @@ export const continuationStore = (c: With<'documents'>) =>
   new DynamoContinuationStore(c.documents(), c.config.tableName);
 export const importJobStore = (c: With<'documents'>) =>
   new DynamoImportJobStore(c.documents(), c.config.tableName);
+export const deliveryProgress = (c: With<'documents'>) =>
+  new DynamoDeliveryProgress(c.documents(), c.config.tableName);
 export const deliveryStore = (c: With<'documents'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName, {
     recordDays: c.config.deliveryRecordDays,

@@ -12,14 +12,14 @@ import type { Submission } from '../domain/submission.ts';
 import type { Subscription } from '../domain/subscription.ts';
 import { allTopics } from '../domain/topic.ts';
 import type { PlanPosition } from '../ports/delivery-queues.ts';
+import type { Followers } from '../ports/followers.ts';
 import type { Reporters } from '../ports/reporters.ts';
 import type { SubmissionStore } from '../ports/submission-store.ts';
-import type { SubscriptionStore } from '../ports/subscription-store.ts';
 
 export interface AudienceDeps {
   submissions: SubmissionStore;
   reporters: Reporters;
-  subscriptions: SubscriptionStore;
+  followers: Followers;
 }
 
 export interface AudiencePage {
@@ -82,7 +82,7 @@ export async function audiencePage(
         : { phase: 'followers' };
     return { reporters, followers: [], next };
   }
-  const page = await deps.subscriptions.followers(followed(target, position.phase), {
+  const page = await deps.followers.of(followed(target, position.phase), {
     limit,
     ...(position.cursor ? { cursor: position.cursor } : {}),
   });

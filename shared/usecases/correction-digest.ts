@@ -22,7 +22,7 @@ import type { Subscription } from '../domain/subscription.ts';
 import type { AnnouncementStore } from '../ports/announcement-store.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
-import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { Followers } from '../ports/followers.ts';
 import { type ContinuationDeps, type ContinuationKind, startContinuation } from './continuation.ts';
 
 export interface PeriodCorrectionsDeps {
@@ -45,7 +45,7 @@ export async function periodCorrections(
 }
 
 export interface DigestStepDeps extends PeriodCorrectionsDeps {
-  subscriptions: SubscriptionStore;
+  followers: Followers;
   queues: DeliveryQueues;
   /** The desk's calendar: a period's name becomes its instants in its time zone. */
   config: { timeZone: string };
@@ -68,7 +68,7 @@ export const correctionDigests: ContinuationKind<DigestStepDeps> = async (deps, 
   let cursor = input.cursor;
   let handled = 0;
   for (let page = 0; page < pagesPerStep; page++) {
-    const subscribers = await deps.subscriptions.digestSubscribers(period.frequency, {
+    const subscribers = await deps.followers.ofDigest(period.frequency, {
       limit: subscribersPerPage,
       ...(cursor ? { cursor } : {}),
     });

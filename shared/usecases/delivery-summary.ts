@@ -5,10 +5,10 @@
 import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
-import type { DeliveryStore } from '../ports/delivery-store.ts';
+import type { DeliveryProgress } from '../ports/delivery-progress.ts';
 
 export async function deliverySummary(
-  deps: { corrections: CorrectionStore; deliveries: DeliveryStore },
+  deps: { corrections: CorrectionStore; deliveryProgress: DeliveryProgress },
   actor: Actor,
   correctionId: string,
   version?: string,
@@ -22,6 +22,6 @@ export async function deliverySummary(
   const latest = correction.versions.at(-1)?.version ?? 1;
   const chosen = asked ?? latest;
   if (chosen > latest) throw new NotFound(`Correction ${correctionId} has no version ${chosen}.`);
-  const counts = await deps.deliveries.counts(correctionId, chosen);
+  const counts = await deps.deliveryProgress.counts(correctionId, chosen);
   return { correctionId, version: chosen, ...counts };
 }

@@ -12,14 +12,14 @@ import { suppressionOf } from '../domain/suppression.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ContinuationQueue } from '../ports/continuations.ts';
 import type { PersonalDataStore } from '../ports/personal-data.ts';
-import type { SubscriptionStore } from '../ports/subscription-store.ts';
+import type { SubscriptionErasure } from '../ports/subscription-store.ts';
 import type { SuppressionStore } from '../ports/suppression-store.ts';
 import { randomId } from '../security/tokens.ts';
 import { type ContinuationKind, startContinuation } from './continuation.ts';
 
 export interface ErasureDeps {
   suppressions: SuppressionStore;
-  subscriptions: SubscriptionStore;
+  subscriptionErasure: SubscriptionErasure;
   personalData: PersonalDataStore;
   clock: Clock;
   /** The rest of a person's records, past the first page, goes to a continuation. */
@@ -41,7 +41,7 @@ export async function erasePerson(
   const at = deps.clock.now();
   const addressHash = recipientHash(recipient);
   await deps.suppressions.suppress(suppressionOf(recipient, 'erased', at));
-  const subscriptions = (await deps.subscriptions.eraseByAddressHash(addressHash)) ? 1 : 0;
+  const subscriptions = (await deps.subscriptionErasure.eraseByAddressHash(addressHash)) ? 1 : 0;
   const { erased, next } = await deps.personalData.erasePage(addressHash);
   const id = randomId(12);
   // Its own target per erasure (a target's continuation runs once), from where the request stopped.

@@ -18,8 +18,8 @@ import { pageTarget } from '../domain/url.ts';
 import type { AudienceCounters, AudienceCounts, AudienceTally } from '../ports/audience-counters.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { Followers } from '../ports/followers.ts';
 import type { Reporters } from '../ports/reporters.ts';
-import type { SubscriptionStore } from '../ports/subscription-store.ts';
 import { correctionSms } from '../presentation/sms-messages.ts';
 import type { Links } from './links.ts';
 
@@ -55,7 +55,7 @@ export interface AudienceDeps {
   corrections: CorrectionStore;
   audience: AudienceCounters;
   reporters: Reporters;
-  subscriptions: SubscriptionStore;
+  followers: Followers;
   links: Links;
 }
 
@@ -132,7 +132,7 @@ export async function previewAudience(
   const overlaps = await Promise.all(
     reporterCases.map(async (caseId, i) => {
       const { hashes, more } = await deps.reporters.hashes(caseId, reportersLookedUp);
-      const following = await deps.subscriptions.activeFollowersAmong(hashes, reach);
+      const following = await deps.followers.among(hashes, reach);
       const tally = reporterTallies[i];
       const reporters = (tally?.email ?? 0) + (tally?.sms ?? 0);
       // Past the first thousand, the rest follow in the same proportion as those looked up.

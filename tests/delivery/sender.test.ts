@@ -179,7 +179,7 @@ describe('the planner and the sender', () => {
     const failed = await desk.deliveries.get(key);
     expect(failed).toMatchObject({ status: 'failed', failures: 1, lastError: 'MessageRejected' });
     expect(JSON.stringify(failed)).not.toContain('someone@example.org');
-    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ failed: 1, sent: 0 });
+    expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({ failed: 1, sent: 0 });
     expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'retry', reason: 'failed' });
     expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'sent' });
     expect(await desk.deliveries.get(key)).toMatchObject({
@@ -188,7 +188,7 @@ describe('the planner and the sender', () => {
       attempts: 3,
       messageId: expect.any(String),
     });
-    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ failed: 0, sent: 1 });
+    expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({ failed: 0, sent: 1 });
     expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'already-sent' });
     expect(transports.calls).toBe(3);
     expect(await desk.outbox.read('flaky@example.org')).toHaveLength(1);
@@ -217,7 +217,7 @@ describe('the planner and the sender', () => {
     expect(await sendDelivery(deps, job)).toMatchObject({ outcome: 'already-sent' });
     expect(transports.calls).toBe(1);
     expect(await desk.outbox.read('accepted-once@example.org')).toHaveLength(1);
-    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1, failed: 0 });
+    expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({ sent: 1, failed: 0 });
   });
 });
 
@@ -252,7 +252,7 @@ describe('a batch', () => {
     expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
     expect(writes).toEqual([2]);
     for (const { correctionId } of reports)
-      expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1 });
+      expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({ sent: 1 });
   });
 
   it('never sends a second copy when marking the batch sent fails, nor counts twice one finished elsewhere', async () => {
@@ -284,7 +284,10 @@ describe('a batch', () => {
     expect(again.outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
     expect(transports.calls).toBe(2);
     for (const { correctionId } of [first, second])
-      expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({ sent: 1, failed: 0 });
+      expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({
+        sent: 1,
+        failed: 0,
+      });
     expect(await desk.outbox.read('batch-fail@example.org')).toHaveLength(1);
     expect(await desk.outbox.read('batch-raced@example.org')).toHaveLength(1);
   });
@@ -362,7 +365,7 @@ describe('a throttle storm', () => {
     expect(messages.map((m) => m.address).sort()).toEqual([...emails, ...phones].sort());
     expect(transports.calls).toBeGreaterThan(throttledCalls);
     expect(await queue.receive(queue.dlqUrl)).toHaveLength(0);
-    const counts = await desk.deliveries.counts(correctionId, 1);
+    const counts = await desk.deliveryProgress.counts(correctionId, 1);
     expect(counts.email).toMatchObject({ sent: 6, failed: 0, parked: 0 });
     expect(counts.sms).toMatchObject({ sent: 6, failed: 0, parked: 0 });
     // The delays asked of the queue grew with each throttle.
@@ -389,7 +392,7 @@ describe('a throttle storm', () => {
     });
     expect(transports.calls).toBe(failuresBeforeParking);
     expect(await desk.outbox.read('always-fails@example.org')).toHaveLength(0);
-    expect((await desk.deliveries.counts(correctionId, 1)).email).toMatchObject({
+    expect((await desk.deliveryProgress.counts(correctionId, 1)).email).toMatchObject({
       parked: 1,
       failed: 0,
       sent: 0,

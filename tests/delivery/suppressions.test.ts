@@ -137,7 +137,7 @@ describe('suppressions', () => {
     expect(await desk.suppressions.isSuppressed({ channel: 'sms', address: '+8613800138555' })).toBe(true);
 
     expect((await desk.outbox.read()).length).toBe(before);
-    const counts = await desk.deliveries.counts(correctionId, 1);
+    const counts = await desk.deliveryProgress.counts(correctionId, 1);
     // The follower and the reporter, each once.
     expect(counts.email.suppressed).toBe(2);
     expect(counts.sms.suppressed).toBe(1);

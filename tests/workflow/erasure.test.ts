@@ -97,7 +97,7 @@ describe('retention', () => {
     const now = epoch(desk.clock.now());
     expect(record?.expiresAt).toBeGreaterThanOrEqual(now + 180 * day - 5);
     expect(record?.expiresAt).toBeLessThanOrEqual(now + 180 * day + 5);
-    expect((await desk.deliveries.counts(published.correctionId ?? '', 1)).email.sent).toBe(1);
+    expect((await desk.deliveryProgress.counts(published.correctionId ?? '', 1)).email.sent).toBe(1);
   });
 
   it('expires a reporter’s contact reporterContactDays after the case closes; the report stays', async () => {
@@ -167,7 +167,7 @@ describe('POST /admin/erasures (the use case)', () => {
     // The delivery records of the person are gone; the version's counters are not.
     expect(await desk.deliveries.get(first.key)).toBeUndefined();
     expect(await desk.deliveries.get(second.key)).toBeUndefined();
-    expect((await desk.deliveries.counts(first.published.correctionId ?? '', 1)).email.sent).toBe(1);
+    expect((await desk.deliveryProgress.counts(first.published.correctionId ?? '', 1)).email.sent).toBe(1);
     // Nothing is left under the person's hash but the suppression.
     expect(await indexedUnder(recipient)).toEqual([]);
     expect(await desk.suppressions.isSuppressed(recipient)).toBe(true);

@@ -327,7 +327,7 @@ describe('one subscription per address', () => {
       topics: ['public-information'],
     });
     const followerIds = async (topic: string) =>
-      (await desk.subscriptions.followers(topic, { limit: 100 })).items.map((s) => s.id);
+      (await desk.followers.of(topic, { limit: 100 })).items.map((s) => s.id);
     expect(await followerIds('public-information')).toContain(id);
     expect(await followerIds('firefighting-rescue')).not.toContain(id);
 
@@ -363,7 +363,7 @@ describe('followers', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await own.subscriptions.followers(topic, { limit, ...(cursor ? { cursor } : {}) });
+      const page = await own.followers.of(topic, { limit, ...(cursor ? { cursor } : {}) });
       expect(page.items.length).toBeLessThanOrEqual(limit);
       seen.push(...page.items.map((s) => s.id));
       cursor = page.nextCursor ?? undefined;
@@ -384,7 +384,7 @@ describe('followers', () => {
   });
 
   it('hands the delivery pipeline whom to reach, without confirmation secrets', async () => {
-    const [follower] = (await own.subscriptions.followers('*', { limit: 1 })).items;
+    const [follower] = (await own.followers.of('*', { limit: 1 })).items;
     expect(follower).toMatchObject({
       id: ids.all,
       channel: 'email',
@@ -398,9 +398,9 @@ describe('followers', () => {
   });
 
   it('refuses a cursor from another topic', async () => {
-    const page = await own.subscriptions.followers('public-information', { limit: 1 });
+    const page = await own.followers.of('public-information', { limit: 1 });
     await expect(
-      own.subscriptions.followers('firefighting-rescue', { limit: 1, cursor: page.nextCursor ?? '' }),
+      own.followers.of('firefighting-rescue', { limit: 1, cursor: page.nextCursor ?? '' }),
     ).rejects.toBeInstanceOf(InvalidInput);
   });
 });
@@ -425,7 +425,7 @@ describe('unsubscribing', () => {
       expect(item.gsi4pk).toBeUndefined();
     }
     expect((await claimOf('email', address))?.expiresAt).toBe(eraseAt);
-    const followers = await desk.subscriptions.followers('public-information', { limit: 100 });
+    const followers = await desk.followers.of('public-information', { limit: 100 });
     expect(followers.items.map((s) => s.id)).not.toContain(id);
   });
 

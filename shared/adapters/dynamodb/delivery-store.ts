@@ -1,91 +1,17 @@
 /**
- * Delivery records and a version's delivery counters. Every move that ends or fails a delivery
- * commits with its counter in one transaction, conditional on the state the attempt saw, so the
- * counters stay exact however often a job is retried. The counters are spread over a few shard items
- * (one write each per delivery, never a hot item) and read back with one BatchGet.
+ * Delivery records. Every move that ends or fails a delivery commits with its counter (see
+ * delivery-counters.ts) in one transaction, conditional on the state the attempt saw, so the counters
+ * stay exact however often a job is retried.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  countsOf,
-  type Delivery,
-  type DeliveryCounts,
-  type DeliveryOutcome,
-  deliveryOutcomes,
-  failuresBeforeParking,
-} from '../../domain/delivery.ts';
+import { type Delivery, failuresBeforeParking } from '../../domain/delivery.ts';
 import type { Clock } from '../../ports/clock.ts';
-import {
-  type ClaimOutcome,
-  type Counted,
-  type CountedChannel,
-  countedChannels,
-  type DeliveryStore,
-  type NewDelivery,
-} from '../../ports/delivery-store.ts';
-import { digest } from '../../security/tokens.ts';
+import type { ClaimOutcome, Counted, DeliveryStore, NewDelivery } from '../../ports/delivery-store.ts';
+import { type CounterChanges, countersUpdate, counterUpdate } from './delivery-counters.ts';
 import { expiresAfterDays, keys, recipientIndexKeys, withoutStorage } from './keys.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
-
-/** Counter shards per version: each takes a share of the writes (a shard item takes ~1,000 a second). */
-const counterShards = 8;
-
-/** The counter update of one outcome (or several), for a transaction or on its own. */
-export function counterUpdate(
-  tableName: string,
-  counted: Counted,
-  changes: Partial<Record<DeliveryOutcome, number>>,
-  spreadBy: string = String(Math.random()),
-): TransactItem {
-  const { channel, ...version } = counted;
-  return countersUpdate(tableName, version, { [channel]: changes }, spreadBy);
-}
-
-type CounterChanges = Partial<Record<CountedChannel, Partial<Record<DeliveryOutcome, number>>>>;
-
-/**
- * One shard's update of several channels' counters at once: a transaction may touch an item only
- * once, so changes of two channels that could land on the same shard go in one update.
- */
-export function countersUpdate(
-  tableName: string,
-  version: Omit<Counted, 'channel'>,
-  changes: CounterChanges,
-  spreadBy: string = String(Math.random()),
-): TransactItem {
-  const shard = Number.parseInt(digest(spreadBy).slice(0, 6), 16) % counterShards;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {
-    ':entity': 'delivery-counters',
-    ':correctionId': version.correctionId,
-    ':version': version.version,
-  };
-  const adds = Object.entries(changes)
-    .flatMap(([channel, outcomes]) =>
-      Object.entries(outcomes ?? {}).map(([outcome, amount]) => [`${channel}_${outcome}`, amount] as const),
-    )
-    .filter(([, amount]) => amount)
-    .map(([counter, amount], i) => {
-      names[`#c${i}`] = counter;
-      values[`:c${i}`] = amount;
-      return `#c${i} :c${i}`;
-    });
-  return {
-    Update: {
-      TableName: tableName,
-      Key: keys.deliveryCounters(version.correctionId, version.version, shard),
-      UpdateExpression: `SET entity = :entity, correctionId = :correctionId, version = :version ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-}
 
 /**
  * A delivery record lives `recordDays` from its first write (TTL), and is indexed under its person's
@@ -377,46 +303,6 @@ export class DynamoDeliveryStore implements DeliveryStore {
       if (!(error instanceof ConditionsFailed)) throw error;
       return false;
     }
-  }
-
-  async count(counted: Counted, outcome: DeliveryOutcome, amount = 1): Promise<void> {
-    const { Update } = counterUpdate(this.tableName, counted, { [outcome]: amount });
-    if (Update) await this.doc.send(new UpdateCommand(Update));
-  }
-
-  async counts(correctionId: string, version: number): Promise<Record<CountedChannel, DeliveryCounts>> {
-    const result = await this.doc.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.tableName]: {
-            Keys: Array.from({ length: counterShards }, (_, shard) =>
-              keys.deliveryCounters(correctionId, version, shard),
-            ),
-            ConsistentRead: true,
-          },
-        },
-      }),
-    );
-    // Eight small items: a partial answer is retried once by hand rather than read as zeros.
-    let items = result.Responses?.[this.tableName] ?? [];
-    const unprocessed = result.UnprocessedKeys?.[this.tableName];
-    if (unprocessed?.Keys?.length) {
-      const again = await this.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: unprocessed } }),
-      );
-      items = [...items, ...(again.Responses?.[this.tableName] ?? [])];
-    }
-    const totals = (channel: CountedChannel) => {
-      const raw: Partial<Record<DeliveryOutcome, number>> = {};
-      for (const outcome of deliveryOutcomes) {
-        raw[outcome] = items.reduce((sum, item) => sum + Number(item[`${channel}_${outcome}`] ?? 0), 0);
-      }
-      return countsOf(raw);
-    };
-    return Object.fromEntries(countedChannels.map((channel) => [channel, totals(channel)])) as Record<
-      CountedChannel,
-      DeliveryCounts
-    >;
   }
 
   async get(key: string): Promise<Delivery | undefined> {

@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProgressState } from '../../ports/continuations.ts';
 import type { PlanPosition } from '../../ports/delivery-queues.ts';
 import type { PlanRef, PlanState, PlanStore } from '../../ports/plan-store.ts';
-import { countersUpdate } from './delivery-store.ts';
+import { countersUpdate } from './delivery-counters.ts';
 import { keys } from './keys.ts';
 import { DynamoProgress } from './progress.ts';
 

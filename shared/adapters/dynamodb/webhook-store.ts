@@ -21,7 +21,7 @@ import type {
   WebhookStore,
 } from '../../ports/webhook-store.ts';
 import { randomId } from '../../security/tokens.ts';
-import { counterUpdate } from './delivery-store.ts';
+import { counterUpdate } from './delivery-counters.ts';
 import { type Key, named, withoutStorage } from './keys.ts';
 import type { Cursors } from './paging.ts';
 import { ConditionsFailed, transact } from './transact.ts';
