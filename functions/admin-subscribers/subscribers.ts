@@ -4,11 +4,13 @@ import * as z from 'zod/mini';
 import { NotFound } from '../../shared/domain/errors.ts';
 import { actorFrom } from '../../shared/http/actor.ts';
 import { csvBody, eventOf, json, query } from '../../shared/http/request.ts';
-import { parse } from '../../shared/http/validation.ts';
+import { onFirstUse, parse } from '../../shared/http/validation.ts';
 import { importJob, importSubscribers } from '../../shared/usecases/import-subscribers.ts';
 import { services } from './services.ts';
 
-const importQuery = z.lazy(() => z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) }));
+const importQuery = /* @__PURE__ */ onFirstUse(() =>
+  z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) }),
+);
 
 export function subscriberRoutes(app: Router): void {
   app.post('/admin/subscribers/import', async (request) => {

@@ -14,7 +14,7 @@ import {
   sourceIp,
 } from '../../shared/http/request.ts';
 import { submissionRequest } from '../../shared/http/schemas.ts';
-import { parse } from '../../shared/http/validation.ts';
+import { onFirstUse, parse } from '../../shared/http/validation.ts';
 import { trackingPage } from '../../shared/pages/report-page.ts';
 import { deadLinkHtml } from '../../shared/pages/subscription-pages.ts';
 import { admitClient } from '../../shared/usecases/client-limits.ts';
@@ -23,7 +23,9 @@ import { submitReport } from '../../shared/usecases/submit-report.ts';
 import { pageLanguage } from './forms.ts';
 import { services } from './services.ts';
 
-const trackingQuery = z.object({ token: z.string().check(z.minLength(1, { error: 'is required' })) });
+const trackingQuery = /* @__PURE__ */ onFirstUse(() =>
+  z.object({ token: z.string().check(z.minLength(1, { error: 'is required' })) }),
+);
 
 export function reportRoutes(app: Router): void {
   app.post('/submissions', async (request) => {

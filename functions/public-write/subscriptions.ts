@@ -283,7 +283,7 @@ async function verifyByPage(
   const id = request.params.id ?? '';
   const again = (error: string) =>
     privatePage(400, codePage({ language, site, subscriptionId: id, code, error }));
-  const checked = verifyRequest.safeParse({ code });
+  const checked = verifyRequest().safeParse({ code });
   if (!checked.success) return again(fieldErrorsFor([{ path: 'code', message: '' }], language).code ?? '');
   try {
     const confirmed = await verifySms(deps, subscriptionId(request), checked.data.code);

@@ -9,7 +9,7 @@ import { InvalidInput } from '../domain/errors.ts';
 import { type Channel, canonicalAddress } from '../domain/subscription.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { subscriptionRequest } from './schemas.ts';
-import { fieldErrors, text, webUrl } from './validation.ts';
+import { fieldErrors, onFirstUse, text, webUrl } from './validation.ts';
 
 export const maxImportRows = 10_000;
 export const frequencies = ['immediate', 'daily', 'weekly'] as const;
@@ -50,7 +50,7 @@ const list = (value: string): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-const extras = z.lazy(() =>
+const extras = /* @__PURE__ */ onFirstUse(() =>
   z
     .object({
       follows: z.array(webUrl()).check(z.maxLength(20, { error: 'at most 20 pages' })),
@@ -124,7 +124,7 @@ export function readImport(
       topics: list(cell('topics')),
       ...(cell('language') ? { language: cell('language') } : {}),
     });
-    const more = extras.safeParse({
+    const more = extras().safeParse({
       follows: list(cell('follows')),
       frequency: cell('frequency') || 'immediate',
       ...(cell('consent_at') ? { consent_at: cell('consent_at') } : {}),

@@ -3,7 +3,7 @@
  * that only reads (the public reading function) bundles these and not every request body's validator.
  */
 import * as z from 'zod/mini';
-import { webUrl } from './validation.ts';
+import { onFirstUse, webUrl } from './validation.ts';
 
 /** A whole number in a query string, from `min` to `max`; `pattern` says how many digits may come. */
 const wholeNumber = (min: number, max: number, pattern: RegExp) =>
@@ -20,24 +20,23 @@ const wholeNumber = (min: number, max: number, pattern: RegExp) =>
       ),
   );
 
-const limit = wholeNumber(1, 100, /^\d+$/);
-
-export const page = {
-  limit: z.optional(limit),
+/** A page's fields: a list's `limit` (1 to 100) and the `cursor` it returned. */
+export const pageFields = () => ({
+  limit: z.optional(wholeNumber(1, 100, /^\d+$/)),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
-};
+});
 
-export const pageQuery = /* @__PURE__ */ z.lazy(() => z.strictObject(page));
+export const pageQuery = /* @__PURE__ */ onFirstUse(() => z.strictObject(pageFields()));
 
-export const correctionListQuery = /* @__PURE__ */ z.lazy(() =>
+export const correctionListQuery = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
-    ...page,
+    ...pageFields(),
     topic: z.optional(z.string().check(z.maxLength(40))),
   }),
 );
 
 /** GET /corrections/log: entries after a seq, up to 500 a page. */
-export const logQuery = /* @__PURE__ */ z.lazy(() =>
+export const logQuery = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
     after: z.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER, /^\d{1,15}$/)),
     limit: z.optional(wholeNumber(1, 500, /^\d{1,15}$/)),
@@ -48,4 +47,4 @@ export const logQuery = /* @__PURE__ */ z.lazy(() =>
  * GET /notices and /notices/frame: the article's address. Other parameters (a cache-buster an
  * embedding page adds, say) are let through rather than refused: the answer depends on `url` alone.
  */
-export const noticesQuery = /* @__PURE__ */ z.lazy(() => z.object({ url: webUrl() }));
+export const noticesQuery = /* @__PURE__ */ onFirstUse(() => z.object({ url: webUrl() }));

@@ -1,6 +1,6 @@
 /**
  * The contract's request bodies and query strings, as validators. Those that take no arguments are
- * built on first use (z.lazy): a cold start builds none of them, only the ones its requests need.
+ * built on first use (onFirstUse): a cold start builds none of them, only the ones its requests need.
  */
 import * as z from 'zod/mini';
 import { caseStatuses, correctionTypes, languages, severities, verdicts } from '../domain/case.ts';
@@ -11,8 +11,8 @@ import { frequencies, maxFollows, maxTopics } from '../domain/subscription.ts';
 import { allTopics, topicKeyPattern } from '../domain/topic.ts';
 import { normalizeUrl } from '../domain/url.ts';
 import { webhookEventTypes } from '../domain/webhook.ts';
-import { page } from './queries.ts';
-import { email, text, webUrl } from './validation.ts';
+import { pageFields } from './queries.ts';
+import { email, onFirstUse, text, webUrl } from './validation.ts';
 
 const topicKey = (known: ReadonlySet<string>) =>
   z
@@ -50,9 +50,9 @@ export const staffCaseRequest = (knownTopics: ReadonlySet<string>) =>
     language: z.optional(z.enum(languages)),
   });
 
-export const assignRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ assignee: text(1, 128) }));
+export const assignRequest = /* @__PURE__ */ onFirstUse(() => z.strictObject({ assignee: text(1, 128) }));
 
-export const reviewRequest = /* @__PURE__ */ z.lazy(() =>
+export const reviewRequest = /* @__PURE__ */ onFirstUse(() =>
   z
     .strictObject({
       verdict: z.enum(verdicts),
@@ -82,8 +82,8 @@ export const draftRequest = (publicBaseUrl: string) =>
     affectedUrl: z.optional(webUrl()),
   });
 
-export const noteRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ note: text(1, 5000) }));
-export const closeRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ reason: text(1, 5000) }));
+export const noteRequest = /* @__PURE__ */ onFirstUse(() => z.strictObject({ note: text(1, 5000) }));
+export const closeRequest = /* @__PURE__ */ onFirstUse(() => z.strictObject({ reason: text(1, 5000) }));
 
 export const updateRequest = (knownTopics: ReadonlySet<string>) =>
   z
@@ -95,7 +95,7 @@ export const updateRequest = (knownTopics: ReadonlySet<string>) =>
       }),
     );
 
-export const topicRequest = /* @__PURE__ */ z.lazy(() =>
+export const topicRequest = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
     names: z
       .record(
@@ -112,11 +112,11 @@ export const topicRequest = /* @__PURE__ */ z.lazy(() =>
   }),
 );
 
-export const topicKeyParameter = /* @__PURE__ */ z.lazy(() =>
+export const topicKeyParameter = /* @__PURE__ */ onFirstUse(() =>
   z.string().check(z.regex(topicKeyPattern, { error: 'must match ^[a-z0-9-]{2,40}$' })),
 );
 
-export const webhookRequest = /* @__PURE__ */ z.lazy(() =>
+export const webhookRequest = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
     url: text(1, 2048),
     description: z.optional(text(0, 200)),
@@ -126,7 +126,7 @@ export const webhookRequest = /* @__PURE__ */ z.lazy(() =>
   }),
 );
 
-export const webhookChange = /* @__PURE__ */ z.lazy(() =>
+export const webhookChange = /* @__PURE__ */ onFirstUse(() =>
   z
     .strictObject({
       status: z.optional(z.enum(['active', 'disabled'])),
@@ -140,9 +140,9 @@ export const webhookChange = /* @__PURE__ */ z.lazy(() =>
     ),
 );
 
-export const caseListQuery = /* @__PURE__ */ z.lazy(() =>
+export const caseListQuery = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
-    ...page,
+    ...pageFields(),
     status: z.optional(z.enum(caseStatuses)),
     topic: z.optional(z.string().check(z.maxLength(40))),
     assignee: z.optional(z.string().check(z.maxLength(128))),
@@ -237,7 +237,7 @@ export const subscriptionRequest = (knownTopics: ReadonlySet<string>) =>
     );
 
 /** An erasure names one address; a number only needs E.164's form (it may predate today's numbering plans). */
-export const erasureRequest = /* @__PURE__ */ z.lazy(() =>
+export const erasureRequest = /* @__PURE__ */ onFirstUse(() =>
   z
     .strictObject({
       channel: z.enum(channels),
@@ -263,7 +263,7 @@ export const erasureRequest = /* @__PURE__ */ z.lazy(() =>
     ),
 );
 
-const linkToken = /* @__PURE__ */ z.lazy(() => text(1, 512));
+const linkToken = () => text(1, 512);
 
 /** The manage page's changes: everything a subscription receives, topics or pages at least. */
 export const interestsChange = (knownTopics: ReadonlySet<string>) =>
@@ -276,18 +276,18 @@ export const interestsChange = (knownTopics: ReadonlySet<string>) =>
     })
     .check(z.refine(somethingFollowed, nothingFollowed));
 
-export const verifyRequest = /* @__PURE__ */ z.lazy(() =>
+export const verifyRequest = /* @__PURE__ */ onFirstUse(() =>
   z.strictObject({
     code: z.string().check(z.regex(/^\d{6}$/, { error: 'must be the 6-digit code from the SMS' })),
   }),
 );
-export const unsubscribeRequest = /* @__PURE__ */ z.lazy(() => z.strictObject({ token: linkToken }));
+export const unsubscribeRequest = /* @__PURE__ */ onFirstUse(() => z.strictObject({ token: linkToken() }));
 /** The token of a link in a message (confirm, unsubscribe page, one-click unsubscribe). */
-export const linkTokenQuery = /* @__PURE__ */ z.lazy(() => z.object({ token: linkToken }));
+export const linkTokenQuery = /* @__PURE__ */ onFirstUse(() => z.object({ token: linkToken() }));
 /** A form unsubscribe: RFC 8058 one-click (its fixed field) or the unsubscribe page's own form. */
-export const unsubscribeForm = /* @__PURE__ */ z.lazy(() =>
+export const unsubscribeForm = /* @__PURE__ */ onFirstUse(() =>
   z.object({
-    token: linkToken,
+    token: linkToken(),
     'List-Unsubscribe': z.optional(z.literal('One-Click', { error: 'must be One-Click (RFC 8058)' })),
   }),
 );

@@ -65,7 +65,24 @@ export function fieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): FieldError
   });
 }
 
-export function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+/**
+ * A validator built on its first use and kept: importing a module builds no schema, because zod's
+ * first schema costs a cold start milliseconds that only a request needs. Its calls carry esbuild's
+ * pure annotation, so that a bundle drops the validators its function never uses.
+ */
+export function onFirstUse<T extends z.ZodMiniType>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => {
+    schema ??= build();
+    return schema;
+  };
+}
+
+/** A schema, or a validator built on first use. */
+export type Validator<T> = z.ZodMiniType<T> | (() => z.ZodMiniType<T>);
+
+export function parse<T>(validator: Validator<T>, value: unknown): T {
+  const schema = typeof validator === 'function' ? validator() : validator;
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidInput(fieldErrors(result.error.issues));
   return result.data;
