@@ -49,9 +49,18 @@ describe('a subscription request', () => {
       }).map((error) => error.path),
     ).toEqual(expect.arrayContaining(['extra', 'other', 'topics[0]', 'language', 'address']));
     expect(errorsOf(subscriptionRequest(known), {}).map((error) => [error.path, error.message])).toEqual([
-      ['channel', 'Invalid option: expected one of "email"|"sms"'],
+      ['channel', 'is required'],
       ['address', 'is required'],
       ['topics', 'name at least one topic ("*" for every topic) or one page to follow'],
+    ]);
+    expect(
+      errorsOf(subscriptionRequest(known), { channel: 'fax', address: 42, topics: ['*'] }).map((error) => [
+        error.path,
+        error.message,
+      ]),
+    ).toEqual([
+      ['channel', 'must be one of "email", "sms"'],
+      ['address', 'must be a string, not a number'],
     ]);
   });
 

@@ -4,13 +4,72 @@
  */
 
 import * as z from 'zod/mini';
-import english from 'zod/v4/locales/en.js';
 import { type FieldError, InvalidInput } from '../domain/errors.ts';
 import { isWebUrl } from '../domain/url.ts';
 
-// zod's mini build registers no messages of its own; a few of the English ones show through (an
-// unknown option, a field of the wrong type) and `fieldErrors` recognizes a missing field by its words.
-z.config(english());
+/** What a value is, as a message names it ("a number", "null", "an array"). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const expectedKinds: Partial<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  record: 'an object',
+};
+
+const quoted = (values: ReadonlyArray<unknown>): string =>
+  values.map((value) => JSON.stringify(value)).join(', ');
+
+const units: Partial<Record<string, string>> = { string: ' characters', array: ' items', set: ' items' };
+const unitOf = (origin: string): string => units[origin] ?? '';
+
+/**
+ * The desk's words for what zod finds wrong where a schema gives none of its own (zod's mini build
+ * has no messages, and its English locale would weigh on every bundle): a field missing, of the wrong
+ * type, not one of the allowed values, too long or short, in the wrong format. Missing fields say
+ * "is required", and lengths say what `withCode` (problem.ts) reads a limit from.
+ */
+export function issueMessage(issue: z.core.$ZodRawIssue): string {
+  // A field left out: whatever it should have been (a string, one of a few values), it is missing.
+  if (issue.input === undefined) return 'is required';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${expectedKinds[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${quoted(issue.values)}`
+        : `must be one of ${quoted(issue.values)}`;
+    case 'too_big': {
+      const bound = issue.exact ? 'exactly' : issue.inclusive === false ? 'less than' : 'at most';
+      return `must be ${bound} ${issue.maximum}${unitOf(issue.origin)}`;
+    }
+    case 'too_small': {
+      const bound = issue.exact ? 'exactly' : issue.inclusive === false ? 'more than' : 'at least';
+      return `must be ${bound} ${issue.minimum}${unitOf(issue.origin)}`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return 'must be an email address';
+      if (issue.format === 'regex') return `must match ${issue.pattern}`;
+      return `must be a valid ${issue.format.replaceAll('_', ' ')}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`;
+    case 'unrecognized_keys':
+      return 'is not a known field';
+    case 'invalid_key':
+      return issue.issues[0]?.message ?? 'is not an allowed key';
+    default:
+      return 'is not valid';
+  }
+}
+
+z.config({ customError: issueMessage });
 
 const characters = (value: string): number => [...value].length;
 
@@ -60,8 +119,7 @@ export function fieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): FieldError
         message: 'is not a known field',
       }));
     }
-    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
-    return [{ path: pathOf(issue.path), message: missing ? 'is required' : issue.message }];
+    return [{ path: pathOf(issue.path), message: issue.message }];
   });
 }
 
