@@ -2,7 +2,9 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { consoleContentSecurityPolicy, consolePage, consoleSettings } from '../../shared/console/page.ts';
 import { htmlContentType } from '../../shared/pages/layout.ts';
-import { config } from '../../shared/runtime/deployed.ts';
+import { readConfig } from '../../shared/runtime/config.ts';
+
+const config = readConfig();
 
 export function consoleRoutes(app: Router): void {
   app.get('/console', async () => {

@@ -84,55 +84,58 @@ export interface Config {
   webhookRetryWindowSeconds: number;
 }
 
-/** The variables, by name, so the stacks that set them and the code that reads them agree. */
-export const env = {
-  stage: 'STAGE',
-  tableName: 'TABLE_NAME',
-  correctionEventsTopicArn: 'CORRECTION_EVENTS_TOPIC_ARN',
-  editorAlertsTopicArn: 'EDITOR_ALERTS_TOPIC_ARN',
-  deliveryPlanQueueUrl: 'DELIVERY_PLAN_QUEUE_URL',
-  emailSendQueueUrl: 'EMAIL_SEND_QUEUE_URL',
-  smsSendQueueUrl: 'SMS_SEND_QUEUE_URL',
-  webhookCallsQueueUrl: 'WEBHOOK_CALLS_QUEUE_URL',
-  emailEventsTopicArn: 'EMAIL_EVENTS_TOPIC_ARN',
-  emailEventsQueueUrl: 'EMAIL_EVENTS_QUEUE_URL',
-  publicBaseUrl: 'PUBLIC_BASE_URL',
-  publisherNameZh: 'PUBLISHER_NAME_ZH',
-  publisherNameEn: 'PUBLISHER_NAME_EN',
-  smsSenderId: 'SMS_SENDER_ID',
-  linkSecretArn: 'LINK_SECRET_ARN',
-  linkSecret: 'LINK_SECRET',
-  originSecret: 'ORIGIN_SECRET',
-  emailTransport: 'EMAIL_TRANSPORT',
-  smsTransport: 'SMS_TRANSPORT',
-  outboxFile: 'OUTBOX_FILE',
-  smtpUrl: 'SMTP_URL',
-  sesFromAddress: 'SES_FROM_ADDRESS',
-  sesConfigurationSet: 'SES_CONFIGURATION_SET',
-  timeZone: 'TIME_ZONE',
-  alertLanguage: 'ALERT_LANGUAGE',
-  defaultTopic: 'DEFAULT_TOPIC',
-  severityDueMinutes: 'SEVERITY_DUE_MINUTES',
-  clientRequestsPerMinute: 'CLIENT_REQUESTS_PER_MINUTE',
-  subscriptionRequestsPerAddressPerHour: 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
-  smsCountries: 'SMS_COUNTRIES',
-  emailConfirmationsPerHour: 'EMAIL_CONFIRMATIONS_PER_HOUR',
-  smsConfirmationsPerHour: 'SMS_CONFIRMATIONS_PER_HOUR',
-  smsRequestsPerPrefixPerHour: 'SMS_REQUESTS_PER_PREFIX_PER_HOUR',
-  unsubscribedRetentionDays: 'UNSUBSCRIBED_RETENTION_DAYS',
-  reporterContactDays: 'REPORTER_CONTACT_DAYS',
-  deliveryRecordDays: 'DELIVERY_RECORD_DAYS',
-  emailSendsPerSecond: 'EMAIL_SENDS_PER_SECOND',
-  smsSendsPerSecond: 'SMS_SENDS_PER_SECOND',
-  consoleSignIn: 'CONSOLE_SIGN_IN',
-  cognitoDomainUrl: 'COGNITO_DOMAIN_URL',
-  cognitoClientId: 'COGNITO_CLIENT_ID',
-  webhookSecretsKeyArn: 'WEBHOOK_SECRETS_KEY_ARN',
-  webhookLocalReceivers: 'WEBHOOK_LOCAL_RECEIVERS',
-  webhookRetryBaseSeconds: 'WEBHOOK_RETRY_BASE_SECONDS',
-  webhookRetryMaxDelaySeconds: 'WEBHOOK_RETRY_MAX_DELAY_SECONDS',
-  webhookRetryWindowSeconds: 'WEBHOOK_RETRY_WINDOW_SECONDS',
-} as const;
+/**
+ * The variables, by name, so the stacks that set them and the code that reads them agree. An enum,
+ * so the bundler writes each name where it is read and a function carries only those it reads.
+ */
+export enum env {
+  stage = 'STAGE',
+  tableName = 'TABLE_NAME',
+  correctionEventsTopicArn = 'CORRECTION_EVENTS_TOPIC_ARN',
+  editorAlertsTopicArn = 'EDITOR_ALERTS_TOPIC_ARN',
+  deliveryPlanQueueUrl = 'DELIVERY_PLAN_QUEUE_URL',
+  emailSendQueueUrl = 'EMAIL_SEND_QUEUE_URL',
+  smsSendQueueUrl = 'SMS_SEND_QUEUE_URL',
+  webhookCallsQueueUrl = 'WEBHOOK_CALLS_QUEUE_URL',
+  emailEventsTopicArn = 'EMAIL_EVENTS_TOPIC_ARN',
+  emailEventsQueueUrl = 'EMAIL_EVENTS_QUEUE_URL',
+  publicBaseUrl = 'PUBLIC_BASE_URL',
+  publisherNameZh = 'PUBLISHER_NAME_ZH',
+  publisherNameEn = 'PUBLISHER_NAME_EN',
+  smsSenderId = 'SMS_SENDER_ID',
+  linkSecretArn = 'LINK_SECRET_ARN',
+  linkSecret = 'LINK_SECRET',
+  originSecret = 'ORIGIN_SECRET',
+  emailTransport = 'EMAIL_TRANSPORT',
+  smsTransport = 'SMS_TRANSPORT',
+  outboxFile = 'OUTBOX_FILE',
+  smtpUrl = 'SMTP_URL',
+  sesFromAddress = 'SES_FROM_ADDRESS',
+  sesConfigurationSet = 'SES_CONFIGURATION_SET',
+  timeZone = 'TIME_ZONE',
+  alertLanguage = 'ALERT_LANGUAGE',
+  defaultTopic = 'DEFAULT_TOPIC',
+  severityDueMinutes = 'SEVERITY_DUE_MINUTES',
+  clientRequestsPerMinute = 'CLIENT_REQUESTS_PER_MINUTE',
+  subscriptionRequestsPerAddressPerHour = 'SUBSCRIPTION_REQUESTS_PER_ADDRESS_PER_HOUR',
+  smsCountries = 'SMS_COUNTRIES',
+  emailConfirmationsPerHour = 'EMAIL_CONFIRMATIONS_PER_HOUR',
+  smsConfirmationsPerHour = 'SMS_CONFIRMATIONS_PER_HOUR',
+  smsRequestsPerPrefixPerHour = 'SMS_REQUESTS_PER_PREFIX_PER_HOUR',
+  unsubscribedRetentionDays = 'UNSUBSCRIBED_RETENTION_DAYS',
+  reporterContactDays = 'REPORTER_CONTACT_DAYS',
+  deliveryRecordDays = 'DELIVERY_RECORD_DAYS',
+  emailSendsPerSecond = 'EMAIL_SENDS_PER_SECOND',
+  smsSendsPerSecond = 'SMS_SENDS_PER_SECOND',
+  consoleSignIn = 'CONSOLE_SIGN_IN',
+  cognitoDomainUrl = 'COGNITO_DOMAIN_URL',
+  cognitoClientId = 'COGNITO_CLIENT_ID',
+  webhookSecretsKeyArn = 'WEBHOOK_SECRETS_KEY_ARN',
+  webhookLocalReceivers = 'WEBHOOK_LOCAL_RECEIVERS',
+  webhookRetryBaseSeconds = 'WEBHOOK_RETRY_BASE_SECONDS',
+  webhookRetryMaxDelaySeconds = 'WEBHOOK_RETRY_MAX_DELAY_SECONDS',
+  webhookRetryWindowSeconds = 'WEBHOOK_RETRY_WINDOW_SECONDS',
+}
 
 /** SES's usual starting production rate and SNS's usual SMS rate (docs/deploy.md: read and raise yours). */
 export const defaultSendsPerSecond = { email: 14, sms: 20 } as const;
@@ -156,7 +159,7 @@ function number(value: string | undefined, fallback: number): number {
 }
 
 /** `critical=120,high=1440` overrides the review deadlines (minutes) of those severities. */
-function severityPolicy(value: string | undefined): SeverityPolicy {
+function severities(value: string | undefined): SeverityPolicy {
   const dueMinutes = { ...defaultSeverityPolicy.dueMinutes };
   for (const pair of (value ?? '').split(',').filter(Boolean)) {
     const [severity, minutes] = pair.split('=');
@@ -172,62 +175,155 @@ function senderId(value: string | undefined): string | undefined {
   return value;
 }
 
-export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const get = (name: string): string | undefined => source[name] || undefined;
-  return {
-    stage: get(env.stage) ?? 'local',
-    tableName: get(env.tableName) ?? 'corrections-desk',
-    correctionEventsTopicArn: get(env.correctionEventsTopicArn) ?? '',
-    editorAlertsTopicArn: get(env.editorAlertsTopicArn) ?? '',
-    deliveryPlanQueueUrl: get(env.deliveryPlanQueueUrl) ?? '',
-    emailSendQueueUrl: get(env.emailSendQueueUrl) ?? '',
-    smsSendQueueUrl: get(env.smsSendQueueUrl) ?? '',
-    webhookCallsQueueUrl: get(env.webhookCallsQueueUrl) ?? '',
-    emailEventsTopicArn: get(env.emailEventsTopicArn) ?? '',
-    emailEventsQueueUrl: get(env.emailEventsQueueUrl) ?? '',
-    publicBaseUrl: (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, ''),
-    publisherName: {
-      'zh-CN': get(env.publisherNameZh) ?? '更正服务台',
-      en: get(env.publisherNameEn) ?? 'Corrections desk',
-    },
-    smsSenderId: senderId(get(env.smsSenderId)),
-    linkSecretArn: get(env.linkSecretArn),
-    linkSecret: get(env.linkSecret),
-    originSecret: get(env.originSecret),
-    emailTransport: oneOf(env.emailTransport, get(env.emailTransport), emailTransports),
-    smsTransport: oneOf(env.smsTransport, get(env.smsTransport), smsTransports),
-    smtpUrl: get(env.smtpUrl),
-    outboxFile: get(env.outboxFile),
-    sesFromAddress: get(env.sesFromAddress) ?? 'corrections@example.org',
-    sesConfigurationSet: get(env.sesConfigurationSet),
-    timeZone: get(env.timeZone) ?? 'Asia/Shanghai',
-    alertLanguage: oneOf(env.alertLanguage, get(env.alertLanguage), languages),
-    defaultTopic: get(env.defaultTopic) ?? 'public-information',
-    severityPolicy: severityPolicy(get(env.severityDueMinutes)),
-    clientRequestsPerMinute: number(get(env.clientRequestsPerMinute), 1200),
-    subscriptionRequestsPerAddressPerHour: number(get(env.subscriptionRequestsPerAddressPerHour), 20),
-    smsCountries: (get(env.smsCountries) ?? 'CN')
-      .split(',')
-      .map((code) => code.trim().toUpperCase())
-      .filter(Boolean),
-    confirmationsPerHour: {
-      email: number(get(env.emailConfirmationsPerHour), 1000),
-      sms: number(get(env.smsConfirmationsPerHour), 100),
-    },
-    smsRequestsPerPrefixPerHour: number(get(env.smsRequestsPerPrefixPerHour), 30),
-    unsubscribedRetentionDays: number(get(env.unsubscribedRetentionDays), 30),
-    reporterContactDays: number(get(env.reporterContactDays), 90),
-    deliveryRecordDays: number(get(env.deliveryRecordDays), 180),
-    emailSendsPerSecond: number(get(env.emailSendsPerSecond), defaultSendsPerSecond.email),
-    smsSendsPerSecond: number(get(env.smsSendsPerSecond), defaultSendsPerSecond.sms),
-    consoleSignIn: get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev',
-    cognitoDomainUrl: get(env.cognitoDomainUrl)?.replace(/\/+$/, ''),
-    cognitoClientId: get(env.cognitoClientId),
-    webhookSecretsKeyArn: get(env.webhookSecretsKeyArn),
-    webhookLocalReceivers: get(env.webhookLocalReceivers) === 'true',
-    // Deployed: 30 s doubling to 12 h, for 25 h (at least a day, as the contract asks).
-    webhookRetryBaseSeconds: number(get(env.webhookRetryBaseSeconds), 30),
-    webhookRetryMaxDelaySeconds: number(get(env.webhookRetryMaxDelaySeconds), 12 * 60 * 60),
-    webhookRetryWindowSeconds: number(get(env.webhookRetryWindowSeconds), 25 * 60 * 60),
-  };
+/** A variable's value in the environment; undefined when it is unset or empty. */
+export type Get = (name: string) => string | undefined;
+
+/**
+ * How one setting is read. Each is a binding of its own, so a function that reads only some
+ * settings (readSettings) bundles only their readers; readConfig reads them all.
+ */
+export type Reader<K extends keyof Config> = (get: Get) => Config[K];
+
+export const stage: Reader<'stage'> = (get) => get(env.stage) ?? 'local';
+export const tableName: Reader<'tableName'> = (get) => get(env.tableName) ?? 'corrections-desk';
+export const correctionEventsTopicArn: Reader<'correctionEventsTopicArn'> = (get) =>
+  get(env.correctionEventsTopicArn) ?? '';
+export const editorAlertsTopicArn: Reader<'editorAlertsTopicArn'> = (get) =>
+  get(env.editorAlertsTopicArn) ?? '';
+export const deliveryPlanQueueUrl: Reader<'deliveryPlanQueueUrl'> = (get) =>
+  get(env.deliveryPlanQueueUrl) ?? '';
+export const emailSendQueueUrl: Reader<'emailSendQueueUrl'> = (get) => get(env.emailSendQueueUrl) ?? '';
+export const smsSendQueueUrl: Reader<'smsSendQueueUrl'> = (get) => get(env.smsSendQueueUrl) ?? '';
+export const webhookCallsQueueUrl: Reader<'webhookCallsQueueUrl'> = (get) =>
+  get(env.webhookCallsQueueUrl) ?? '';
+export const emailEventsTopicArn: Reader<'emailEventsTopicArn'> = (get) => get(env.emailEventsTopicArn) ?? '';
+export const emailEventsQueueUrl: Reader<'emailEventsQueueUrl'> = (get) => get(env.emailEventsQueueUrl) ?? '';
+export const publicBaseUrl: Reader<'publicBaseUrl'> = (get) =>
+  (get(env.publicBaseUrl) ?? 'http://localhost:3000').replace(/\/+$/, '');
+export const publisherName: Reader<'publisherName'> = (get) => ({
+  'zh-CN': get(env.publisherNameZh) ?? '更正服务台',
+  en: get(env.publisherNameEn) ?? 'Corrections desk',
+});
+export const smsSenderId: Reader<'smsSenderId'> = (get) => senderId(get(env.smsSenderId));
+export const linkSecretArn: Reader<'linkSecretArn'> = (get) => get(env.linkSecretArn);
+export const linkSecret: Reader<'linkSecret'> = (get) => get(env.linkSecret);
+export const originSecret: Reader<'originSecret'> = (get) => get(env.originSecret);
+export const emailTransport: Reader<'emailTransport'> = (get) =>
+  oneOf(env.emailTransport, get(env.emailTransport), emailTransports);
+export const smsTransport: Reader<'smsTransport'> = (get) =>
+  oneOf(env.smsTransport, get(env.smsTransport), smsTransports);
+export const smtpUrl: Reader<'smtpUrl'> = (get) => get(env.smtpUrl);
+export const outboxFile: Reader<'outboxFile'> = (get) => get(env.outboxFile);
+export const sesFromAddress: Reader<'sesFromAddress'> = (get) =>
+  get(env.sesFromAddress) ?? 'corrections@example.org';
+export const sesConfigurationSet: Reader<'sesConfigurationSet'> = (get) => get(env.sesConfigurationSet);
+export const timeZone: Reader<'timeZone'> = (get) => get(env.timeZone) ?? 'Asia/Shanghai';
+export const alertLanguage: Reader<'alertLanguage'> = (get) =>
+  oneOf(env.alertLanguage, get(env.alertLanguage), languages);
+export const defaultTopic: Reader<'defaultTopic'> = (get) => get(env.defaultTopic) ?? 'public-information';
+export const severityPolicy: Reader<'severityPolicy'> = (get) => severities(get(env.severityDueMinutes));
+export const clientRequestsPerMinute: Reader<'clientRequestsPerMinute'> = (get) =>
+  number(get(env.clientRequestsPerMinute), 1200);
+export const subscriptionRequestsPerAddressPerHour: Reader<'subscriptionRequestsPerAddressPerHour'> = (get) =>
+  number(get(env.subscriptionRequestsPerAddressPerHour), 20);
+export const smsCountries: Reader<'smsCountries'> = (get) =>
+  (get(env.smsCountries) ?? 'CN')
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+export const confirmationsPerHour: Reader<'confirmationsPerHour'> = (get) => ({
+  email: number(get(env.emailConfirmationsPerHour), 1000),
+  sms: number(get(env.smsConfirmationsPerHour), 100),
+});
+export const smsRequestsPerPrefixPerHour: Reader<'smsRequestsPerPrefixPerHour'> = (get) =>
+  number(get(env.smsRequestsPerPrefixPerHour), 30);
+export const unsubscribedRetentionDays: Reader<'unsubscribedRetentionDays'> = (get) =>
+  number(get(env.unsubscribedRetentionDays), 30);
+export const reporterContactDays: Reader<'reporterContactDays'> = (get) =>
+  number(get(env.reporterContactDays), 90);
+export const deliveryRecordDays: Reader<'deliveryRecordDays'> = (get) =>
+  number(get(env.deliveryRecordDays), 180);
+export const emailSendsPerSecond: Reader<'emailSendsPerSecond'> = (get) =>
+  number(get(env.emailSendsPerSecond), defaultSendsPerSecond.email);
+export const smsSendsPerSecond: Reader<'smsSendsPerSecond'> = (get) =>
+  number(get(env.smsSendsPerSecond), defaultSendsPerSecond.sms);
+export const consoleSignIn: Reader<'consoleSignIn'> = (get) =>
+  get(env.consoleSignIn) === 'cognito' ? 'cognito' : 'dev';
+export const cognitoDomainUrl: Reader<'cognitoDomainUrl'> = (get) =>
+  get(env.cognitoDomainUrl)?.replace(/\/+$/, '');
+export const cognitoClientId: Reader<'cognitoClientId'> = (get) => get(env.cognitoClientId);
+export const webhookSecretsKeyArn: Reader<'webhookSecretsKeyArn'> = (get) => get(env.webhookSecretsKeyArn);
+export const webhookLocalReceivers: Reader<'webhookLocalReceivers'> = (get) =>
+  get(env.webhookLocalReceivers) === 'true';
+// Deployed: 30 s doubling to 12 h, for 25 h (at least a day, as the contract asks).
+export const webhookRetryBaseSeconds: Reader<'webhookRetryBaseSeconds'> = (get) =>
+  number(get(env.webhookRetryBaseSeconds), 30);
+export const webhookRetryMaxDelaySeconds: Reader<'webhookRetryMaxDelaySeconds'> = (get) =>
+  number(get(env.webhookRetryMaxDelaySeconds), 12 * 60 * 60);
+export const webhookRetryWindowSeconds: Reader<'webhookRetryWindowSeconds'> = (get) =>
+  number(get(env.webhookRetryWindowSeconds), 25 * 60 * 60);
+
+/** Every setting's reader. */
+export const everySetting: Readers<keyof Config> = {
+  stage,
+  tableName,
+  correctionEventsTopicArn,
+  editorAlertsTopicArn,
+  deliveryPlanQueueUrl,
+  emailSendQueueUrl,
+  smsSendQueueUrl,
+  webhookCallsQueueUrl,
+  emailEventsTopicArn,
+  emailEventsQueueUrl,
+  publicBaseUrl,
+  publisherName,
+  smsSenderId,
+  linkSecretArn,
+  linkSecret,
+  originSecret,
+  emailTransport,
+  smsTransport,
+  smtpUrl,
+  outboxFile,
+  sesFromAddress,
+  sesConfigurationSet,
+  timeZone,
+  alertLanguage,
+  defaultTopic,
+  severityPolicy,
+  clientRequestsPerMinute,
+  subscriptionRequestsPerAddressPerHour,
+  smsCountries,
+  confirmationsPerHour,
+  smsRequestsPerPrefixPerHour,
+  unsubscribedRetentionDays,
+  reporterContactDays,
+  deliveryRecordDays,
+  emailSendsPerSecond,
+  smsSendsPerSecond,
+  consoleSignIn,
+  cognitoDomainUrl,
+  cognitoClientId,
+  webhookSecretsKeyArn,
+  webhookLocalReceivers,
+  webhookRetryBaseSeconds,
+  webhookRetryMaxDelaySeconds,
+  webhookRetryWindowSeconds,
+};
+
+/** Readers of some settings, by setting. */
+export type Readers<K extends keyof Config> = { [S in K]: Reader<S> };
+
+/** The settings these readers read, and those alone. */
+export function readSettings<K extends keyof Config>(
+  readers: Readers<K>,
+  source: NodeJS.ProcessEnv = process.env,
+): Pick<Config, K> {
+  const get: Get = (name) => source[name] || undefined;
+  const settings: Partial<Pick<Config, K>> = {};
+  for (const key of Object.keys(readers) as K[]) settings[key] = readers[key](get);
+  return settings as Pick<Config, K>;
 }
+
+export const readConfig = (source: NodeJS.ProcessEnv = process.env): Config =>
+  readSettings(everySetting, source);

@@ -10,12 +10,18 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../ports/clock.ts';
-import { type Config, readConfig } from './config.ts';
+import {
+  type Config,
+  everySetting,
+  linkSecretArn,
+  linkSecret as linkSecretSetting,
+  type Readers,
+  readSettings,
+  webhookSecretsKeyArn,
+} from './config.ts';
 import { keyed } from './keys.ts';
 import type { Basics, Clients } from './parts.ts';
 import { extensionSecret } from './secrets-extension.ts';
-
-export const config: Config = readConfig();
 
 /**
  * Each client is made on its first use, then kept for the container's life. Plain functions, so that
@@ -58,32 +64,44 @@ export function ses(): SESv2Client {
  * The link secret: given directly locally; deployed, read once through the Parameters and Secrets
  * extension (./secrets-extension.ts).
  */
-async function linkSecret(): Promise<string> {
-  if (config.linkSecret) return config.linkSecret;
-  if (!config.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
-  return extensionSecret(config.linkSecretArn, 'link secret');
+async function linkSecret(settings: Pick<Config, LinkSettings>): Promise<string> {
+  if (settings.linkSecret) return settings.linkSecret;
+  if (!settings.linkSecretArn) throw new Error('Neither LINK_SECRET nor LINK_SECRET_ARN is set');
+  return extensionSecret(settings.linkSecretArn, 'link secret');
 }
+
+type LinkSettings = 'linkSecret' | 'linkSecretArn';
+const linkSettings: Readers<LinkSettings> = { linkSecret: linkSecretSetting, linkSecretArn };
 
 /** Deployed, only the functions that seal or open webhook secrets read this key, on first use. */
 export function webhookKey(): Promise<string> {
-  const arn = config.webhookSecretsKeyArn;
+  const settings = readSettings({ ...linkSettings, webhookSecretsKeyArn });
   // Locally: the key ring's data key, which no key rotation changes.
-  return arn
-    ? extensionSecret(arn, 'webhook secrets key')
-    : linkSecret().then((secret) => keyed(secret).dataKey);
+  return settings.webhookSecretsKeyArn
+    ? extensionSecret(settings.webhookSecretsKeyArn, 'webhook secrets key')
+    : linkSecret(settings).then((secret) => keyed(secret).dataKey);
 }
 
 /**
  * A function's services, built on first use (the secret read is async) and shared by every
- * invocation; a failed build is retried on the next call.
+ * invocation; a failed build is retried on the next call. They see every setting.
  */
-export function compose<C extends Partial<Clients>, T>(
+export const compose = <C extends Partial<Clients>, T>(clients: C, build: (context: Basics & C) => T) =>
+  composeReading(everySetting, clients, build);
+
+/**
+ * `compose` for a function that reads only some settings: it bundles only their readers, and its
+ * builders may ask for no other (see With in ./parts.ts).
+ */
+export function composeReading<S extends keyof Config, C extends Partial<Clients>, T>(
+  readers: Readers<S>,
   clients: C,
-  build: (context: Basics & C) => T,
+  build: (context: Basics<S> & C) => T,
 ): () => Promise<T> {
+  const config = { ...readSettings(readers), ...readSettings(linkSettings) };
   let built: Promise<T> | undefined;
   return () => {
-    built ??= linkSecret().then(
+    built ??= linkSecret(config).then(
       (secret) => {
         const { dataKey: _dataKey, ...signers } = keyed(secret);
         return build({ config, clock: systemClock, ...signers, ...clients });

@@ -50,8 +50,25 @@ import type { Signer } from '../security/tokens.ts';
 import { emailWording } from '../usecases/email-wording.ts';
 import { links as publicLinks } from '../usecases/links.ts';
 import { smsWording } from '../usecases/sms-wording.ts';
-import type { Config } from './config.ts';
-import { emailSender as chosenEmailSender, smsSender as chosenSmsSender } from './senders.ts';
+import {
+  type Config,
+  deliveryPlanQueueUrl,
+  deliveryRecordDays,
+  emailSendQueueUrl,
+  emailSendsPerSecond,
+  publicBaseUrl,
+  type Readers,
+  smsSendQueueUrl,
+  smsSendsPerSecond,
+  tableName,
+  unsubscribedRetentionDays,
+} from './config.ts';
+import {
+  emailSender as chosenEmailSender,
+  smsSender as chosenSmsSender,
+  type EmailSettings,
+  type SmsSettings,
+} from './senders.ts';
 
 /** The SDK clients, each made on first use; a function's root passes only those it calls. */
 export interface Clients {
@@ -63,8 +80,9 @@ export interface Clients {
   webhookKey(): Promise<string>;
 }
 
-export interface Basics {
-  config: Config;
+/** `S`: the settings a builder reads (every one by default); a root that reads fewer cannot call it. */
+export interface Basics<S extends keyof Config = keyof Config> {
+  config: Pick<Config, S>;
   clock: Clock;
   /** Signs links (unsubscribe and tracking tokens, form tokens) with the key ring's link keys. */
   signer: Signer;
@@ -72,11 +90,15 @@ export interface Basics {
   cursorSigner: Signer;
 }
 
-/** What a builder needs: the basics and the clients it calls (so a root that lacks one does not compile). */
-export type With<K extends keyof Clients = never> = Basics & Pick<Clients, K>;
-export type Context = With<keyof Clients>;
+/**
+ * What a builder needs: the basics, the clients it calls and the settings it reads (the table's name
+ * unless it says more), so a root that lacks one does not compile.
+ */
+export type With<K extends keyof Clients = never, S extends keyof Config = 'tableName'> = Basics<S> &
+  Pick<Clients, K>;
+export type Context = With<keyof Clients, keyof Config>;
 
-const cursors = (c: Basics) => new Cursors(c.cursorSigner);
+const cursors = (c: Basics<never>) => new Cursors(c.cursorSigner);
 
 export const policies = (c: Basics) => ({
   config: c.config,
@@ -127,59 +149,89 @@ export const importJobStore = (c: With<'documents'>) =>
   new DynamoImportJobStore(c.documents(), c.config.tableName);
 export const deliveryProgress = (c: With<'documents'>) =>
   new DynamoDeliveryProgress(c.documents(), c.config.tableName);
-export const deliveryStore = (c: With<'documents'>) =>
+export const deliveryStore = (c: With<'documents', 'tableName' | 'deliveryRecordDays'>) =>
   new DynamoDeliveryStore(c.documents(), c.config.tableName, {
     recordDays: c.config.deliveryRecordDays,
     clock: c.clock,
   });
+type SendRates = 'emailSendsPerSecond' | 'smsSendsPerSecond';
+type SendQueues = 'emailSendQueueUrl' | 'smsSendQueueUrl' | 'deliveryPlanQueueUrl';
 /** The channels' configured send rates, messages a second. */
-export const sendRates = (c: With) => ({
+export const sendRates = (c: With<never, SendRates>) => ({
   email: c.config.emailSendsPerSecond,
   sms: c.config.smsSendsPerSecond,
 });
-export const sendPacer = (c: With<'documents'>) =>
+export const sendPacer = (c: With<'documents', 'tableName' | SendRates>) =>
   new DynamoSendPacer(c.documents(), c.config.tableName, sendRates(c));
-export const correctionEvents = (c: With<'sns'>) =>
+export const correctionEvents = (c: With<'sns', 'correctionEventsTopicArn'>) =>
   new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
-export const editorAlerts = (c: With<'sns'>) => new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
-export const deliveryQueues = (c: With<'sqs'>): DeliveryQueues =>
+export const editorAlerts = (c: With<'sns', 'editorAlertsTopicArn'>) =>
+  new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
+export const deliveryQueues = (c: With<'sqs', SendQueues>): DeliveryQueues =>
   new SqsDeliveryQueues(
     c.sqs(),
     { email: c.config.emailSendQueueUrl, sms: c.config.smsSendQueueUrl },
     c.config.deliveryPlanQueueUrl,
   );
 /** Continuation steps share the plan queue: the planner runs both. */
-export const continuationQueue = (c: With<'sqs'>) =>
+export const continuationQueue = (c: With<'sqs', 'deliveryPlanQueueUrl'>) =>
   new SqsContinuationQueue(c.sqs(), c.config.deliveryPlanQueueUrl);
-export const links = (c: Basics) => publicLinks(c.config.publicBaseUrl, c.signer);
-export const consoleUrl = (c: Basics) => `${c.config.publicBaseUrl}/console`;
+export const links = (c: Basics<'publicBaseUrl'>) => publicLinks(c.config.publicBaseUrl, c.signer);
+export const consoleUrl = (c: Basics<'publicBaseUrl'>) => `${c.config.publicBaseUrl}/console`;
 
-export const emailSender = (c: With<'ses'>) => chosenEmailSender(c.config, c.ses);
-export const smsSender = (c: With<'sns'>) => chosenSmsSender(c.config, c.sns());
+export const emailSender = (c: With<'ses', EmailSettings>) => chosenEmailSender(c.config, c.ses);
+export const smsSender = (c: With<'sns', SmsSettings>) => chosenSmsSender(c.config, c.sns());
 /** A channel's sender: its provider and its wording alone, so it bundles none of the other's texts. */
-export const emailChannel = (c: With<'ses'>) => ({
+export const emailChannel = (c: With<'ses', EmailSettings>) => ({
   email: emailSender(c),
   wordings: { email: emailWording },
 });
-export const smsChannel = (c: With<'sns'>) => ({ sms: smsSender(c), wordings: { sms: smsWording } });
+export const smsChannel = (c: With<'sns', SmsSettings>) => ({
+  sms: smsSender(c),
+  wordings: { sms: smsWording },
+});
 
 export const webhookStore = (c: With<'documents'>) =>
   new DynamoWebhookStore(c.documents(), c.config.tableName, cursors(c));
-export const webhookQueue = (c: With<'sqs'>) => new SqsWebhookQueue(c.sqs(), c.config.webhookCallsQueueUrl);
-export const webhookCaller = (c: Basics) =>
+export const webhookQueue = (c: With<'sqs', 'webhookCallsQueueUrl'>) =>
+  new SqsWebhookQueue(c.sqs(), c.config.webhookCallsQueueUrl);
+export const webhookCaller = (c: Basics<'webhookLocalReceivers'>) =>
   new HttpWebhookCaller({ allowLocalReceivers: c.config.webhookLocalReceivers }, callTimeoutMs);
 export const secretBox = (c: With<'webhookKey'>) => new SecretBox(c.webhookKey);
-export const retrySchedule = (c: Basics) => ({
+export const retrySchedule = (
+  c: Basics<'webhookRetryBaseSeconds' | 'webhookRetryMaxDelaySeconds' | 'webhookRetryWindowSeconds'>,
+) => ({
   baseSeconds: c.config.webhookRetryBaseSeconds,
   maxDelaySeconds: c.config.webhookRetryMaxDelaySeconds,
   windowSeconds: c.config.webhookRetryWindowSeconds,
 });
 
+type SenderSettings =
+  | 'tableName'
+  | 'deliveryRecordDays'
+  | 'unsubscribedRetentionDays'
+  | 'publicBaseUrl'
+  | SendRates
+  | SendQueues;
+
+/** What both channels' senders read: their composition roots read these settings and no other. */
+export const senderSettings: Readers<SenderSettings> = {
+  tableName,
+  deliveryRecordDays,
+  unsubscribedRetentionDays,
+  publicBaseUrl,
+  emailSendsPerSecond,
+  smsSendsPerSecond,
+  emailSendQueueUrl,
+  smsSendQueueUrl,
+  deliveryPlanQueueUrl,
+};
+
 /**
  * What both channels' senders build besides their provider: the stores a send reads and records,
  * the pacer, the queues, links, and (for a confirmation) topic names and the signer.
  */
-export const senderParts = (c: With<'documents' | 'sqs'>) => ({
+export const senderParts = (c: With<'documents' | 'sqs', SenderSettings>) => ({
   clock: c.clock,
   config: c.config,
   suppressions: suppressionStore(c),

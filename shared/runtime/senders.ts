@@ -16,14 +16,41 @@ import { SesEmailSender } from '../adapters/ses/email-sender.ts';
 import { SmtpEmailSender } from '../adapters/smtp/email-sender.ts';
 import { SnsSmsSender } from '../adapters/sns/sms-sender.ts';
 import type { EmailSender, SmsSender } from '../ports/messaging.ts';
-import type { Config } from './config.ts';
+import {
+  type Config,
+  emailTransport,
+  outboxFile,
+  type Readers,
+  sesConfigurationSet,
+  sesFromAddress,
+  smsSenderId,
+  smsTransport,
+  smtpUrl,
+} from './config.ts';
 
-function outbox(config: Config): Outbox {
+/** What choosing and making each channel's sender reads. */
+export type EmailSettings =
+  | 'emailTransport'
+  | 'outboxFile'
+  | 'smtpUrl'
+  | 'sesFromAddress'
+  | 'sesConfigurationSet';
+export type SmsSettings = 'smsTransport' | 'outboxFile' | 'smsSenderId';
+export const emailSettings: Readers<EmailSettings> = {
+  emailTransport,
+  outboxFile,
+  smtpUrl,
+  sesFromAddress,
+  sesConfigurationSet,
+};
+export const smsSettings: Readers<SmsSettings> = { smsTransport, outboxFile, smsSenderId };
+
+function outbox(config: Pick<Config, 'outboxFile'>): Outbox {
   if (!config.outboxFile) throw new Error('The outbox transport needs OUTBOX_FILE');
   return new Outbox(config.outboxFile);
 }
 
-export function emailSender(config: Config, ses: () => SESv2Client): EmailSender {
+export function emailSender(config: Pick<Config, EmailSettings>, ses: () => SESv2Client): EmailSender {
   switch (config.emailTransport) {
     case 'outbox':
       return new OutboxEmailSender(outbox(config));
@@ -35,7 +62,7 @@ export function emailSender(config: Config, ses: () => SESv2Client): EmailSender
   }
 }
 
-export function smsSender(config: Config, sns: SNSClient): SmsSender {
+export function smsSender(config: Pick<Config, SmsSettings>, sns: SNSClient): SmsSender {
   switch (config.smsTransport) {
     case 'outbox':
       return new OutboxSmsSender(outbox(config));
