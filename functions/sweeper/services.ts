@@ -6,6 +6,7 @@ export const services = compose({ documents, sns }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   corrections: build.correctionStore(c),
+  publications: build.publications(c),
   log: build.publicLog(c),
   events: build.correctionEvents(c),
   announcements: build.announcementStore(c),

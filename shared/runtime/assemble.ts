@@ -57,6 +57,7 @@ export function everything(c: build.Context) {
     topics: build.topicStore(c),
     idempotency: build.idempotencyStore(c),
     corrections: build.correctionStore(c),
+    publications: build.publications(c),
     log: build.publicLog(c),
     stats: build.statsStore(c),
     notices: build.noticeStore(c),

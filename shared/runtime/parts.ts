@@ -24,6 +24,7 @@ import { Cursors } from '../adapters/dynamodb/paging.ts';
 import { DynamoPersonalData } from '../adapters/dynamodb/personal-data.ts';
 import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
+import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoReporters } from '../adapters/dynamodb/reporters.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
@@ -136,6 +137,8 @@ export const idempotencyStore = (c: With<'documents'>) =>
   new DynamoIdempotencyStore(c.documents(), c.config.tableName);
 export const correctionStore = (c: With<'documents'>) =>
   new DynamoCorrectionStore(c.documents(), c.config.tableName, cursors(c));
+export const publications = (c: With<'documents'>) =>
+  new DynamoPublications(c.documents(), c.config.tableName);
 export const publicLog = (c: With<'documents'>) => new DynamoPublicLog(c.documents(), c.config.tableName);
 export const statsStore = (c: With<'documents'>) => new DynamoStatsStore(c.documents(), c.config.tableName);
 export const noticeStore = (c: With<'documents'>) => new DynamoNoticeStore(c.documents(), c.config.tableName);

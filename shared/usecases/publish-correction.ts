@@ -15,13 +15,15 @@ import type { SeverityPolicy } from '../domain/severity.ts';
 import { firstPublication } from '../domain/time-to-correction.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { CorrectionStore, Publication } from '../ports/correction-store.ts';
+import type { CorrectionStore } from '../ports/correction-store.ts';
 import { LogMovedOn, type PublicLog } from '../ports/public-log.ts';
+import type { Publication, Publications } from '../ports/publications.ts';
 import { randomId } from '../security/tokens.ts';
 
 export interface PublishDeps {
   cases: CaseStore;
   corrections: CorrectionStore;
+  publications: Publications;
   log: PublicLog;
   clock: Clock;
   policy: SeverityPolicy;
@@ -81,7 +83,7 @@ async function publishAndLog(
     const head = await deps.log.head();
     const logEntry = nextEntry(head, publication.correction, publication.correction.version, now);
     try {
-      return await deps.corrections.publish({ ...publication, logEntry });
+      return await deps.publications.publish({ ...publication, logEntry });
     } catch (error) {
       if (!(error instanceof LogMovedOn) || attempt >= logAttempts) throw error;
     }
