@@ -11,40 +11,48 @@ export interface DestinationPolicy {
   allowLocalReceivers: boolean;
 }
 
-const refused = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT (some clouds' metadata too)
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local: 169.254.169.254 is the instance metadata service
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // documentation
-  ['192.88.99.0', 24], // 6to4 relay
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, and 255.255.255.255
-] as const) {
-  refused.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['64:ff9b::', 96], // NAT64: reaches IPv4 space, private included
-  ['64:ff9b:1::', 48],
-  ['100::', 64], // discard
-  ['2001::', 23], // IETF protocol assignments (Teredo, ORCHID...)
-  ['2001:db8::', 32], // documentation
-  ['2002::', 16], // 6to4: embeds an IPv4 address
-  ['fc00::', 7], // unique local (fd00:ec2::254 is the IPv6 metadata service)
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-] as const) {
-  refused.addSubnet(network, prefix, 'ipv6');
+/** The refused networks, made on first use: functions that never check a destination do not bundle them. */
+let made: BlockList | undefined;
+
+function refusedNetworks(): BlockList {
+  if (made) return made;
+  const refused = new BlockList();
+  for (const [network, prefix] of [
+    ['0.0.0.0', 8], // "this network"
+    ['10.0.0.0', 8], // private
+    ['100.64.0.0', 10], // carrier-grade NAT (some clouds' metadata too)
+    ['127.0.0.0', 8], // loopback
+    ['169.254.0.0', 16], // link-local: 169.254.169.254 is the instance metadata service
+    ['172.16.0.0', 12], // private
+    ['192.0.0.0', 24], // IETF protocol assignments
+    ['192.0.2.0', 24], // documentation
+    ['192.88.99.0', 24], // 6to4 relay
+    ['192.168.0.0', 16], // private
+    ['198.18.0.0', 15], // benchmarking
+    ['198.51.100.0', 24], // documentation
+    ['203.0.113.0', 24], // documentation
+    ['224.0.0.0', 4], // multicast
+    ['240.0.0.0', 4], // reserved, and 255.255.255.255
+  ] as const) {
+    refused.addSubnet(network, prefix, 'ipv4');
+  }
+  for (const [network, prefix] of [
+    ['::', 128], // unspecified
+    ['::1', 128], // loopback
+    ['64:ff9b::', 96], // NAT64: reaches IPv4 space, private included
+    ['64:ff9b:1::', 48],
+    ['100::', 64], // discard
+    ['2001::', 23], // IETF protocol assignments (Teredo, ORCHID...)
+    ['2001:db8::', 32], // documentation
+    ['2002::', 16], // 6to4: embeds an IPv4 address
+    ['fc00::', 7], // unique local (fd00:ec2::254 is the IPv6 metadata service)
+    ['fe80::', 10], // link-local
+    ['ff00::', 8], // multicast
+  ] as const) {
+    refused.addSubnet(network, prefix, 'ipv6');
+  }
+  made = refused;
+  return refused;
 }
 
 const mappedIpv4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
@@ -58,7 +66,7 @@ export function isPublicAddress(address: string): boolean {
   if (family === 0) return false;
   // IPv4-mapped addresses written in hex (::ffff:7f00:1) are refused outright.
   if (family === 6 && /^::ffff:/i.test(bare)) return false;
-  return !refused.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  return !refusedNetworks().check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 const localHosts = new Set(['127.0.0.1', 'localhost']);
