@@ -3,12 +3,8 @@
  * audience and message previews, amendments, re-announcements, delivery progress and the digest.
  * Behind the JWT authorizer; any /admin path no other admin function takes ends here (its 404).
  */
-import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { apiHandler } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
 import { publicationRoutes } from './publication.ts';
 
-const app = createApi();
-caseRoutes(app);
-publicationRoutes(app);
-
-export const handler = apiHandler(app);
+export const handler = apiHandler(caseRoutes, publicationRoutes);

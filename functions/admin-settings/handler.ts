@@ -2,16 +2,10 @@
  * The admins' API for the desk's settings and people's rights: the topic catalogue, the webhooks, the
  * suppression list and erasures. Behind the JWT authorizer.
  */
-import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { apiHandler } from '../../shared/http/api.ts';
 import { erasureRoutes } from './erasures.ts';
 import { suppressionRoutes } from './suppressions.ts';
 import { topicRoutes } from './topics.ts';
 import { webhookRoutes } from './webhooks.ts';
 
-const app = createApi();
-topicRoutes(app);
-webhookRoutes(app);
-suppressionRoutes(app);
-erasureRoutes(app);
-
-export const handler = apiHandler(app);
+export const handler = apiHandler(topicRoutes, webhookRoutes, suppressionRoutes, erasureRoutes);

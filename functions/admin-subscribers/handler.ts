@@ -2,10 +2,7 @@
  * The admins' subscriber imports: a CSV of an existing list, with a dry run first, and a long one's
  * job. Behind the JWT authorizer; the longest call of the editors' API (29 s).
  */
-import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { apiHandler } from '../../shared/http/api.ts';
 import { subscriberRoutes } from './subscribers.ts';
 
-const app = createApi();
-subscriberRoutes(app);
-
-export const handler = apiHandler(app);
+export const handler = apiHandler(subscriberRoutes);

@@ -14,7 +14,7 @@ export const handler = instrumented(async (event?: Partial<ScheduledEvent>) => {
   const deps = await services();
   // The schedule's own time: a retried invocation starts the same periods (and they run once).
   const periods = await startDigests(deps, event?.time ?? deps.clock.now());
-  logger.info('Started the subscribers’ digests', { periods });
+  logger().info('Started the subscribers’ digests', { periods });
   const digest = await buildDigest(deps);
   await deps.alerts.publish({
     kind: 'digest',
@@ -24,6 +24,6 @@ export const handler = instrumented(async (event?: Partial<ScheduledEvent>) => {
       consoleUrl: deps.consoleUrl,
     }),
   });
-  logger.info('Digest sent', { overdue: digest.overdue.length, newSince: digest.newSince });
+  logger().info('Digest sent', { overdue: digest.overdue.length, newSince: digest.newSince });
   return { ...digest, subscriberDigests: periods };
 });

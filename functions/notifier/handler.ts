@@ -25,13 +25,13 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
   if (!after) return;
   if (record.eventName === 'INSERT') countForTopic(productMetrics.casesOpened, after.topic);
   if (await alertIfUrgent(deps, before, after))
-    logger.info('Alerted editors', { caseId: after.id, severity: after.severity });
+    logger().info('Alerted editors', { caseId: after.id, severity: after.severity });
   if (after.status === 'closed' && before && before.status !== 'closed') {
     const started = await onCaseClosed(deps, after);
-    logger.info('Started a continuation', { caseId: after.id, kind: started });
+    logger().info('Started a continuation', { caseId: after.id, kind: started });
   }
   if (await expireContactsOnEnd(deps, before, after))
-    logger.info('Started a continuation', { caseId: after.id, kind: 'contact-expiry' });
+    logger().info('Started a continuation', { caseId: after.id, kind: 'contact-expiry' });
 }
 
 export const handler = instrumented((event: DynamoDBStreamEvent, context) =>

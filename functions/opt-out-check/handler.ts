@@ -9,6 +9,6 @@ import { services } from './services.ts';
 
 export const handler = instrumented(async () => {
   const result = await importOptOuts(await services());
-  logger.info('Imported SMS opt-outs', result);
+  logger().info('Imported SMS opt-outs', result);
   return result;
 });

@@ -25,7 +25,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
   const deps = await services();
   if (message.eventType === 'continuation.step') {
     const result = await runContinuation(deps, message);
-    logger.info('Ran a continuation step', { kind: message.kind, target: message.target, ...result });
+    logger().info('Ran a continuation step', { kind: message.kind, target: message.target, ...result });
     return;
   }
   let step: PlanStep;
@@ -33,7 +33,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
   else if (message.eventType === 'delivery.plan') step = message;
   else throw new Error(`Unknown plan message ${String((message as { eventType?: unknown }).eventType)}`);
   const result = await planDelivery(deps, step);
-  logger.info('Planned deliveries', {
+  logger().info('Planned deliveries', {
     correctionId: step.correctionId,
     version: step.version,
     phase: step.position.phase,

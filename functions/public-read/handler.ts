@@ -3,7 +3,7 @@
  * figures, the editors' console page and the contract, and the page for an address that names
  * nothing. It only reads the table. HEAD answers wherever GET does.
  */
-import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { apiHandler } from '../../shared/http/api.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { consoleRoutes } from './console.ts';
 import { contractRoutes } from './contract.ts';
@@ -12,13 +12,12 @@ import { noticeRoutes } from './notices.ts';
 import { pageRoutes } from './pages.ts';
 import { transparencyRoutes } from './transparency.ts';
 
-const app = createApi();
-catalogueRoutes(app);
-transparencyRoutes(app);
-feedRoutes(app);
-noticeRoutes(app);
-pageRoutes(app);
-contractRoutes(app);
-consoleRoutes(app);
-
-export const handler = apiHandler(app);
+export const handler = apiHandler(
+  catalogueRoutes,
+  transparencyRoutes,
+  feedRoutes,
+  noticeRoutes,
+  pageRoutes,
+  contractRoutes,
+  consoleRoutes,
+);

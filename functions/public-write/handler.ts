@@ -4,17 +4,13 @@
  * an address under these routes that names nothing gets the same not-found page. HEAD answers
  * wherever GET does.
  */
-import { apiHandler, createApi } from '../../shared/http/api.ts';
+import { apiHandler } from '../../shared/http/api.ts';
 import { pageWhenNotFound } from '../../shared/http/public-site.ts';
 import { formRoutes } from './forms.ts';
 import { reportRoutes } from './reports.ts';
 import { services } from './services.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
 
-const app = createApi();
-reportRoutes(app);
-subscriptionRoutes(app);
-formRoutes(app);
-pageWhenNotFound(app, services);
-
-export const handler = apiHandler(app);
+export const handler = apiHandler(reportRoutes, subscriptionRoutes, formRoutes, (app) =>
+  pageWhenNotFound(app, services),
+);

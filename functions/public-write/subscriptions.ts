@@ -94,7 +94,7 @@ export function subscriptionRoutes(app: Router, load: () => Promise<PublicServic
       if (!(error instanceof ConfirmationNotSent)) throw error;
       // Providers' error messages may quote the address: log the failure's name only.
       const failure = error.cause instanceof Error ? error.cause.name : 'unknown';
-      logger.warn('Confirmation not sent', {
+      logger().warn('Confirmation not sent', {
         subscriptionId: error.subscriptionId,
         channel: error.channel,
         failure,

@@ -23,17 +23,17 @@ async function onRecord(record: DynamoDBRecord): Promise<void> {
   const announcement = announcementWritten(record);
   if (announcement) {
     const outcome = await announce(await services(), announcement);
-    logger.info('Announcement', { ...announcement, outcome });
+    logger().info('Announcement', { ...announcement, outcome });
     return;
   }
   const { before, after } = caseImages(record);
   if (after?.status !== 'approved' || before?.status === 'approved') return;
   const result = await publishCorrection(await services(), after.id);
   if (result.outcome !== 'published') {
-    logger.info('Nothing new to publish', { caseId: after.id, outcome: result.outcome });
+    logger().info('Nothing new to publish', { caseId: after.id, outcome: result.outcome });
     return;
   }
-  logger.info('Published', {
+  logger().info('Published', {
     caseId: after.id,
     correctionId: result.correction.id,
     version: result.correction.version,

@@ -16,7 +16,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
   const deps = await services();
   for (const { recipient, reason } of suppressionsFromSes(record.body)) {
     const result = await suppressAddress(deps, recipient, reason);
-    logger.info('Suppressed an address', { channel: recipient.channel, reason, ...result });
+    logger().info('Suppressed an address', { channel: recipient.channel, reason, ...result });
   }
 }
 

@@ -15,6 +15,6 @@ export const handler = instrumented(async () => {
     MetricUnit.Count,
     repaired.cases + repaired.announcements,
   );
-  if (repaired.cases + repaired.announcements > 0) logger.warn('Sweeper repaired', repaired);
+  if (repaired.cases + repaired.announcements > 0) logger().warn('Sweeper repaired', repaired);
   return repaired;
 });

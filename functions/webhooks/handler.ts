@@ -20,7 +20,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
   const deps = await services();
   if ('eventType' in message && message.eventType === 'correction.published') {
     const queued = await fanOutToWebhooks(deps, message);
-    logger.info('Webhook calls queued', {
+    logger().info('Webhook calls queued', {
       correctionId: message.correctionId,
       version: message.version,
       queued,
@@ -30,7 +30,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
   if (!('kind' in message) || message.kind !== 'webhook.call') throw new Error('Unknown webhook message');
   try {
     const result = await callWebhook(deps, message, { receiptHandle: record.receiptHandle });
-    logger.info('Webhook call', {
+    logger().info('Webhook call', {
       webhookId: message.webhookId,
       eventId: message.eventId,
       outcome: result.outcome,
@@ -38,7 +38,7 @@ async function onRecord(record: SQSRecord): Promise<void> {
     });
   } catch (error) {
     if (error instanceof RetryLater) {
-      logger.warn('Webhook call failed; retried later', {
+      logger().warn('Webhook call failed; retried later', {
         webhookId: message.webhookId,
         eventId: message.eventId,
         ...error.result,

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { apiHandler, createApi } from './api.ts';
+import { apiHandler } from './api.ts';
 
 const event = (path: string, requestId: string) =>
   ({
@@ -26,11 +26,11 @@ const event = (path: string, requestId: string) =>
 
 describe('an HTTP API function', () => {
   it('answers an unexpected failure with a 500 that names the request id its log lines carry', async () => {
-    const app = createApi();
-    app.get('/broken', () => {
-      throw new Error('database on fire');
+    const handler = apiHandler((app) => {
+      app.get('/broken', () => {
+        throw new Error('database on fire');
+      });
     });
-    const handler = apiHandler(app);
     const response = await handler(event('/broken', 'req-500'), {} as Context);
     expect(response.statusCode).toBe(500);
     const body = JSON.parse(response.body ?? '{}');

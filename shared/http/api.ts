@@ -13,7 +13,7 @@ import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts'
 export const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
 
 export function createApi(): Router {
-  const app = new Router({ logger });
+  const app = new Router({ logger: logger() });
   app.errorHandler(HttpProblem, async (error) => problemResponse(error.body, error.headers));
   app.errorHandler(DomainError, async (error) => {
     const { body, headers } = problemFor(error);
@@ -27,7 +27,7 @@ export function createApi(): Router {
   app.methodNotAllowed(async () => problemResponse(problem(405, 'This address does not take that method.')));
   // Registered last: the specific handlers above are found first.
   app.errorHandler(Error, async (error) => {
-    logger.error('Unhandled error', { failure: errorFacts(error) });
+    logger().error('Unhandled error', { failure: errorFacts(error) });
     // The id to quote to the desk: its log lines carry it as correlation_id.
     const requestId = currentLogKeys().correlation_id;
     return problemResponse(problem(500, undefined, requestId ? { requestId } : {}));
@@ -65,8 +65,24 @@ async function resolve(app: Router, event: APIGatewayProxyEventV2, context: Cont
 /** Deployed, the secret the edge adds to every request (see edge.ts); locally none. */
 let originSecret: { value: string | undefined } | undefined;
 
-export const apiHandler = (app: Router) =>
-  instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(async (event, context) => {
+/** What adds a function's routes (and its own not-found answer) to its router. */
+export type Routes = (app: Router) => void;
+
+/**
+ * A function's handler. Its router is built, and its routes added, on the first request rather than
+ * at import: a cold start neither constructs the router nor compiles every route's path before a
+ * request needs them.
+ */
+export function apiHandler(...routes: ReadonlyArray<Routes>) {
+  let app: Router | undefined;
+  const routed = (): Router => {
+    if (!app) {
+      app = createApi();
+      for (const add of routes) add(app);
+    }
+    return app;
+  };
+  return instrumented<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(async (event, context) => {
     originSecret ??= { value: readConfig().originSecret };
     const viaEdge = throughTheEdge(event, originSecret.value);
     if (!viaEdge) {
@@ -77,5 +93,6 @@ export const apiHandler = (app: Router) =>
         body: JSON.stringify(refused),
       };
     }
-    return resolve(app, readable(viaEdge), context);
+    return resolve(routed(), readable(viaEdge), context);
   });
+}

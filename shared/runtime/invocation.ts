@@ -5,7 +5,7 @@ import { logger, publishStoredMetrics } from './observability.ts';
 
 export function instrumented<E, R>(work: (event: E, context: Context) => Promise<R>) {
   return async (event: E, context: Context): Promise<R> => {
-    if (context?.functionName) logger.addContext(context);
+    if (context?.functionName) logger().addContext(context);
     // The API's request id: the response's apigw-requestid header shows the same value.
     const requestId = (event as { requestContext?: { requestId?: string } })?.requestContext?.requestId;
     try {
@@ -20,7 +20,7 @@ export function instrumented<E, R>(work: (event: E, context: Context) => Promise
     } finally {
       // Single-metric (per-topic) emits flush on their own; publish only what is still buffered.
       publishStoredMetrics();
-      logger.resetKeys();
+      logger().resetKeys();
     }
   };
 }

@@ -12,11 +12,11 @@ async function linesOf(work: () => Promise<void>): Promise<Array<Record<string, 
   const spies = methods.map((method) =>
     vi.spyOn(console, method).mockImplementation((line: unknown) => void written.push(String(line))),
   );
-  logger.setLogLevel('DEBUG');
+  logger().setLogLevel('DEBUG');
   try {
     await work();
   } finally {
-    logger.setLogLevel('SILENT');
+    logger().setLogLevel('SILENT');
     for (const spy of spies) spy.mockRestore();
   }
   return written.map((line) => JSON.parse(line));
@@ -28,9 +28,9 @@ describe('log keys', () => {
   it('puts each record’s ids on its own lines when records are processed in parallel', async () => {
     const onRecord = scopedToRecord(async (_record: { messageId: string; body: string }) => {
       await tick();
-      logger.info('first');
+      logger().info('first');
       await tick();
-      logger.warn('second', { contact: { email: 'a@example.org' } });
+      logger().warn('second', { contact: { email: 'a@example.org' } });
     });
     const lines = await linesOf(async () => {
       await Promise.all([
@@ -51,9 +51,9 @@ describe('log keys', () => {
   it('nests scopes (a request id, then a case) and leaves nothing behind', async () => {
     const lines = await linesOf(async () => {
       await withLogKeys({ correlation_id: 'req-1' }, () =>
-        withLogKeys({ caseId: 'case-1', unused: undefined }, async () => logger.info('inside')),
+        withLogKeys({ caseId: 'case-1', unused: undefined }, async () => logger().info('inside')),
       );
-      logger.info('outside');
+      logger().info('outside');
     });
     expect(lines[0]).toMatchObject({ message: 'inside', correlation_id: 'req-1', caseId: 'case-1' });
     expect(lines[0]).not.toHaveProperty('unused');

@@ -39,10 +39,10 @@ export const senderHandler = (channel: Channel, services: () => Promise<SendBatc
         countForTopic(productMetrics.deliveriesThrottled, result.topic);
       else if (result.outcome === 'error')
         withLogKeys(recordLogKeys(event.Records[i]), () =>
-          logger.warn('Send job failed', { error: errorName(result.error) }),
+          logger().warn('Send job failed', { error: errorName(result.error) }),
         );
     });
-    logger.info('Send batch', {
+    logger().info('Send batch', {
       channel,
       jobs: outcomes.length,
       sent: outcomes.filter((o) => o.outcome === 'sent').length,

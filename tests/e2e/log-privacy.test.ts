@@ -25,7 +25,7 @@ beforeAll(async () => {
   // The functions' own log lines, as deployed (tests run them SILENT otherwise). Powertools writes
   // through the console in development mode and to stdout otherwise: both are read.
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-  logger.setLogLevel('INFO');
+  logger().setLogLevel('INFO');
   for (const name of consoleMethods) {
     console[name] = (...args: unknown[]) => {
       writes.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
