@@ -112,7 +112,7 @@ export async function measureQueuePage(endpoint: string): Promise<QueuePageFigur
     await seedCases(small, smallItems);
     await seedCases(large, largeItems);
     const seedSeconds = (performance.now() - seeding) / 1000;
-    const firstPage = (desk: BenchDesk) => listCases(desk.cases, editor, { limit: 20 });
+    const firstPage = (desk: BenchDesk) => listCases(desk.caseQueue, editor, { limit: 20 });
     const latencies = { small: [] as number[], large: [] as number[] };
     for (let round = 0; round < 50; round++) {
       for (const [size, desk] of [

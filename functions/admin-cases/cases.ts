@@ -60,7 +60,7 @@ export function caseRoutes(app: Router): void {
     const event = eventOf(request);
     const actor = actorFrom(event);
     const { limit, ...filters } = parse(caseListQuery, query(event));
-    const page = await listCases((await services()).cases, actor, { ...filters, limit: limit ?? 20 });
+    const page = await listCases((await services()).caseQueue, actor, { ...filters, limit: limit ?? 20 });
     return json(200, page);
   });
 

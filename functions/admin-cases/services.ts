@@ -5,6 +5,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
+  caseQueue: build.caseQueue(c),
   intake: build.intakeStore(c),
   reporters: build.reporters(c),
   followers: build.followers(c),

@@ -4,7 +4,7 @@ import * as build from '../../shared/runtime/parts.ts';
 
 export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.policies(c),
-  cases: build.caseStore(c),
+  caseQueue: build.caseQueue(c),
   corrections: build.correctionStore(c),
   log: build.publicLog(c),
   alerts: build.editorAlerts(c),

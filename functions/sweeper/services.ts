@@ -5,6 +5,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents, sns }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
+  caseQueue: build.caseQueue(c),
   corrections: build.correctionStore(c),
   publications: build.publications(c),
   log: build.publicLog(c),

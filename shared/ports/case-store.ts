@@ -1,17 +1,8 @@
-import type { Case, CaseStatus, HistoryEntry } from '../domain/case.ts';
+import type { Case, HistoryEntry } from '../domain/case.ts';
 import type { Decision } from '../domain/lifecycle.ts';
 import type { IdempotentWrite } from './idempotency-store.ts';
-import type { Page } from './page.ts';
 
-export interface CaseQuery {
-  /** Absent: every open case (received to approved), soonest due first. */
-  status?: CaseStatus;
-  topic?: string;
-  assignee?: string;
-  limit: number;
-  cursor?: string;
-}
-
+/** One case at a time: read with its history, opened, decided on, merged. */
 export interface CaseStore {
   get(id: string): Promise<Case | undefined>;
   /** The case and its history, oldest entry first. */
@@ -34,14 +25,6 @@ export interface CaseStore {
    * atomically; throws as `save` for the duplicate, or ActionNotAllowed if the target is no longer open.
    */
   merge(duplicate: Decision, duplicateBefore: Case, target: Decision, targetBefore: Case): Promise<void>;
-  /** How many cases are in a status (for the digest; proportional to that count, not the table). */
-  countInStatus(status: CaseStatus): Promise<number>;
-  /** Cases in an open status whose deadline passed before `now`, soonest due first. */
-  overdue(status: CaseStatus, now: string, limit: number): Promise<Case[]>;
-  /** How many cases were opened at or after `since`. */
-  countOpenedSince(since: string, now: string): Promise<number>;
-  /** A page of the queue; throws InvalidInput for a cursor this store did not issue for this query. */
-  list(query: CaseQuery): Promise<Page<Case>>;
 }
 
 /** Another writer changed the case without changing its version (an escalation): decide again. */

@@ -42,6 +42,7 @@ export function everything(c: build.Context) {
   return {
     ...build.policies(c),
     cases: build.caseStore(c),
+    caseQueue: build.caseQueue(c),
     intake: build.intakeStore(c),
     submissions: build.submissionStore(c),
     submissionUpkeep: build.submissionUpkeep(c),

@@ -10,6 +10,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
 import { DynamoAnnouncementStore } from '../adapters/dynamodb/announcement-store.ts';
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
+import { DynamoCaseQueue } from '../adapters/dynamodb/case-queue.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
@@ -109,8 +110,9 @@ export const policies = (c: Basics) => ({
   defaultTopic: c.config.defaultTopic,
 });
 
-export const caseStore = (c: With<'documents'>) =>
-  new DynamoCaseStore(c.documents(), c.config.tableName, cursors(c));
+export const caseStore = (c: With<'documents'>) => new DynamoCaseStore(c.documents(), c.config.tableName);
+export const caseQueue = (c: With<'documents'>) =>
+  new DynamoCaseQueue(c.documents(), c.config.tableName, cursors(c));
 export const intakeStore = (c: With<'documents'>) => new DynamoIntakeStore(c.documents(), c.config.tableName);
 export const submissionStore = (c: With<'documents'>) =>
   new DynamoSubmissionStore(c.documents(), c.config.tableName, cursors(c), c.clock);

@@ -4,7 +4,7 @@
  */
 import { type Case, type CaseStatus, openStatuses } from '../domain/case.ts';
 import type { LogHead } from '../domain/public-log.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseQueue } from '../ports/case-queue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { PublicLog } from '../ports/public-log.ts';
@@ -25,7 +25,7 @@ const inFlight: CaseStatus[] = [...openStatuses, 'approved'];
 const overdueShown = 100;
 
 export async function buildDigest(deps: {
-  cases: CaseStore;
+  caseQueue: CaseQueue;
   corrections: CorrectionStore;
   log: PublicLog;
   clock: Clock;
@@ -33,9 +33,11 @@ export async function buildDigest(deps: {
   const now = deps.clock.now();
   const since = new Date(Date.parse(now) - 24 * 60 * 60 * 1000).toISOString();
   const [counts, overdue, newSince, publishedSince, logHead] = await Promise.all([
-    Promise.all(inFlight.map(async (status) => [status, await deps.cases.countInStatus(status)] as const)),
-    Promise.all(openStatuses.map((status) => deps.cases.overdue(status, now, overdueShown))),
-    deps.cases.countOpenedSince(since, now),
+    Promise.all(
+      inFlight.map(async (status) => [status, await deps.caseQueue.countInStatus(status)] as const),
+    ),
+    Promise.all(openStatuses.map((status) => deps.caseQueue.overdue(status, now, overdueShown))),
+    deps.caseQueue.countOpenedSince(since, now),
     deps.corrections.countUpdatedSince(since),
     deps.log.head(),
   ]);

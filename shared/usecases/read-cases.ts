@@ -2,7 +2,8 @@
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { NotFound } from '../domain/errors.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
-import type { CaseQuery, CaseStore } from '../ports/case-store.ts';
+import type { CaseQuery, CaseQueue } from '../ports/case-queue.ts';
+import type { CaseStore } from '../ports/case-store.ts';
 import type { Page } from '../ports/page.ts';
 
 export async function readCase(
@@ -16,7 +17,7 @@ export async function readCase(
   return { ...found.case, history: found.history };
 }
 
-export async function listCases(cases: CaseStore, actor: Actor, query: CaseQuery): Promise<Page<Case>> {
+export async function listCases(queue: CaseQueue, actor: Actor, query: CaseQuery): Promise<Page<Case>> {
   requireCapability(actor, 'read');
-  return cases.list(query);
+  return queue.list(query);
 }

@@ -6,10 +6,11 @@
  * repair is a fault worth an alarm, so it says how many.
  */
 import { announcementGraceMinutes } from '../domain/announcement.ts';
+import type { CaseQueue } from '../ports/case-queue.ts';
 import { type AnnounceDeps, announce } from './announce.ts';
 import { type PublishDeps, publishCorrection } from './publish-correction.ts';
 
-export type SweepDeps = PublishDeps & AnnounceDeps;
+export type SweepDeps = PublishDeps & AnnounceDeps & { caseQueue: CaseQueue };
 
 /** Per kind and run: the schedule's next run takes the rest. */
 const perRun = 50;
@@ -17,7 +18,7 @@ const perRun = 50;
 export async function sweep(deps: SweepDeps): Promise<{ cases: number; announcements: number }> {
   const cutoff = new Date(Date.parse(deps.clock.now()) - announcementGraceMinutes * 60_000).toISOString();
   let cases = 0;
-  const approved = await deps.cases.list({ status: 'approved', limit: perRun });
+  const approved = await deps.caseQueue.list({ status: 'approved', limit: perRun });
   for (const stuck of approved.items.filter((c) => c.updatedAt < cutoff)) {
     if ((await publishCorrection(deps, stuck.id)).outcome === 'published') cases += 1;
   }

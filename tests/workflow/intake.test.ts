@@ -166,7 +166,7 @@ describe('a surge of reports', () => {
     );
     expect(stored.Item?.reportCount).toBe(1);
     // The queue shows the same count as the case.
-    const page = await desk.cases.list({ limit: 100, status: 'awaiting_approval' });
+    const page = await desk.caseQueue.list({ limit: 100, status: 'awaiting_approval' });
     expect(page.items.find((item) => item.id === c.id)?.reportCount).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../shared/domain/case.ts';
 import { InvalidInput } from '../../shared/domain/errors.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
-import type { CaseQuery } from '../../shared/ports/case-store.ts';
+import type { CaseQuery } from '../../shared/ports/case-queue.ts';
 import { actOnCase } from '../../shared/usecases/act-on-case.ts';
 import { openStaffCase } from '../../shared/usecases/open-case.ts';
 import { listCases } from '../../shared/usecases/read-cases.ts';
@@ -17,7 +17,7 @@ async function all(query: Omit<CaseQuery, 'limit'>, limit = 2): Promise<Case[]> 
   const items: Case[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 50; pages++) {
-    const page = await listCases(desk.cases, editor, { ...query, limit, ...(cursor ? { cursor } : {}) });
+    const page = await listCases(desk.caseQueue, editor, { ...query, limit, ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
     if (!page.nextCursor) return items;
     cursor = page.nextCursor;
@@ -85,18 +85,18 @@ describe('the queue', () => {
   });
 
   it('refuses a tampered cursor, and a cursor from another query', async () => {
-    const page = await listCases(desk.cases, editor, { limit: 1 });
+    const page = await listCases(desk.caseQueue, editor, { limit: 1 });
     expect(page.nextCursor).toBeTruthy();
     const cursor = page.nextCursor ?? '';
     const tampered = `${cursor.slice(0, 5)}${cursor[5] === 'A' ? 'B' : 'A'}${cursor.slice(6)}`;
-    await expect(listCases(desk.cases, editor, { limit: 1, cursor: tampered })).rejects.toBeInstanceOf(
+    await expect(listCases(desk.caseQueue, editor, { limit: 1, cursor: tampered })).rejects.toBeInstanceOf(
       InvalidInput,
     );
-    await expect(listCases(desk.cases, editor, { limit: 1, cursor: 'garbage' })).rejects.toBeInstanceOf(
+    await expect(listCases(desk.caseQueue, editor, { limit: 1, cursor: 'garbage' })).rejects.toBeInstanceOf(
       InvalidInput,
     );
     await expect(
-      listCases(desk.cases, editor, { limit: 1, status: 'closed', cursor }),
+      listCases(desk.caseQueue, editor, { limit: 1, status: 'closed', cursor }),
     ).rejects.toBeInstanceOf(InvalidInput);
   });
 });
