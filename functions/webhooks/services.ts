@@ -6,6 +6,7 @@ export const services = compose({ documents, sns, sqs, webhookKey }, (c) => ({
   clock: c.clock,
   config: c.config,
   webhooks: build.webhookStore(c),
+  webhookCalls: build.webhookCalls(c),
   webhookQueue: build.webhookQueue(c),
   webhookCaller: build.webhookCaller(c),
   secretBox: build.secretBox(c),

@@ -81,6 +81,7 @@ export function everything(c: build.Context) {
     sms: build.smsSender(c),
     wordings: { email: emailWording, sms: smsWording },
     webhooks: build.webhookStore(c),
+    webhookCalls: build.webhookCalls(c),
     webhookQueue: build.webhookQueue(c),
     webhookCaller: build.webhookCaller(c),
     secretBox: build.secretBox(c),

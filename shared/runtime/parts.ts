@@ -36,6 +36,7 @@ import { DynamoSubscriptionErasure } from '../adapters/dynamodb/subscription-era
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { DynamoWebhookCalls } from '../adapters/dynamodb/webhook-calls.ts';
 import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
 import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
 import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
@@ -198,6 +199,8 @@ export const smsChannel = (c: With<'sns', SmsSettings>) => ({
 
 export const webhookStore = (c: With<'documents'>) =>
   new DynamoWebhookStore(c.documents(), c.config.tableName, cursors(c));
+export const webhookCalls = (c: With<'documents'>) =>
+  new DynamoWebhookCalls(c.documents(), c.config.tableName);
 export const webhookQueue = (c: With<'sqs', 'webhookCallsQueueUrl'>) =>
   new SqsWebhookQueue(c.sqs(), c.config.webhookCallsQueueUrl);
 export const webhookCaller = (c: Basics<'webhookLocalReceivers'>) =>

@@ -19,6 +19,7 @@ import type { CorrectionPublished } from '../ports/correction-events.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
 import type { CallOutcome, WebhookCaller } from '../ports/webhook-caller.ts';
+import type { WebhookCalls } from '../ports/webhook-calls.ts';
 import type { WebhookCallJob, WebhookQueue } from '../ports/webhook-queue.ts';
 import type { StoredWebhook, WebhookStore } from '../ports/webhook-store.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -28,6 +29,7 @@ const callLeaseSeconds = 60;
 
 export interface FanOutDeps {
   webhooks: WebhookStore;
+  webhookCalls: WebhookCalls;
   webhookQueue: WebhookQueue;
   clock: Clock;
 }
@@ -42,7 +44,7 @@ export async function fanOutToWebhooks(deps: FanOutDeps, event: CorrectionPublis
   const states = await Promise.all(
     targets.map(async (w) => ({
       webhook: w,
-      state: await deps.webhooks.openDelivery(w.id, eventId, now, {
+      state: await deps.webhookCalls.openDelivery(w.id, eventId, now, {
         correctionId: event.correctionId,
         version: event.version,
       }),
@@ -92,13 +94,18 @@ export async function callWebhook(
   const webhook = await deps.webhooks.get(job.webhookId);
   // Removed or disabled: no call is made to it any more.
   if (webhook?.status !== 'active') return { outcome: 'skipped' };
-  const attempt = await deps.webhooks.claimCall(webhook.id, job.eventId, deps.clock.now(), callLeaseSeconds);
+  const attempt = await deps.webhookCalls.claimCall(
+    webhook.id,
+    job.eventId,
+    deps.clock.now(),
+    callLeaseSeconds,
+  );
   if (attempt === undefined) return { outcome: 'skipped' };
 
   const counted = { correctionId: job.correctionId, version: job.version };
   const correction = await deps.corrections.get(job.correctionId);
   if (!correction) {
-    await deps.webhooks.releaseCall(webhook.id, job.eventId);
+    await deps.webhookCalls.releaseCall(webhook.id, job.eventId);
     throw new Error(`Correction ${job.correctionId} of event ${job.eventId} is not readable yet`);
   }
   const body = webhookEventBody(correction, job.version);
@@ -108,7 +115,7 @@ export async function callWebhook(
     'desk-event-id': job.eventId,
     'desk-signature': webhookSignature(secret, Math.floor(Date.parse(at) / 1000), body),
   });
-  await deps.webhooks.recordAttempt(webhook.id, {
+  await deps.webhookCalls.recordAttempt(webhook.id, {
     eventId: job.eventId,
     at,
     attempt,
@@ -119,27 +126,27 @@ export async function callWebhook(
   });
 
   if (call.ok) {
-    await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'delivered', {
+    await deps.webhookCalls.finishDelivery(webhook.id, job.eventId, 'delivered', {
       ...counted,
       retried: attempt > 1,
     });
-    if (webhook.consecutiveFailures > 0) await deps.webhooks.resetFailures(webhook.id);
+    if (webhook.consecutiveFailures > 0) await deps.webhookCalls.resetFailures(webhook.id);
     return { outcome: 'delivered', call };
   }
   const elapsedSeconds = (Date.parse(deps.clock.now()) - Date.parse(job.queuedAt)) / 1000;
   if (elapsedSeconds < deps.retrySchedule.windowSeconds) {
     const delaySeconds = retryDelaySeconds(attempt, deps.retrySchedule);
-    await deps.webhooks.releaseCall(webhook.id, job.eventId, attempt === 1 ? counted : undefined);
+    await deps.webhookCalls.releaseCall(webhook.id, job.eventId, attempt === 1 ? counted : undefined);
     await deps.webhookQueue.retryLater(message.receiptHandle, delaySeconds);
     throw new RetryLater({ outcome: 'retry', call, delaySeconds });
   }
   if (
-    await deps.webhooks.finishDelivery(webhook.id, job.eventId, 'failed', {
+    await deps.webhookCalls.finishDelivery(webhook.id, job.eventId, 'failed', {
       ...counted,
       retried: attempt > 1,
     })
   ) {
-    const disabled = await deps.webhooks.countFailedEvent(
+    const disabled = await deps.webhookCalls.countFailedEvent(
       webhook.id,
       disableAfterFailedEvents,
       deps.clock.now(),

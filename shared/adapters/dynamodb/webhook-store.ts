@@ -4,24 +4,11 @@
  * is how the limit holds under concurrent creates). Each webhook's partition holds its deliveries (one
  * item per event) and its attempts (newest first by sort key); both expire after 30 days.
  */
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { DeliveryOutcome } from '../../domain/delivery.ts';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookAttempt, WebhookStatus } from '../../domain/webhook.ts';
 import type { Page } from '../../ports/page.ts';
-import type {
-  CountedVersion,
-  EventDeliveryState,
-  StoredWebhook,
-  WebhookStore,
-} from '../../ports/webhook-store.ts';
+import type { StoredWebhook, WebhookStore } from '../../ports/webhook-store.ts';
 import { randomId } from '../../security/tokens.ts';
-import { counterUpdate } from './delivery-counters.ts';
 import { type Key, named, withoutStorage } from './keys.ts';
 import type { Cursors } from './paging.ts';
 import { ConditionsFailed, transact } from './transact.ts';
@@ -43,9 +30,9 @@ export const webhookKeys = {
 };
 
 const retentionSeconds = 30 * 24 * 60 * 60;
-const expiresAt = (now: string): number => Math.floor(Date.parse(now) / 1000) + retentionSeconds;
+export const expiresAt = (now: string): number => Math.floor(Date.parse(now) / 1000) + retentionSeconds;
 
-const conditionFailed = (error: unknown): boolean =>
+export const conditionFailed = (error: unknown): boolean =>
   (error as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoWebhookStore implements WebhookStore {
@@ -181,153 +168,6 @@ export class DynamoWebhookStore implements WebhookStore {
     }
   }
 
-  async openDelivery(
-    webhookId: string,
-    eventId: string,
-    now: string,
-    counted: CountedVersion,
-  ): Promise<EventDeliveryState> {
-    const key = webhookKeys.delivery(webhookId, eventId);
-    try {
-      // Opened and counted as planned in one transaction: a delivery is counted once.
-      await transact(this.doc, [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...key,
-              entity: 'webhook-delivery',
-              webhookId,
-              eventId,
-              status: 'pending',
-              attempts: 0,
-              createdAt: now,
-              expiresAt: expiresAt(now),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        this.counter(counted, { planned: 1 }, key),
-      ]);
-      return { state: 'new' };
-    } catch (error) {
-      if (!(error instanceof ConditionsFailed)) throw error;
-    }
-    const result = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    const status = result.Item?.status;
-    if (status === 'delivered' || status === 'failed') return { state: status };
-    return { state: 'pending', attempts: Number(result.Item?.attempts ?? 0) };
-  }
-
-  async claimCall(
-    webhookId: string,
-    eventId: string,
-    now: string,
-    leaseSeconds: number,
-  ): Promise<number | undefined> {
-    const nowMs = Date.parse(now);
-    try {
-      const result = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: webhookKeys.delivery(webhookId, eventId),
-          UpdateExpression:
-            'SET leaseUntil = :lease, attempts = if_not_exists(attempts, :zero) + :one, ' +
-            'webhookId = :webhook, eventId = :event, #status = if_not_exists(#status, :pending), ' +
-            'expiresAt = if_not_exists(expiresAt, :expires)',
-          ConditionExpression:
-            '(attribute_not_exists(pk) OR #status = :pending) AND ' +
-            '(attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':lease': nowMs + leaseSeconds * 1000,
-            ':now': nowMs,
-            ':zero': 0,
-            ':one': 1,
-            ':pending': 'pending',
-            ':webhook': webhookId,
-            ':event': eventId,
-            ':expires': expiresAt(now),
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(result.Attributes?.attempts);
-    } catch (error) {
-      if (conditionFailed(error)) return undefined;
-      throw error;
-    }
-  }
-
-  async releaseCall(webhookId: string, eventId: string, firstFailure?: CountedVersion): Promise<void> {
-    const key = webhookKeys.delivery(webhookId, eventId);
-    await transact(this.doc, [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: 'REMOVE leaseUntil',
-          ConditionExpression: 'attribute_exists(pk)',
-        },
-      },
-      ...(firstFailure ? [this.counter(firstFailure, { failed: 1 }, key)] : []),
-    ]);
-  }
-
-  async finishDelivery(
-    webhookId: string,
-    eventId: string,
-    outcome: 'delivered' | 'failed',
-    counted: CountedVersion & { retried: boolean },
-  ): Promise<boolean> {
-    const key = webhookKeys.delivery(webhookId, eventId);
-    try {
-      await transact(this.doc, [
-        {
-          Update: {
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: 'SET #status = :outcome REMOVE leaseUntil',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':outcome': outcome, ':pending': 'pending' },
-          },
-        },
-        // Sent, or given up (parked); no longer among those being retried.
-        this.counter(
-          counted,
-          { [outcome === 'delivered' ? 'sent' : 'parked']: 1, failed: counted.retried ? -1 : 0 },
-          key,
-        ),
-      ]);
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionsFailed) return false;
-      throw error;
-    }
-  }
-
-  /** The version's webhooks counters (with email's and SMS's), spread by the delivery's key. */
-  private counter(counted: CountedVersion, changes: Partial<Record<DeliveryOutcome, number>>, key: Key) {
-    return counterUpdate(this.tableName, { ...counted, channel: 'webhooks' }, changes, `${key.pk}#${key.sk}`);
-  }
-
-  async recordAttempt(webhookId: string, attempt: WebhookAttempt): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...webhookKeys.attempt(webhookId, attempt.at),
-          entity: 'webhook-attempt',
-          ...attempt,
-          expiresAt: expiresAt(attempt.at),
-        },
-      }),
-    );
-  }
-
   async attempts(
     webhookId: string,
     options: { limit: number; cursor?: string },
@@ -348,64 +188,5 @@ export class DynamoWebhookStore implements WebhookStore {
       items: (result.Items ?? []).map((item) => withoutStorage<WebhookAttempt>(item)),
       nextCursor: result.LastEvaluatedKey ? this.cursors.encode(query, result.LastEvaluatedKey) : null,
     };
-  }
-
-  async resetFailures(webhookId: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: webhookKeys.webhook(webhookId),
-          UpdateExpression: 'SET consecutiveFailures = :zero',
-          ConditionExpression: 'attribute_exists(pk) AND consecutiveFailures > :zero',
-          ExpressionAttributeValues: { ':zero': 0 },
-        }),
-      );
-    } catch (error) {
-      if (!conditionFailed(error)) throw error;
-    }
-  }
-
-  async countFailedEvent(webhookId: string, limit: number, now: string): Promise<StoredWebhook | undefined> {
-    let failures: number;
-    try {
-      const result = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: webhookKeys.webhook(webhookId),
-          UpdateExpression: 'ADD consecutiveFailures :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      failures = Number(result.Attributes?.consecutiveFailures);
-    } catch (error) {
-      if (conditionFailed(error)) return undefined;
-      throw error;
-    }
-    if (failures < limit) return undefined;
-    try {
-      const result = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: webhookKeys.webhook(webhookId),
-          UpdateExpression: 'SET #status = :disabled, disabledAt = :now, updatedAt = :now',
-          ConditionExpression: '#status = :active AND consecutiveFailures >= :limit',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':disabled': 'disabled',
-            ':active': 'active',
-            ':now': now,
-            ':limit': limit,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return result.Attributes ? withoutStorage<StoredWebhook>(result.Attributes) : undefined;
-    } catch (error) {
-      if (conditionFailed(error)) return undefined;
-      throw error;
-    }
   }
 }
