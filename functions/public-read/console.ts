@@ -1,14 +1,16 @@
 /** GET /console: the editors' web console, one self-contained page; it calls the /admin API itself. */
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { consoleContentSecurityPolicy, consolePage, consoleSettings } from '../../shared/console/page.ts';
+import type { ConsoleSettings } from '../../shared/console/settings.ts';
 import { htmlContentType } from '../../shared/pages/layout.ts';
 import { readConfig } from '../../shared/runtime/config.ts';
 
-const config = readConfig();
+let settings: ConsoleSettings | undefined;
 
 export function consoleRoutes(app: Router): void {
   app.get('/console', async () => {
-    const settings = consoleSettings(config);
+    // Read on the first request, not at import: a cold start of the public function only loads code.
+    settings ??= consoleSettings(readConfig());
     return new Response(consolePage(settings), {
       status: 200,
       headers: {

@@ -30,6 +30,6 @@ export function transparencyRoutes(app: Router): void {
       stats,
       logHead,
     });
-    return publicResponse(200, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy });
+    return publicResponse(200, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy() });
   });
 }

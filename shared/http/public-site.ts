@@ -40,7 +40,7 @@ export const publicResponse = (
 
 /** A public page (HTML under the pages' Content-Security-Policy), cached briefly when it is a success. */
 export const htmlPage = (status: number, body: string): Response =>
-  publicResponse(status, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy });
+  publicResponse(status, body, htmlContentType, { 'content-security-policy': contentSecurityPolicy() });
 
 /**
  * A page for one person: a form with its own token, or a page whose address carries a secret (a
@@ -52,7 +52,7 @@ export const privatePage = (status: number, body: string, headers: Record<string
     status,
     headers: {
       'content-type': htmlContentType,
-      'content-security-policy': contentSecurityPolicy,
+      'content-security-policy': contentSecurityPolicy(),
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',

@@ -9,77 +9,34 @@ import type { Language } from '../domain/case.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { publicWords } from '../presentation/words.ts';
+import { servedFile } from '../runtime/served-file.ts';
 import { navigationWords } from './page-words.ts';
 
 export const htmlContentType = 'text/html; charset=utf-8';
 
-const css = `
-:root { color-scheme: light dark; --text: #1a1a1a; --page: #fff; --muted: #5a5a5a; --line: #d8d8d8;
-  --accent: #8a1c1c; --on-accent: #fff; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #e8e8e8; --page: #121212; --muted: #b0b0b0; --line: #444; --accent: #f08a8a;
-    --on-accent: #1a1a1a; } }
-html { color: var(--text); background: var(--page); }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 44rem; padding: 1rem; font: 1.05rem/1.65 system-ui, -apple-system,
-  "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
-header, footer { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between;
-  align-items: baseline; }
-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted); }
-main, article, li, p, dd, td { overflow-wrap: anywhere; }
-a { color: inherit; text-underline-offset: 0.2em; }
-a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, button:focus-visible {
-  outline: 3px solid var(--accent); outline-offset: 2px; }
-.site { display: flex; flex-direction: column; }
-.site small { color: var(--muted); }
-header nav ul { margin: 0; }
-h1 { font-size: 1.6rem; line-height: 1.3; margin: 1rem 0 0.5rem; }
-h2 { font-size: 1.25rem; line-height: 1.35; margin: 0.25rem 0; }
-h3 { font-size: 1.05rem; margin: 0.25rem 0; }
-ol.list, ol.versions { list-style: none; padding: 0; }
-ol.list li, ol.versions li { border-top: 1px solid var(--line); padding: 1rem 0; }
-nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-[aria-current] { font-weight: 700; }
-.label { display: inline-block; color: var(--accent); font-weight: 700; margin-right: 0.5rem; }
-.meta { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
-.note { border-left: 3px solid var(--accent); padding-left: 0.75rem; }
-.more { display: inline-block; margin-top: 1rem; padding: 0.5rem 0; }
-form { margin: 1rem 0; }
-fieldset { border: 1px solid var(--line); border-radius: 0.25rem; margin: 0 0 1rem; padding: 0.5rem 0.75rem; }
-legend { font-weight: 700; padding: 0 0.25rem; }
-.field { margin: 0 0 1rem; }
-.field > label { display: block; font-weight: 700; }
-.choice { display: flex; align-items: flex-start; gap: 0.4rem; padding: 0.2rem 0; }
-.hint { display: block; color: var(--muted); font-size: 0.9rem; }
-input[type=text], input[type=email], input[type=tel], input[type=url], textarea {
-  font: inherit; width: 100%; max-width: 100%; padding: 0.4rem; border: 1px solid var(--muted);
-  border-radius: 0.25rem; background: Canvas; color: CanvasText; }
-input[type=checkbox], input[type=radio] { flex: none; width: 1.1rem; height: 1.1rem; margin: 0.35rem 0 0; }
-textarea { min-height: 8rem; }
-button { font: inherit; font-weight: 700; padding: 0.5rem 1.5rem; border: 0; border-radius: 0.25rem;
-  background: var(--accent); color: var(--on-accent); cursor: pointer; }
-.error { display: block; color: var(--accent); font-weight: 700; }
-[aria-invalid=true] { border-color: var(--accent); border-width: 2px; }
-.summary, .done { border: 2px solid var(--accent); border-radius: 0.25rem; padding: 0.5rem 0.75rem; }
-.done { border-color: var(--line); }
-dl.status dt { font-weight: 700; }
-dl.status dd { margin: 0 0 0.5rem; }
-`;
+/**
+ * The one style sheet, inline in every page: static text, so it is a file served beside the bundle
+ * (see ../runtime/served-file.ts) and read on the first page, not code every cold start compiles.
+ */
+const styleSheet = servedFile(new URL('./pages.css', import.meta.url));
 
-const styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
+let policy: string | undefined;
 
 /**
  * Public pages: their own inline style sheet, the site's icon and forms posting back to the site, and
- * nothing else (no script at all), not even in a frame.
+ * nothing else (no script at all), not even in a frame. Built with the first page.
  */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  `style-src 'sha256-${styleHash}'`,
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(): string {
+  policy ??= [
+    "default-src 'none'",
+    `style-src 'sha256-${createHash('sha256').update(styleSheet(), 'utf8').digest('base64')}'`,
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return policy;
+}
 
 export interface PageFrame {
   language: Language;
@@ -116,7 +73,7 @@ export function page(frame: PageFrame): string {
 <link rel="icon" type="image/svg+xml" href="${markup(site.favicon)}" />
 ${frame.canonical ? `<link rel="canonical" href="${markup(frame.canonical)}" />\n` : ''}${frame.otherLanguage ? `<link rel="alternate" hreflang="${markup(other.language)}" href="${markup(frame.otherLanguage)}" />\n` : ''}<link rel="alternate" type="application/atom+xml" title="${markup(`${feedTitle} (Atom)`)}" href="${markup(site.atomFeed)}" />
 <link rel="alternate" type="application/feed+json" title="${markup(`${feedTitle} (JSON Feed)`)}" href="${markup(site.jsonFeed)}" />
-<style>${css}</style>
+<style>${styleSheet()}</style>
 ${frame.head ?? ''}
 </head>
 <body>

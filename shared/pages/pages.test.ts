@@ -231,7 +231,7 @@ describe('every page', () => {
     const html = errorPage(404, 'zh-CN', site);
     const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
     const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-    expect(contentSecurityPolicy).toBe(
+    expect(contentSecurityPolicy()).toBe(
       `default-src 'none'; style-src 'sha256-${hash}'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     );
   });

@@ -92,7 +92,7 @@ describe('subscription pages', () => {
   });
 
   it('allow their own style, icon and forms posting to the site only', () => {
-    expect(contentSecurityPolicy).toMatch(
+    expect(contentSecurityPolicy()).toMatch(
       /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src 'self'; base-uri 'none'; form-action 'self'/,
     );
   });

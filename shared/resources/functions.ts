@@ -151,7 +151,12 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/{proxy+}', auth: 'none', throttled: true },
       ],
     },
-    files: ['shared/console/script.generated.js', 'shared/http/openapi.json'],
+    files: [
+      'shared/console/script.generated.js',
+      'shared/console/console.css',
+      'shared/http/openapi.json',
+      'shared/pages/pages.css',
+    ],
   },
   publicWrite: {
     id: 'PublicWrite',
@@ -178,7 +183,7 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
-    files: ['shared/domain/phone-metadata.generated.json'],
+    files: ['shared/domain/phone-metadata.generated.json', 'shared/pages/pages.css'],
   },
   adminCases: {
     id: 'AdminCases',

@@ -98,19 +98,18 @@ export function composeReading<S extends keyof Config, C extends Partial<Clients
   clients: C,
   build: (context: Basics<S> & C) => T,
 ): () => Promise<T> {
-  const config = { ...readSettings(readers), ...readSettings(linkSettings) };
   let built: Promise<T> | undefined;
+  // The settings too are read on the first call, not at import: a cold start only loads the code.
+  const services = async (): Promise<T> => {
+    const config = { ...readSettings(readers), ...readSettings(linkSettings) };
+    const { dataKey: _dataKey, ...signers } = keyed(await linkSecret(config));
+    return build({ config, clock: systemClock, ...signers, ...clients });
+  };
   return () => {
-    built ??= linkSecret(config).then(
-      (secret) => {
-        const { dataKey: _dataKey, ...signers } = keyed(secret);
-        return build({ config, clock: systemClock, ...signers, ...clients });
-      },
-      (error) => {
-        built = undefined;
-        throw error;
-      },
-    );
+    built ??= services().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
     return built;
   };
 }

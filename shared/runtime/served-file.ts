@@ -1,7 +1,8 @@
 /**
- * A file a function serves as it is (the console's script, the contract), read on first use instead of
- * bundled: it stays out of the bundle every cold start loads. Deployed, the stack copies it beside the
- * bundle (a function definition's `files`); run from the sources, it is beside the module reading it.
+ * A file a function serves as it is (the console's script, the style sheets, the contract), read on
+ * first use instead of bundled: it stays out of the bundle every cold start loads. Deployed, the stack
+ * copies it beside the bundle (a function definition's `files`); run from the sources, it is beside
+ * the module reading it.
  * Either way `new URL('./name', import.meta.url)` finds it.
  */
 import { readFileSync } from 'node:fs';
