@@ -283,11 +283,11 @@ function draftAuthors(c) {
 }
 
 // shared/domain/sms.ts
-var gsmBasic = new Set(
+var gsmBasic = /* @__PURE__ */ new Set(
   `@\xA3$\xA5\xE8\xE9\xF9\xEC\xF2\xC7
 \xD8\xF8\r\xC5\xE5\u0394_\u03A6\u0393\u039B\u03A9\u03A0\u03A8\u03A3\u0398\u039E\xC6\xE6\xDF\xC9 !"#\xA4%&'()*+,-./0123456789:;<=>?\xA1ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC4\xD6\xD1\xDC\xA7\xBFabcdefghijklmnopqrstuvwxyz\xE4\xF6\xF1\xFC\xE0`
 );
-var gsmExtension = new Set("^{}\\[~]|\u20AC\f");
+var gsmExtension = /* @__PURE__ */ new Set("^{}\\[~]|\u20AC\f");
 var single = { "GSM-7": 160, "UCS-2": 70 };
 var concatenated = { "GSM-7": 153, "UCS-2": 67 };
 function smsEncoding(text) {
