@@ -5,6 +5,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import { emailWording } from '../usecases/email-wording.ts';
+import { smsOptedOut } from '../usecases/sms-opt-out.ts';
 import { smsWording } from '../usecases/sms-wording.ts';
 import type { Config } from './config.ts';
 import { keyed } from './keys.ts';
@@ -80,6 +81,7 @@ export function everything(c: build.Context) {
     email: build.emailSender(c),
     sms: build.smsSender(c),
     wordings: { email: emailWording, sms: smsWording },
+    optedOut: smsOptedOut,
     webhooks: build.webhookStore(c),
     webhookCalls: build.webhookCalls(c),
     webhookQueue: build.webhookQueue(c),

@@ -52,6 +52,7 @@ import { SecretBox } from '../security/secret-box.ts';
 import type { Signer } from '../security/tokens.ts';
 import { emailWording } from '../usecases/email-wording.ts';
 import { links as publicLinks } from '../usecases/links.ts';
+import { smsOptedOut } from '../usecases/sms-opt-out.ts';
 import { smsWording } from '../usecases/sms-wording.ts';
 import {
   type Config,
@@ -187,7 +188,10 @@ export const consoleUrl = (c: Basics<'publicBaseUrl'>) => `${c.config.publicBase
 
 export const emailSender = (c: With<'ses', EmailSettings>) => chosenEmailSender(c.config, c.ses);
 export const smsSender = (c: With<'sns', SmsSettings>) => chosenSmsSender(c.config, c.sns());
-/** A channel's sender: its provider and its wording alone, so it bundles none of the other's texts. */
+/**
+ * A channel's sender: its provider, its wording and (SMS) what its provider's opt-out answer means,
+ * and nothing of the other channel's.
+ */
 export const emailChannel = (c: With<'ses', EmailSettings>) => ({
   email: emailSender(c),
   wordings: { email: emailWording },
@@ -195,6 +199,7 @@ export const emailChannel = (c: With<'ses', EmailSettings>) => ({
 export const smsChannel = (c: With<'sns', SmsSettings>) => ({
   sms: smsSender(c),
   wordings: { sms: smsWording },
+  optedOut: smsOptedOut,
 });
 
 export const webhookStore = (c: With<'documents'>) =>

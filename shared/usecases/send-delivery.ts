@@ -27,7 +27,7 @@ import type { Signer } from '../security/tokens.ts';
 import type { Links } from './links.ts';
 import type { Message, Wordings } from './message.ts';
 import { queuedConfirmation } from './queued-confirmation.ts';
-import { type SuppressDeps, suppressAddress } from './suppress-address.ts';
+import type { SuppressDeps } from './suppress-address.ts';
 
 export interface SendDeps extends SuppressDeps {
   subscriptions: SubscriptionStore;
@@ -42,6 +42,8 @@ export interface SendDeps extends SuppressDeps {
   sms?: SmsSender;
   /** How the channels this sender sends word a message: each channel's sender bundles its own alone. */
   wordings: Partial<Wordings>;
+  /** Where a provider can say that the person opted out (SMS: sms-opt-out.ts); email has none. */
+  optedOut?: OptedOut;
   pacer: SendPacer;
   links: Links;
   clock: Clock;
@@ -71,6 +73,12 @@ export interface Claimed {
   /** Calls the provider; resolves with its message id. */
   transmit(): Promise<string>;
 }
+
+/**
+ * Whether a refused send means the person opted out of the channel; if so, it has suppressed the
+ * address (their subscription ends) and the job is done.
+ */
+export type OptedOut = (deps: SuppressDeps, recipient: Recipient, refusal: unknown) => Promise<boolean>;
 
 /** Longer than a batch's wait for tokens plus its sends; a crashed attempt's delivery is retried after it. */
 export const leaseSeconds = 60;
@@ -301,11 +309,8 @@ export async function transmitDelivery(deps: SendDeps, claimed: Claimed): Promis
         await deps.deliveries.release(key);
         return { outcome: 'retry', reason: 'throttled', topic };
       }
-      // The number replied STOP: it is suppressed (its subscription ends) and this job is done.
-      if (errorName(error) === optedOut) {
-        await suppressAddress(deps, claimed.recipient, 'opt_out');
+      if (await deps.optedOut?.(deps, claimed.recipient, error))
         return suppressedNow(deps, key, counted, recipientHash(claimed.recipient));
-      }
       const name = errorName(error);
       const { parked } = await deps.deliveries.markFailed(key, name, deps.clock.now(), counted, failures);
       return parked
@@ -316,9 +321,6 @@ export async function transmitDelivery(deps: SendDeps, claimed: Claimed): Promis
   }
   return { outcome: 'accepted', claimed };
 }
-
-/** SNS's answer to a Publish to a number that opted out of the account's SMS. */
-const optedOut = 'OptedOutException';
 
 /**
  * Ends a claimed job of a suppressed address: the claim is let go and the job counted once as
