@@ -6,7 +6,7 @@ export const services = compose({ documents }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   caseQueue: build.caseQueue(c),
-  intake: build.intakeStore(c),
+  claims: build.urlClaims(c),
   reporters: build.reporters(c),
   followers: build.followers(c),
   audience: build.audienceCounters(c),

@@ -9,6 +9,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
   intake: build.intakeStore(c),
+  claims: build.urlClaims(c),
   submissions: build.submissionStore(c),
   subscriptions: build.subscriptionStore(c),
   suppressions: build.suppressionStore(c),

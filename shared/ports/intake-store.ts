@@ -2,15 +2,8 @@ import type { Decision } from '../domain/lifecycle.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { IdempotentWrite } from './idempotency-store.ts';
 
-/** Which case a page's reports currently go to. */
-export interface UrlClaim {
-  urlKey: string;
-  caseId: string;
-}
-
-/** Taking in a report: the case it opens or joins, and the URL claims that gather reports into one case. */
+/** Taking in a report: the case it opens or joins (and, opening one, the page's URL claim). */
 export interface IntakeStore {
-  findClaim(urlKey: string): Promise<UrlClaim | undefined>;
   /**
    * Opens a case for a report: the case, its history entry, the submission, the URL claim (new, or
    * taken over from `claim.replacing`) and the idempotency record, all or nothing.
@@ -31,8 +24,6 @@ export interface IntakeStore {
     submission: Submission;
     idempotency?: IdempotentWrite;
   }): Promise<void>;
-  /** Points the claim of `urlKey` at `caseId` if it still points at `from`. */
-  moveClaim(urlKey: string, from: string, to: string): Promise<void>;
 }
 
 export class ClaimChanged extends Error {}

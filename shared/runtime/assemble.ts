@@ -45,6 +45,7 @@ export function everything(c: build.Context) {
     cases: build.caseStore(c),
     caseQueue: build.caseQueue(c),
     intake: build.intakeStore(c),
+    claims: build.urlClaims(c),
     submissions: build.submissionStore(c),
     submissionUpkeep: build.submissionUpkeep(c),
     reporters: build.reporters(c),

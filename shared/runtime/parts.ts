@@ -36,6 +36,7 @@ import { DynamoSubscriptionErasure } from '../adapters/dynamodb/subscription-era
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
+import { DynamoUrlClaims } from '../adapters/dynamodb/url-claims.ts';
 import { DynamoWebhookCalls } from '../adapters/dynamodb/webhook-calls.ts';
 import { DynamoWebhookStore } from '../adapters/dynamodb/webhook-store.ts';
 import { HttpWebhookCaller } from '../adapters/http/webhook-caller.ts';
@@ -116,6 +117,7 @@ export const caseStore = (c: With<'documents'>) => new DynamoCaseStore(c.documen
 export const caseQueue = (c: With<'documents'>) =>
   new DynamoCaseQueue(c.documents(), c.config.tableName, cursors(c));
 export const intakeStore = (c: With<'documents'>) => new DynamoIntakeStore(c.documents(), c.config.tableName);
+export const urlClaims = (c: With<'documents'>) => new DynamoUrlClaims(c.documents(), c.config.tableName);
 export const submissionStore = (c: With<'documents'>) =>
   new DynamoSubmissionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const submissionUpkeep = (c: With<'documents'>) =>

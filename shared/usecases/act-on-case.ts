@@ -12,13 +12,13 @@ import type { SeverityPolicy } from '../domain/severity.ts';
 import { normalizeUrl } from '../domain/url.ts';
 import { CaseMovedOn, type CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { IntakeStore } from '../ports/intake-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
+import type { UrlClaims } from '../ports/url-claims.ts';
 import { escalateIfDue } from './escalation.ts';
 
 export interface ActOnCaseDeps {
   cases: CaseStore;
-  intake: IntakeStore;
+  claims: UrlClaims;
   topics: TopicStore;
   clock: Clock;
   policy: SeverityPolicy;
@@ -69,6 +69,6 @@ async function mergeInto(
   // The reports are counted on the target at once; moving them (however many) is a continuation
   // that the closed duplicate's stream record starts (usecases/merge-reports.ts).
   await deps.cases.merge(closing, duplicate, absorbing, target);
-  if (duplicate.url) await deps.intake.moveClaim(normalizeUrl(duplicate.url), duplicate.id, target.id);
+  if (duplicate.url) await deps.claims.move(normalizeUrl(duplicate.url), duplicate.id, target.id);
   await escalateIfDue(deps, target.id);
 }

@@ -14,6 +14,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { IdempotencyStore, IdempotentWrite } from '../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore } from '../ports/intake-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
+import type { UrlClaims } from '../ports/url-claims.ts';
 import { hashToken, randomId, type Signer } from '../security/tokens.ts';
 import { escalateIfDue } from './escalation.ts';
 import { idempotent } from './idempotent.ts';
@@ -36,6 +37,7 @@ export interface SubmissionReceipt {
 
 export interface SubmitReportDeps {
   intake: IntakeStore;
+  claims: UrlClaims;
   cases: CaseStore;
   topics: TopicStore;
   idempotency: IdempotencyStore;
@@ -118,7 +120,7 @@ export async function submitReport(
       const urlKey = normalizeUrl(input.url);
       // Claims change hands only when a case closes or a new page is first reported: a few rounds settle it.
       for (let attempt = 0; attempt < 20; attempt++) {
-        const claim = await deps.intake.findClaim(urlKey);
+        const claim = await deps.claims.find(urlKey);
         try {
           if (!claim) return receipt({ submissionId, caseId: await open({ urlKey, url: input.url }) });
           try {

@@ -1,13 +1,13 @@
 /**
  * Taking in public reports: the case a report opens or joins, the report itself (see
- * submission-items.ts), the URL claims that gather a page's reports into one case, and the reports'
+ * submission-items.ts), the URL claim a new case takes (see url-claims.ts), and the reports'
  * idempotency records.
  */
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Decision } from '../../domain/lifecycle.ts';
 import type { Submission } from '../../domain/submission.ts';
 import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
-import { CaseNotOpen, ClaimChanged, type IntakeStore, type UrlClaim } from '../../ports/intake-store.ts';
+import { CaseNotOpen, ClaimChanged, type IntakeStore } from '../../ports/intake-store.ts';
 import { addReports, caseItem, historyItem, idempotencyItem } from './case-store.ts';
 import { keys } from './keys.ts';
 import { reporterMarks, submissionPuts } from './submission-items.ts';
@@ -18,13 +18,6 @@ export class DynamoIntakeStore implements IntakeStore {
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
-
-  async findClaim(urlKey: string): Promise<UrlClaim | undefined> {
-    const result = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.urlClaim(urlKey), ConsistentRead: true }),
-    );
-    return result.Item ? { urlKey, caseId: String(result.Item.caseId) } : undefined;
-  }
 
   async openWithReport(input: {
     decision: Decision;
@@ -104,23 +97,6 @@ export class DynamoIntakeStore implements IntakeStore {
         if (error.failedAt(0)) throw new CaseNotOpen();
       }
       throw error;
-    }
-  }
-
-  async moveClaim(urlKey: string, from: string, to: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.urlClaim(urlKey),
-          UpdateExpression: 'SET caseId = :to',
-          ConditionExpression: 'caseId = :from',
-          ExpressionAttributeValues: { ':from': from, ':to': to },
-        }),
-      );
-    } catch (error) {
-      // The claim moved on already (a newer case took it): nothing to do.
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
   }
 }
