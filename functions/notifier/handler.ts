@@ -20,7 +20,7 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 async function onRecord(record: DynamoDBRecord): Promise<void> {
   const deps = await services();
   const change = audienceChange(record);
-  if (change) await deps.audience.apply(change.id, change.deltas);
+  if (change) await deps.audienceChanges.apply(change.id, change.deltas);
   const { before, after } = caseImages(record);
   if (!after) return;
   if (record.eventName === 'INSERT') countForTopic(productMetrics.casesOpened, after.topic);

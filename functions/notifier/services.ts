@@ -5,7 +5,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
-  audience: build.audienceCounters(c),
+  audienceChanges: build.audienceChanges(c),
   alerts: build.editorAlerts(c),
   topics: build.topicStore(c),
   continuationQueue: build.continuationQueue(c),

@@ -43,11 +43,15 @@ export interface AudienceDelta {
 }
 
 export interface AudienceCounters {
+  /** The tallies of these scopes, in order (zero where nothing was ever counted), in one read. */
+  read(scopes: ReadonlyArray<AudienceScope>): Promise<AudienceTally[]>;
+}
+
+/** Keeping the counters: what the notifier does with each subscription change on the stream. */
+export interface AudienceChanges {
   /**
    * Applies the deltas of one change (a stream record) once: a change seen before (by its id) does
    * nothing. Answers whether it was applied now.
    */
   apply(changeId: string, deltas: ReadonlyArray<AudienceDelta>): Promise<boolean>;
-  /** The tallies of these scopes, in order (zero where nothing was ever counted), in one read. */
-  read(scopes: ReadonlyArray<AudienceScope>): Promise<AudienceTally[]>;
 }

@@ -53,6 +53,7 @@ export function everything(c: build.Context) {
     subscriptionErasure: build.subscriptionErasure(c),
     followers: build.followers(c),
     audience: build.audienceCounters(c),
+    audienceChanges: build.audienceChanges(c),
     suppressions: build.suppressionStore(c),
     personalData: build.personalData(c),
     optOutPlace: build.optOutPlace(c),

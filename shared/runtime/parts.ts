@@ -9,6 +9,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
 import { DynamoAnnouncementStore } from '../adapters/dynamodb/announcement-store.ts';
+import { DynamoAudienceChanges } from '../adapters/dynamodb/audience-changes.ts';
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
 import { DynamoCaseQueue } from '../adapters/dynamodb/case-queue.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
@@ -130,7 +131,9 @@ export const subscriptionErasure = (c: With<'documents'>) =>
 export const followers = (c: With<'documents'>) =>
   new DynamoFollowers(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const audienceCounters = (c: With<'documents'>) =>
-  new DynamoAudienceCounters(c.documents(), c.config.tableName, c.clock);
+  new DynamoAudienceCounters(c.documents(), c.config.tableName);
+export const audienceChanges = (c: With<'documents'>) =>
+  new DynamoAudienceChanges(c.documents(), c.config.tableName, c.clock);
 export const suppressionStore = (c: With<'documents'>) =>
   new DynamoSuppressionStore(c.documents(), c.config.tableName, cursors(c));
 export const personalData = (c: With<'documents'>) =>

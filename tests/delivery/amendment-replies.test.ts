@@ -51,7 +51,7 @@ describe('amendment replies', () => {
     // The approver's preview counts them as the planner will reach them: two reporters, one follower.
     for (const record of await streamRecords(desk)) {
       const change = audienceChange(record);
-      if (change) await desk.audience.apply(change.id, change.deltas);
+      if (change) await desk.audienceChanges.apply(change.id, change.deltas);
     }
     expect(await previewAudience(desk, editor, amendment.id)).toMatchObject({
       reporters: 2,

@@ -21,7 +21,7 @@ async function catchUp(): Promise<number> {
   let applied = 0;
   for (const record of await streamRecords(desk)) {
     const change = audienceChange(record);
-    if (change && (await desk.audience.apply(change.id, change.deltas))) applied += 1;
+    if (change && (await desk.audienceChanges.apply(change.id, change.deltas))) applied += 1;
   }
   return applied;
 }
@@ -125,7 +125,6 @@ describe('audience counters', () => {
     const counting = {
       ...desk,
       audience: {
-        apply: desk.audience.apply.bind(desk.audience),
         read: async (scopes: Parameters<TestDesk['audience']['read']>[0]) => {
           reads.push(...scopes.map((scope) => scope.kind));
           return desk.audience.read(scopes);

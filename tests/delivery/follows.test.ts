@@ -29,7 +29,7 @@ beforeAll(async () => {
 async function catchUp(): Promise<void> {
   for (const record of await streamRecords(desk)) {
     const change = audienceChange(record);
-    if (change) await desk.audience.apply(change.id, change.deltas);
+    if (change) await desk.audienceChanges.apply(change.id, change.deltas);
   }
 }
 

@@ -4,24 +4,17 @@
  * (`email#zh-CN`, or `sms` where the language is not known), `digest#`-prefixed for daily and weekly
  * subscribers, and on a page's item `also#<topic>#`-prefixed for its followers who follow that topic
  * too (a page's item holds a few numbers per topic its followers follow: small, whatever the
- * audience). A change is applied in one transaction
- * with a marker keyed by the change's id (the stream record's), so a replayed record adds nothing.
- * Markers expire after the stream's 24 hours of retention, with a day to spare.
+ * audience). Read here; kept by audience-changes.ts.
  */
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { languages } from '../../domain/case.ts';
 import type {
   AudienceCounters,
   AudienceCounts,
-  AudienceDelta,
   AudienceScope,
   AudienceTally,
 } from '../../ports/audience-counters.ts';
-import type { Clock } from '../../ports/clock.ts';
 import type { Key } from './keys.ts';
-import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
-
-const markerDays = 2;
 
 export const audienceKey = (scope: AudienceScope): Key => {
   switch (scope.kind) {
@@ -35,66 +28,11 @@ export const audienceKey = (scope: AudienceScope): Key => {
   }
 };
 
-const counterName = (d: AudienceDelta): string =>
-  [
-    ...(d.digest ? ['digest'] : []),
-    ...(d.alsoFollowing ? ['also', d.alsoFollowing] : []),
-    d.channel,
-    ...(d.language ? [d.language] : []),
-  ].join('#');
-
 export class DynamoAudienceCounters implements AudienceCounters {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly clock: Clock,
   ) {}
-
-  async apply(changeId: string, deltas: ReadonlyArray<AudienceDelta>): Promise<boolean> {
-    // Net each counter: a change that moves nobody (a re-save, an inactive follow) writes nothing.
-    const byScope = new Map<string, { key: Key; counters: Map<string, number> }>();
-    for (const d of deltas) {
-      const key = audienceKey(d.scope);
-      const entry = byScope.get(key.pk) ?? { key, counters: new Map<string, number>() };
-      entry.counters.set(counterName(d), (entry.counters.get(counterName(d)) ?? 0) + d.delta);
-      byScope.set(key.pk, entry);
-    }
-    const updates: TransactItem[] = [];
-    for (const { key, counters } of byScope.values()) {
-      const moved = [...counters].filter(([, n]) => n !== 0);
-      if (moved.length === 0) continue;
-      updates.push({
-        Update: {
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: `SET entity = :entity ADD ${moved.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(moved.map(([name], i) => [`#c${i}`, name])),
-          ExpressionAttributeValues: {
-            ':entity': 'audience',
-            ...Object.fromEntries(moved.map(([, n], i) => [`:c${i}`, n])),
-          },
-        },
-      });
-    }
-    if (updates.length === 0) return false;
-    const expiresAt = Math.floor(Date.parse(this.clock.now()) / 1000) + markerDays * 24 * 60 * 60;
-    try {
-      await transact(this.doc, [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { pk: `AUDIENCE-CHANGE#${changeId}`, sk: 'CHANGE', entity: 'audience-change', expiresAt },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        ...updates,
-      ]);
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionsFailed && error.failedAt(0)) return false;
-      throw error;
-    }
-  }
 
   async read(scopes: ReadonlyArray<AudienceScope>): Promise<AudienceTally[]> {
     const wanted = scopes.map(audienceKey);
