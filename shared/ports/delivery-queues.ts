@@ -23,12 +23,27 @@ export interface PlanStep {
 }
 
 /**
- * The send queues, one per channel (each read by its channel's sender), and the plan queue. A job
- * goes to the queue of its `channel`; a sender's retries and parking stay on the queue it read from.
+ * What a channel's sender does with the send queues: hands a job to its channel's queue, makes jobs
+ * it received come back later, parks the ones given up on. Its retries and parking stay on the queue
+ * it read from.
  */
-export interface DeliveryQueues {
+export interface SendQueues {
   /** One message per job, each on its channel's send queue. */
   send(jobs: ReadonlyArray<DeliveryJob>): Promise<void>;
+  /**
+   * Send jobs received now from `channel`'s queue that should come back after a delay (throttled,
+   * no token yet, failed).
+   */
+  retryLater(channel: Channel, receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void>;
+  /** Send jobs given up on, moved as they are to the dead-letter queue of `channel`'s send queue. */
+  park(channel: Channel, bodies: ReadonlyArray<string>): Promise<void>;
+}
+
+/**
+ * The send queues, one per channel (each read by its channel's sender), and the plan queue. A job
+ * goes to the queue of its `channel`.
+ */
+export interface DeliveryQueues extends SendQueues {
   /**
    * One subscription request's confirmation (a link by email, a code by SMS), on its channel's send
    * queue: the request that asked for it returns once it is queued, and the channel's sender renders
@@ -39,11 +54,4 @@ export interface DeliveryQueues {
   planLater(step: PlanStep, delaySeconds?: number): Promise<void>;
   /** About how many jobs wait on each channel's send queue (SQS's approximate count). */
   backlog(): Promise<Record<Channel, number>>;
-  /**
-   * Send jobs received now from `channel`'s queue that should come back after a delay (throttled,
-   * no token yet, failed).
-   */
-  retryLater(channel: Channel, receipts: ReadonlyArray<{ receipt: string; seconds: number }>): Promise<void>;
-  /** Send jobs given up on, moved as they are to the dead-letter queue of `channel`'s send queue. */
-  park(channel: Channel, bodies: ReadonlyArray<string>): Promise<void>;
 }

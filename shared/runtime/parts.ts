@@ -45,7 +45,7 @@ import { SnsCorrectionEvents } from '../adapters/sns/correction-events.ts';
 import { SnsEditorAlerts } from '../adapters/sns/editor-alerts.ts';
 import { SnsOptOutList } from '../adapters/sns/opt-out-list.ts';
 import { SqsContinuationQueue } from '../adapters/sqs/continuation-queue.ts';
-import { SqsDeliveryQueues } from '../adapters/sqs/delivery-queues.ts';
+import { SqsDeliveryQueues, SqsSendQueues } from '../adapters/sqs/delivery-queues.ts';
 import { SqsWebhookQueue } from '../adapters/sqs/webhook-queue.ts';
 import { callTimeoutMs } from '../domain/webhook.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -58,7 +58,6 @@ import { smsOptedOut } from '../usecases/sms-opt-out.ts';
 import { smsWording } from '../usecases/sms-wording.ts';
 import {
   type Config,
-  deliveryPlanQueueUrl,
   deliveryRecordDays,
   emailSendQueueUrl,
   emailSendsPerSecond,
@@ -167,7 +166,7 @@ export const deliveryStore = (c: With<'documents', 'tableName' | 'deliveryRecord
     clock: c.clock,
   });
 type SendRates = 'emailSendsPerSecond' | 'smsSendsPerSecond';
-type SendQueues = 'emailSendQueueUrl' | 'smsSendQueueUrl' | 'deliveryPlanQueueUrl';
+type SendQueueUrls = 'emailSendQueueUrl' | 'smsSendQueueUrl';
 /** The channels' configured send rates, messages a second. */
 export const sendRates = (c: With<never, SendRates>) => ({
   email: c.config.emailSendsPerSecond,
@@ -179,12 +178,14 @@ export const correctionEvents = (c: With<'sns', 'correctionEventsTopicArn'>) =>
   new SnsCorrectionEvents(c.sns(), c.config.correctionEventsTopicArn);
 export const editorAlerts = (c: With<'sns', 'editorAlertsTopicArn'>) =>
   new SnsEditorAlerts(c.sns(), c.config.editorAlertsTopicArn);
-export const deliveryQueues = (c: With<'sqs', SendQueues>): DeliveryQueues =>
-  new SqsDeliveryQueues(
-    c.sqs(),
-    { email: c.config.emailSendQueueUrl, sms: c.config.smsSendQueueUrl },
-    c.config.deliveryPlanQueueUrl,
-  );
+const sendQueueUrls = (c: With<never, SendQueueUrls>) => ({
+  email: c.config.emailSendQueueUrl,
+  sms: c.config.smsSendQueueUrl,
+});
+/** The send queues as a channel's sender uses them (no plan queue). */
+export const sendQueues = (c: With<'sqs', SendQueueUrls>) => new SqsSendQueues(c.sqs(), sendQueueUrls(c));
+export const deliveryQueues = (c: With<'sqs', SendQueueUrls | 'deliveryPlanQueueUrl'>): DeliveryQueues =>
+  new SqsDeliveryQueues(c.sqs(), sendQueueUrls(c), c.config.deliveryPlanQueueUrl);
 /** Continuation steps share the plan queue: the planner runs both. */
 export const continuationQueue = (c: With<'sqs', 'deliveryPlanQueueUrl'>) =>
   new SqsContinuationQueue(c.sqs(), c.config.deliveryPlanQueueUrl);
@@ -230,7 +231,7 @@ type SenderSettings =
   | 'unsubscribedRetentionDays'
   | 'publicBaseUrl'
   | SendRates
-  | SendQueues;
+  | SendQueueUrls;
 
 /** What both channels' senders read: their composition roots read these settings and no other. */
 export const senderSettings: Readers<SenderSettings> = {
@@ -242,7 +243,6 @@ export const senderSettings: Readers<SenderSettings> = {
   smsSendsPerSecond,
   emailSendQueueUrl,
   smsSendQueueUrl,
-  deliveryPlanQueueUrl,
 };
 
 /**
@@ -258,7 +258,7 @@ export const senderParts = (c: With<'documents' | 'sqs', SenderSettings>) => ({
   corrections: correctionStore(c),
   deliveries: deliveryStore(c),
   pacer: sendPacer(c),
-  queues: deliveryQueues(c),
+  queues: sendQueues(c),
   links: links(c),
   topics: topicStore(c),
   signer: c.signer,

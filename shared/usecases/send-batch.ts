@@ -9,7 +9,7 @@
 import { backoffSeconds, type DeliveryJob } from '../domain/delivery.ts';
 import { type Recipient, recipientHash } from '../domain/recipient.ts';
 import type { Channel } from '../domain/subscription.ts';
-import type { DeliveryQueues } from '../ports/delivery-queues.ts';
+import type { SendQueues } from '../ports/delivery-queues.ts';
 import {
   type Claimed,
   claimDelivery,
@@ -21,7 +21,7 @@ import {
 } from './send-delivery.ts';
 
 export interface SendBatchDeps extends SendDeps {
-  queues: DeliveryQueues;
+  queues: SendQueues;
 }
 
 export interface QueuedJob {

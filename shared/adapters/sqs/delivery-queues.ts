@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { ConfirmationJob, DeliveryJob } from '../../domain/delivery.ts';
 import type { Channel } from '../../domain/subscription.ts';
-import type { DeliveryQueues, PlanStep } from '../../ports/delivery-queues.ts';
+import type { DeliveryQueues, PlanStep, SendQueues } from '../../ports/delivery-queues.ts';
 
 /** SQS takes at most 10 messages per batch call. */
 const batchSize = 10;
@@ -29,14 +29,14 @@ const inBatches = <T>(items: ReadonlyArray<T>): T[][] => {
   return batches;
 };
 
-export class SqsDeliveryQueues implements DeliveryQueues {
+/** The senders' side: only what a channel's sender does with the send queues. */
+export class SqsSendQueues implements SendQueues {
   private readonly deadLetterUrls = new Map<Channel, Promise<string>>();
 
   constructor(
-    private readonly sqs: SQSClient,
+    protected readonly sqs: SQSClient,
     /** Each channel's send queue. */
-    private readonly sendQueueUrls: Readonly<Record<Channel, string>>,
-    private readonly planQueueUrl: string,
+    protected readonly sendQueueUrls: Readonly<Record<Channel, string>>,
   ) {}
 
   async send(jobs: ReadonlyArray<DeliveryJob>): Promise<void> {
@@ -46,36 +46,6 @@ export class SqsDeliveryQueues implements DeliveryQueues {
     await Promise.all(
       [...byChannel].map(([channel, bodies]) => this.sendBodies(this.sendQueueUrls[channel], bodies)),
     );
-  }
-
-  async sendConfirmation(job: ConfirmationJob): Promise<void> {
-    await this.sqs.send(
-      new SendMessageCommand({ QueueUrl: this.sendQueueUrls[job.channel], MessageBody: JSON.stringify(job) }),
-    );
-  }
-
-  async planLater(step: PlanStep, delaySeconds = 0): Promise<void> {
-    await this.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: this.planQueueUrl,
-        MessageBody: JSON.stringify(step),
-        DelaySeconds: Math.min(maxDelaySeconds, Math.max(0, Math.round(delaySeconds))),
-      }),
-    );
-  }
-
-  async backlog(): Promise<Record<Channel, number>> {
-    const waiting = async (channel: Channel) => {
-      const { Attributes } = await this.sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: this.sendQueueUrls[channel],
-          AttributeNames: ['ApproximateNumberOfMessages'],
-        }),
-      );
-      return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
-    };
-    const [email, sms] = await Promise.all([waiting('email'), waiting('sms')]);
-    return { email, sms };
   }
 
   async retryLater(
@@ -143,5 +113,46 @@ export class SqsDeliveryQueues implements DeliveryQueues {
         }
       }),
     );
+  }
+}
+
+/** The planners' side too: confirmations, plan steps and the queues' backlog. */
+export class SqsDeliveryQueues extends SqsSendQueues implements DeliveryQueues {
+  constructor(
+    sqs: SQSClient,
+    sendQueueUrls: Readonly<Record<Channel, string>>,
+    private readonly planQueueUrl: string,
+  ) {
+    super(sqs, sendQueueUrls);
+  }
+
+  async sendConfirmation(job: ConfirmationJob): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({ QueueUrl: this.sendQueueUrls[job.channel], MessageBody: JSON.stringify(job) }),
+    );
+  }
+
+  async planLater(step: PlanStep, delaySeconds = 0): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.planQueueUrl,
+        MessageBody: JSON.stringify(step),
+        DelaySeconds: Math.min(maxDelaySeconds, Math.max(0, Math.round(delaySeconds))),
+      }),
+    );
+  }
+
+  async backlog(): Promise<Record<Channel, number>> {
+    const waiting = async (channel: Channel) => {
+      const { Attributes } = await this.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: this.sendQueueUrls[channel],
+          AttributeNames: ['ApproximateNumberOfMessages'],
+        }),
+      );
+      return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+    };
+    const [email, sms] = await Promise.all([waiting('email'), waiting('sms')]);
+    return { email, sms };
   }
 }
