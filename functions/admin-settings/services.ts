@@ -9,6 +9,7 @@ export const services = compose({ documents, sqs, webhookKey }, (c) => ({
   ...build.policies(c),
   subscriptionErasure: build.subscriptionErasure(c),
   suppressions: build.suppressionStore(c),
+  suppressionList: build.suppressionList(c),
   personalData: build.personalData(c),
   topics: build.topicStore(c),
   continuationQueue: build.continuationQueue(c),

@@ -12,7 +12,7 @@ export function suppressionRoutes(app: Router): void {
     const event = eventOf(request);
     const actor = actorFrom(event);
     const { limit, cursor } = parse(pageQuery, query(event));
-    const page = await listSuppressions((await services()).suppressions, actor, {
+    const page = await listSuppressions((await services()).suppressionList, actor, {
       limit: limit ?? 20,
       ...(cursor ? { cursor } : {}),
     });

@@ -8,6 +8,10 @@ export interface SuppressionStore {
   isSuppressed(recipient: Recipient): Promise<boolean>;
   /** Which of these address hashes (any number; read 100 at a time) are suppressed. */
   suppressedAmong(addressHashes: string[]): Promise<Set<string>>;
+}
+
+/** The suppressed addresses as admins page through them. */
+export interface SuppressionList {
   /** Newest first, a page at a time. */
   list(options: { limit: number; cursor?: string }): Promise<Page<Suppression>>;
 }

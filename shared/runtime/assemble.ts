@@ -55,6 +55,7 @@ export function everything(c: build.Context) {
     audience: build.audienceCounters(c),
     audienceChanges: build.audienceChanges(c),
     suppressions: build.suppressionStore(c),
+    suppressionList: build.suppressionList(c),
     personalData: build.personalData(c),
     optOutPlace: build.optOutPlace(c),
     optOuts: build.optOutList(c),

@@ -35,6 +35,7 @@ import { DynamoSubmissionStore } from '../adapters/dynamodb/submission-store.ts'
 import { DynamoSubmissionUpkeep } from '../adapters/dynamodb/submission-upkeep.ts';
 import { DynamoSubscriptionErasure } from '../adapters/dynamodb/subscription-erasure.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
+import { DynamoSuppressionList } from '../adapters/dynamodb/suppression-list.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
 import { DynamoTopicStore } from '../adapters/dynamodb/topic-store.ts';
 import { DynamoUrlClaims } from '../adapters/dynamodb/url-claims.ts';
@@ -134,7 +135,9 @@ export const audienceCounters = (c: With<'documents'>) =>
 export const audienceChanges = (c: With<'documents'>) =>
   new DynamoAudienceChanges(c.documents(), c.config.tableName, c.clock);
 export const suppressionStore = (c: With<'documents'>) =>
-  new DynamoSuppressionStore(c.documents(), c.config.tableName, cursors(c));
+  new DynamoSuppressionStore(c.documents(), c.config.tableName);
+export const suppressionList = (c: With<'documents'>) =>
+  new DynamoSuppressionList(c.documents(), c.config.tableName, cursors(c));
 export const personalData = (c: With<'documents'>) =>
   new DynamoPersonalData(c.documents(), c.config.tableName, cursors(c));
 export const optOutPlace = (c: With<'documents'>) => new DynamoOptOutPlace(c.documents(), c.config.tableName);

@@ -1,9 +1,9 @@
 /** The suppressed addresses, for admins: masked, with the reason, newest first, a page at a time. */
 import { type Actor, requireCapability } from '../domain/roles.ts';
-import type { SuppressionStore } from '../ports/suppression-store.ts';
+import type { SuppressionList } from '../ports/suppression-store.ts';
 
 export async function listSuppressions(
-  suppressions: SuppressionStore,
+  suppressions: SuppressionList,
   actor: Actor,
   options: { limit: number; cursor?: string },
 ) {

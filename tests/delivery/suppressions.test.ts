@@ -60,17 +60,17 @@ describe('suppressions', () => {
     });
     expect((await desk.subscriptions.get(soft))?.status).toBe('active');
 
-    const first = await listSuppressions(desk.suppressions, admin, { limit: 1 });
+    const first = await listSuppressions(desk.suppressionList, admin, { limit: 1 });
     expect(first.items).toEqual([
       { channel: 'email', maskedAddress: 'c***@example.org', reason: 'complaint', at: expect.any(String) },
     ]);
-    const second = await listSuppressions(desk.suppressions, admin, {
+    const second = await listSuppressions(desk.suppressionList, admin, {
       limit: 1,
       cursor: first.nextCursor ?? '',
     });
     expect(second.items.map((s) => [s.maskedAddress, s.reason])).toEqual([['b***@example.org', 'bounce']]);
     expect(JSON.stringify([first, second])).not.toContain('bounced@');
-    await expect(listSuppressions(desk.suppressions, editor, { limit: 20 })).rejects.toBeInstanceOf(
+    await expect(listSuppressions(desk.suppressionList, editor, { limit: 20 })).rejects.toBeInstanceOf(
       PermissionDenied,
     );
     // A second event for the same address changes nothing.

@@ -171,7 +171,7 @@ describe('POST /admin/erasures (the use case)', () => {
     // Nothing is left under the person's hash but the suppression.
     expect(await indexedUnder(recipient)).toEqual([]);
     expect(await desk.suppressions.isSuppressed(recipient)).toBe(true);
-    const suppressions = await listSuppressions(desk.suppressions, admin, { limit: 1 });
+    const suppressions = await listSuppressions(desk.suppressionList, admin, { limit: 1 });
     expect(suppressions.items[0]).toMatchObject({ channel: 'email', reason: 'erased', maskedAddress: '' });
 
     // The audit entry: who, when, the keyed hash and the counts; never the address.

@@ -7,18 +7,15 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Recipient, recipientHash } from '../../domain/recipient.ts';
 import type { Suppression } from '../../domain/suppression.ts';
-import type { Page } from '../../ports/page.ts';
 import type { SuppressionStore } from '../../ports/suppression-store.ts';
-import { keys, withoutStorage } from './keys.ts';
-import { type Cursors, mergedPage, wholeItems } from './paging.ts';
+import { keys } from './keys.ts';
 
-const listPartition = 'SUPPRESSIONS';
+export const listPartition = 'SUPPRESSIONS';
 
 export class DynamoSuppressionStore implements SuppressionStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly cursors: Cursors,
   ) {}
 
   async suppress(suppression: Suppression): Promise<boolean> {
@@ -81,25 +78,6 @@ export class DynamoSuppressionStore implements SuppressionStore {
     for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
     for (let i = 0; i < chunks.length; i += 8) await Promise.all(chunks.slice(i, i + 8).map(readChunk));
     return found;
-  }
-
-  async list(options: { limit: number; cursor?: string }): Promise<Page<Suppression>> {
-    const page = await mergedPage(
-      this.doc,
-      this.tableName,
-      [{ index: 'gsi1', pkName: 'gsi1pk', pkValue: listPartition, skName: 'gsi1sk', ascending: false }],
-      {
-        limit: options.limit,
-        ...(options.cursor ? { cursor: options.cursor } : {}),
-        query: 'suppressions',
-        cursors: this.cursors,
-      },
-    );
-    const items = await wholeItems(this.doc, this.tableName, page.items);
-    return {
-      items: items.map((item) => withoutStorage<Suppression>(item)),
-      nextCursor: page.nextCursor,
-    };
   }
 }
 
