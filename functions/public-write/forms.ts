@@ -15,7 +15,7 @@ import { eventOf, query, sourceIp } from '../../shared/http/request.ts';
 import { submissionRequest, subscriptionRequest } from '../../shared/http/schemas.ts';
 import { parse } from '../../shared/http/validation.ts';
 import { type FieldErrors, fieldErrorsFor } from '../../shared/pages/form-fields.ts';
-import { formWords } from '../../shared/pages/page-words.ts';
+import { pageWords, smsOnlyIn } from '../../shared/pages/page-words.ts';
 import { type ReportValues, reportDefaults, reportPage } from '../../shared/pages/report-page.ts';
 import {
   checkInboxPage,
@@ -64,10 +64,10 @@ class SmsCountryRefused extends Error {
 }
 
 /** Which countries SMS goes to, named in the page's language. */
-function smsOnlyIn(language: Language, countries: ReadonlyArray<string>): string {
+function smsOnlyInCountries(language: Language, countries: ReadonlyArray<string>): string {
   const names = new Intl.DisplayNames([language], { type: 'region' });
   const places = countries.map((code) => names.of(code) ?? code);
-  return formWords[language].smsOnlyIn(places.join(language === 'en' ? ', ' : '、'));
+  return smsOnlyIn(language, places.join(language === 'en' ? ', ' : '、'));
 }
 
 /** The outcome of a page's use case: the next page, or the form again with why. */
@@ -81,13 +81,13 @@ async function outcome(
   } catch (error) {
     if (error instanceof InvalidInput) {
       if (error.errors.some((field) => field.path === formTokenField))
-        return again(400, {}, formWords[language].expiredForm);
+        return again(400, {}, pageWords(language).form.expiredForm);
       return again(400, fieldErrorsFor(error.errors, language));
     }
     if (error instanceof SmsCountryRefused)
-      return again(400, { address: smsOnlyIn(language, error.countries) });
-    if (error instanceof RateLimited) return again(429, {}, formWords[language].tooMany);
-    if (error instanceof ConfirmationNotSent) return again(503, {}, formWords[language].unavailable);
+      return again(400, { address: smsOnlyInCountries(language, error.countries) });
+    if (error instanceof RateLimited) return again(429, {}, pageWords(language).form.tooMany);
+    if (error instanceof ConfirmationNotSent) return again(503, {}, pageWords(language).form.unavailable);
     throw error;
   }
 }
@@ -159,7 +159,7 @@ export function formRoutes(app: Router, load: () => Promise<PublicServices> = se
           if (error instanceof InvalidInput) throw new SmsCountryRefused(deps.config.smsCountries);
           throw error;
         });
-        if (requested.status === 'suppressed') return again(400, {}, formWords[language].suppressed);
+        if (requested.status === 'suppressed') return again(400, {}, pageWords(language).form.suppressed);
         const lang = language === 'en' ? '?lang=en' : '';
         return seeOther(
           requested.channel === 'sms'

@@ -24,7 +24,7 @@ import {
 import { parse } from '../../shared/http/validation.ts';
 import { type FieldErrors, fieldErrorsFor } from '../../shared/pages/form-fields.ts';
 import { type ManageValues, managePage } from '../../shared/pages/manage-page.ts';
-import { codeRefusals } from '../../shared/pages/page-words.ts';
+import { pageWords, wrongCode } from '../../shared/pages/page-words.ts';
 import { codePage } from '../../shared/pages/subscribe-page.ts';
 import {
   confirmedHtml,
@@ -63,10 +63,10 @@ async function page(deps: PublicServices, render: () => Promise<string>): Promis
 
 /** Why the code was refused, in the page's language (the API's detail stays English). */
 function codeRefusal(error: InvalidInput, language: Language): string {
-  const words = codeRefusals[language];
+  const words = pageWords(language).codeRefusals;
   const detail = error.errors[0]?.message ?? error.message;
   const left = /(\d+) tr(?:y|ies) left/.exec(detail)?.[1];
-  if (left !== undefined) return words.wrong(Number(left));
+  if (left !== undefined) return wrongCode(language, Number(left));
   if (/locked|no tries/.test(detail)) return words.locked;
   if (/expired/.test(detail)) return words.expired;
   if (/no code/.test(detail)) return words.none;
@@ -293,7 +293,7 @@ async function verifyByPage(
     return seeOther(`${next.pathname}${next.search}`);
   } catch (error) {
     if (error instanceof InvalidInput) return again(codeRefusal(error, language));
-    if (error instanceof NotFound) return again(codeRefusals[language].none);
+    if (error instanceof NotFound) return again(pageWords(language).codeRefusals.none);
     throw error;
   }
 }

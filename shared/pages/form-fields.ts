@@ -6,11 +6,11 @@
 import type { Language } from '../domain/case.ts';
 import type { FieldError } from '../domain/errors.ts';
 import { markup } from '../presentation/text.ts';
-import { type FormField, fieldMessages, formWords } from './page-words.ts';
+import { type FormField, fixBelow, formFields, pageWords } from './page-words.ts';
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-const formFields = new Set<string>(Object.keys(fieldMessages.en));
+const isFormField = (name: string): name is FormField => (formFields as ReadonlyArray<string>).includes(name);
 
 /**
  * The validator's errors as one message per form field, in the page's language: `topics[2]`,
@@ -20,7 +20,7 @@ export function fieldErrorsFor(errors: ReadonlyArray<FieldError>, language: Lang
   const found: FieldErrors = {};
   for (const { path } of errors) {
     const name = path.replace(/^contact\./, '').replace(/[.[].*$/, '');
-    if (formFields.has(name)) found[name as FormField] = fieldMessages[language][name as FormField];
+    if (isFormField(name)) found[name] = pageWords(language).fields[name];
   }
   return found;
 }
@@ -89,6 +89,6 @@ export const hidden = (name: string, value: string): string =>
 /** The line above a form sent back: how many fields to change, or why the whole form was refused. */
 export function formSummary(language: Language, errors: FieldErrors, refusal?: string): string {
   const count = Object.keys(errors).length;
-  const text = refusal ?? (count ? formWords[language].fixBelow(count) : '');
+  const text = refusal ?? (count ? fixBelow(language, count) : '');
   return text ? `<p class="summary" role="alert">${markup(text)}</p>` : '';
 }

@@ -10,7 +10,7 @@ import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { publicWords } from '../presentation/words.ts';
 import { servedFile } from '../runtime/served-file.ts';
-import { navigationWords } from './page-words.ts';
+import { pageWords } from './page-words.ts';
 
 export const htmlContentType = 'text/html; charset=utf-8';
 
@@ -60,7 +60,7 @@ export const titled = (title: string, site: Site, language: Language): string =>
 export function page(frame: PageFrame): string {
   const { language, site } = frame;
   const words = publicWords[language];
-  const nav = navigationWords[language];
+  const nav = pageWords(language).navigation;
   const other = words.switchTo;
   const feedTitle = `${site.publisher[language]} · ${words.siteTitle}`;
   return `<!doctype html>

@@ -11,7 +11,7 @@ import { markup } from '../presentation/text.ts';
 import { topicName } from '../presentation/words.ts';
 import { choices, type FieldErrors, formSummary, hidden, textField } from './form-fields.ts';
 import { page } from './layout.ts';
-import { frequencyWords, languageNames, manageWords, subscribeWords } from './page-words.ts';
+import { languageNames, pageWords } from './page-words.ts';
 import type { SubscribeValues } from './subscribe-page.ts';
 
 export type ManageValues = Omit<SubscribeValues, 'channel' | 'address'>;
@@ -33,8 +33,8 @@ export interface ManagePageInput {
 
 export function managePage(input: ManagePageInput): string {
   const { language, site, values, errors } = input;
-  const w = manageWords[language];
-  const s = subscribeWords[language];
+  const w = pageWords(language).manage;
+  const s = pageWords(language).subscribe;
   const error = (name: keyof FieldErrors) => (errors[name] ? { error: errors[name] } : {});
   const form = `<form method="post" action="manage${language === 'en' ? '?lang=en' : ''}" novalidate="">
 ${hidden('token', input.token)}
@@ -58,7 +58,10 @@ ${choices({
   name: 'frequency',
   legend: s.frequency,
   type: 'radio',
-  options: frequencies.map((frequency) => ({ value: frequency, label: frequencyWords[language][frequency] })),
+  options: frequencies.map((frequency) => ({
+    value: frequency,
+    label: pageWords(language).frequency[frequency],
+  })),
   selected: [values.frequency],
   ...error('frequency'),
 })}

@@ -17,7 +17,7 @@ import {
 import type { PublicCorrection } from '../usecases/read-corrections.ts';
 import { correctionJsonLd, jsonLdScript } from './json-ld.ts';
 import { page, timeElement } from './layout.ts';
-import { permalinkWords } from './page-words.ts';
+import { pageWords } from './page-words.ts';
 
 /** Correction ids are at most this long (the contract's /c/{id}), so SMS links stay short. */
 export const permalinkIdMaxLength = 12;
@@ -49,7 +49,7 @@ ${paragraphs(version.body)}
 export function permalinkPage(input: PermalinkPageInput): string {
   const { language, site, correction, timeZone } = input;
   const words = publicWords[language];
-  const nav = permalinkWords[language];
+  const nav = pageWords(language).permalink;
   const lang = markup(correction.language);
   const note = correction.version > 1 ? correction.versions.at(-1)?.note : undefined;
   const dates = [

@@ -11,7 +11,7 @@ import { publicWords, topicName } from '../presentation/words.ts';
 import type { SubmissionStatus } from '../usecases/read-submission.ts';
 import { choices, type FieldErrors, formSummary, hidden, textField } from './form-fields.ts';
 import { page, timeElement } from './layout.ts';
-import { languageNames, reportWords } from './page-words.ts';
+import { languageNames, pageWords } from './page-words.ts';
 
 export interface ReportValues {
   url: string;
@@ -45,7 +45,7 @@ export interface ReportPageInput {
 
 export function reportPage(input: ReportPageInput): string {
   const { language, site, values, errors } = input;
-  const w = reportWords[language];
+  const w = pageWords(language).report;
   const optional = (label: string) => `${label}${language === 'zh-CN' ? '（选填）' : ' (optional)'}`;
   const error = (name: keyof FieldErrors) => (errors[name] ? { error: errors[name] } : {});
   const form = `<form method="post" action="${language === 'en' ? '/report?lang=en' : '/report'}" novalidate="">
@@ -107,7 +107,7 @@ export function trackingPage(input: {
   status: SubmissionStatus;
 }): string {
   const { language, site, status } = input;
-  const w = reportWords[language];
+  const w = pageWords(language).report;
   const correction = status.correctionId
     ? `<p>${markup(w.correction)}<a href="${markup(site.permalink(status.correctionId, language))}">${markup(site.permalink(status.correctionId, language))}</a></p>\n`
     : '';

@@ -12,7 +12,7 @@ import { markup } from '../presentation/text.ts';
 import { publicWords, topicName } from '../presentation/words.ts';
 import { choices, type FieldErrors, formSummary, hidden, textField } from './form-fields.ts';
 import { page } from './layout.ts';
-import { frequencyWords, languageNames, subscribeWords } from './page-words.ts';
+import { languageNames, pageWords } from './page-words.ts';
 
 /** What the form holds: as the person typed it, or as a link preselected it. */
 export interface SubscribeValues {
@@ -55,7 +55,7 @@ const here = (path: string, language: Language) => (language === 'en' ? `${path}
 
 export function subscribePage(input: SubscribePageInput): string {
   const { language, site, values, errors } = input;
-  const w = subscribeWords[language];
+  const w = pageWords(language).subscribe;
   const form = `<form method="post" action="${markup(here('/subscribe', language))}" novalidate="">
 ${hidden('formToken', input.formToken)}
 ${choices({
@@ -106,7 +106,10 @@ ${choices({
   name: 'frequency',
   legend: w.frequency,
   type: 'radio',
-  options: frequencies.map((frequency) => ({ value: frequency, label: frequencyWords[language][frequency] })),
+  options: frequencies.map((frequency) => ({
+    value: frequency,
+    label: pageWords(language).frequency[frequency],
+  })),
   selected: [values.frequency],
   ...(errors.frequency ? { error: errors.frequency } : {}),
 })}
@@ -143,7 +146,7 @@ ${form}
 
 /** After an email request: what happens next. */
 export function checkInboxPage(language: Language, site: Site): string {
-  const w = subscribeWords[language];
+  const w = pageWords(language).subscribe;
   return page({
     language,
     site,
@@ -166,7 +169,7 @@ export function codePage(input: {
   error?: string;
 }): string {
   const { language, site } = input;
-  const w = subscribeWords[language];
+  const w = pageWords(language).subscribe;
   const action = here(`/subscriptions/${encodeURIComponent(input.subscriptionId)}/verify`, language);
   return page({
     language,

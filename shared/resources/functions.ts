@@ -156,6 +156,7 @@ export const functionDefinitions = {
       'shared/console/console.css',
       'shared/http/openapi.json',
       'shared/pages/pages.css',
+      'shared/pages/page-words.json',
     ],
   },
   publicWrite: {
@@ -183,7 +184,11 @@ export const functionDefinitions = {
         { method: 'ANY', path: '/submissions/{proxy+}', auth: 'none', throttled: true, private: true },
       ],
     },
-    files: ['shared/domain/phone-metadata.generated.json', 'shared/pages/pages.css'],
+    files: [
+      'shared/domain/phone-metadata.generated.json',
+      'shared/pages/pages.css',
+      'shared/pages/page-words.json',
+    ],
   },
   adminCases: {
     id: 'AdminCases',

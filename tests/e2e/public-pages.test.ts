@@ -13,7 +13,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import { localDate, periodOf } from '../../shared/domain/digest-period.ts';
-import { type FormField, fieldMessages } from '../../shared/pages/page-words.ts';
+import { type FormField, pageWords } from '../../shared/pages/page-words.ts';
 import { randomDigits } from '../../shared/security/tokens.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 import { publishViaApi } from '../support/publishing.ts';
@@ -555,7 +555,7 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
       expect(answer.html).toContain(`<html lang="${language}">`);
       for (const field of Object.keys(bad)) {
         const message = new RegExp(`id="${field}-error">([^<]+)<`).exec(answer.html)?.[1];
-        expect(message, `${language} ${field}`).toBe(fieldMessages[language][field as FormField]);
+        expect(message, `${language} ${field}`).toBe(pageWords(language).fields[field as FormField]);
       }
       // What was typed comes back, escaped.
       expect(answer.html).toContain('value="x"');
@@ -571,7 +571,7 @@ describe.skipIf(!hasChromium)('the public pages in Chromium', () => {
     });
     expect(report.status).toBe(400);
     for (const field of ['url', 'text', 'topic', 'evidence', 'language', 'email', 'phone'] as const)
-      expect(report.html, field).toContain(`id="${field}-error">${fieldMessages.en[field]}<`);
+      expect(report.html, field).toContain(`id="${field}-error">${pageWords('en').fields[field]}<`);
 
     // Without the page's token, or posted from another site: refused, and the form comes back.
     const tokenless = await fetch(`${base}/report`, {
