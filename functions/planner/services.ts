@@ -7,7 +7,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   config: c.config,
   subscriptions: build.subscriptionStore(c),
   followers: build.followers(c),
-  submissions: build.submissionStore(c),
+  caseSubmissions: build.caseSubmissions(c),
   submissionUpkeep: build.submissionUpkeep(c),
   reporters: build.reporters(c),
   personalData: build.personalData(c),

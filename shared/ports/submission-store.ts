@@ -1,12 +1,16 @@
 import type { Submission } from '../domain/submission.ts';
 import type { Page } from './page.ts';
 
-/** Reading reports: one (a reply, a reporter's status) or a case's, a page at a time. */
+/** Reading one report (for its reply, for its reporter's status). */
 export interface SubmissionStore {
   /** The report with its contact, unless the contact has expired. */
   get(id: string): Promise<Submission | undefined>;
+}
+
+/** A case's reports, for whoever walks them all (its audience, its closing replies, a merge). */
+export interface CaseSubmissions {
   /** A page of the case's reports (100), oldest first, with their contacts. */
-  ofCase(caseId: string, cursor?: string): Promise<Page<Submission>>;
+  page(caseId: string, cursor?: string): Promise<Page<Submission>>;
 }
 
 /** What later happens to a case's reports: their contacts expire when it ends, a merge moves them. */

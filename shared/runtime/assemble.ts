@@ -47,6 +47,7 @@ export function everything(c: build.Context) {
     intake: build.intakeStore(c),
     claims: build.urlClaims(c),
     submissions: build.submissionStore(c),
+    caseSubmissions: build.caseSubmissions(c),
     submissionUpkeep: build.submissionUpkeep(c),
     reporters: build.reporters(c),
     subscriptions: build.subscriptionStore(c),

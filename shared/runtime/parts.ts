@@ -13,6 +13,7 @@ import { DynamoAudienceChanges } from '../adapters/dynamodb/audience-changes.ts'
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
 import { DynamoCaseQueue } from '../adapters/dynamodb/case-queue.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
+import { DynamoCaseSubmissions } from '../adapters/dynamodb/case-submissions.ts';
 import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
 import { DynamoDeliveryProgress } from '../adapters/dynamodb/delivery-counters.ts';
@@ -120,7 +121,9 @@ export const caseQueue = (c: With<'documents'>) =>
 export const intakeStore = (c: With<'documents'>) => new DynamoIntakeStore(c.documents(), c.config.tableName);
 export const urlClaims = (c: With<'documents'>) => new DynamoUrlClaims(c.documents(), c.config.tableName);
 export const submissionStore = (c: With<'documents'>) =>
-  new DynamoSubmissionStore(c.documents(), c.config.tableName, cursors(c), c.clock);
+  new DynamoSubmissionStore(c.documents(), c.config.tableName, c.clock);
+export const caseSubmissions = (c: With<'documents'>) =>
+  new DynamoCaseSubmissions(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const submissionUpkeep = (c: With<'documents'>) =>
   new DynamoSubmissionUpkeep(c.documents(), c.config.tableName, cursors(c), c.clock);
 export const reporters = (c: With<'documents'>) => new DynamoReporters(c.documents(), c.config.tableName);

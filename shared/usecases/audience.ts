@@ -14,10 +14,10 @@ import { allTopics } from '../domain/topic.ts';
 import type { PlanPosition } from '../ports/delivery-queues.ts';
 import type { Followers } from '../ports/followers.ts';
 import type { Reporters } from '../ports/reporters.ts';
-import type { SubmissionStore } from '../ports/submission-store.ts';
+import type { CaseSubmissions } from '../ports/submission-store.ts';
 
 export interface AudienceDeps {
-  submissions: SubmissionStore;
+  caseSubmissions: CaseSubmissions;
   reporters: Reporters;
   followers: Followers;
 }
@@ -70,7 +70,7 @@ export async function audiencePage(
   if (position.phase === 'reporters') {
     const cases = reporterCasesOf(target);
     const index = position.case ?? 0;
-    const page = await deps.submissions.ofCase(cases[index] ?? target.caseId, position.cursor);
+    const page = await deps.caseSubmissions.page(cases[index] ?? target.caseId, position.cursor);
     const reporters = page.items.flatMap((submission) => {
       const recipient = reporterRecipient(submission.contact);
       return recipient ? [{ submission, recipient }] : [];

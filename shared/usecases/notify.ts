@@ -10,7 +10,7 @@ import { isMoreSevere, isUrgent } from '../domain/severity.ts';
 import type { ContinuationKindName } from '../ports/continuations.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { EditorAlerts } from '../ports/editor-alerts.ts';
-import type { SubmissionStore, SubmissionUpkeep } from '../ports/submission-store.ts';
+import type { CaseSubmissions, SubmissionUpkeep } from '../ports/submission-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import { urgentCaseAlert } from '../presentation/editor-messages.ts';
 import { topicName } from '../presentation/words.ts';
@@ -102,13 +102,13 @@ const pagesPerStep = 10;
 
 /** One closing reply per reporter who left contact details, a few pages of the case's reports a step. */
 export const closingReplies: ContinuationKind<{
-  submissions: SubmissionStore;
+  caseSubmissions: CaseSubmissions;
   queues: DeliveryQueues;
 }> = async (deps, input) => {
   let cursor = input.cursor;
   let handled = 0;
   for (let page = 0; page < pagesPerStep; page++) {
-    const submissions = await deps.submissions.ofCase(input.target, cursor);
+    const submissions = await deps.caseSubmissions.page(input.target, cursor);
     const jobs = submissions.items.flatMap((submission): DeliveryJob[] => {
       const recipient = reporterRecipient(submission.contact);
       if (!recipient) return [];

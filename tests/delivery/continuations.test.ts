@@ -206,11 +206,11 @@ describe('a merge of a case with 5,000 reports', () => {
     const relinking = await run.closed(duplicate.caseId);
     expect(relinking.length).toBeGreaterThan(5);
     expect(relinking.every((step) => step.kind === 'merge-relink')).toBe(true);
-    expect((await desk.submissions.ofCase(duplicate.caseId)).items).toHaveLength(0);
+    expect((await desk.caseSubmissions.page(duplicate.caseId)).items).toHaveLength(0);
     let moved = 0;
     let cursor: string | undefined;
     do {
-      const page = await desk.submissions.ofCase(target.caseId, cursor);
+      const page = await desk.caseSubmissions.page(target.caseId, cursor);
       moved += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

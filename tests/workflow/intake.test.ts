@@ -87,7 +87,7 @@ describe('reports of the same page', () => {
     expect(history).toHaveLength(escalations.length + 1);
     expect(escalations.every((entry) => entry.actor === 'system')).toBe(true);
     expect(escalations.some((entry) => entry.note?.endsWith('→ critical'))).toBe(true);
-    const submissions = await desk.submissions.ofCase(caseId ?? '');
+    const submissions = await desk.caseSubmissions.page(caseId ?? '');
     expect(submissions.items).toHaveLength(50);
   });
 

@@ -127,8 +127,8 @@ describe('duplicates', () => {
     expect(absorbed.history.find((entry) => entry.action === 'merge')).toMatchObject({ actor: reviewer.id });
     // The reports move in a continuation, started from the closed duplicate's stream record.
     expect(await (await continuations(desk)).closed(dup.caseId)).toHaveLength(1);
-    expect((await desk.submissions.ofCase(target.caseId)).items).toHaveLength(3);
-    expect((await desk.submissions.ofCase(dup.caseId)).items).toHaveLength(0);
+    expect((await desk.caseSubmissions.page(target.caseId)).items).toHaveLength(3);
+    expect((await desk.caseSubmissions.page(dup.caseId)).items).toHaveLength(0);
     expect((await readSubmission(desk, dup.submissionId, dup.trackingToken)).status).toBe('received');
     // The copy's page now gathers into the case that absorbed it.
     expect((await submitReport(desk, { text: '又一次', url: 'https://example.org/copy' })).caseId).toBe(
