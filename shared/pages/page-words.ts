@@ -112,6 +112,31 @@ export interface PageWords {
   >;
   /** One message per field that can be wrong, whatever the validator's detail was. */
   fields: Words<FormField>;
+  /** The pages a subscriber opens from a message: confirm, unsubscribe, a dead link. */
+  subscription: Words<
+    | 'listSeparator'
+    | 'every'
+    | 'pages'
+    | 'pagesOne'
+    | 'and'
+    | 'address'
+    | 'confirmTitle'
+    | 'confirm'
+    | 'confirmButton'
+    | 'confirmedTitle'
+    | 'confirmed'
+    | 'alreadyConfirmed'
+    | 'manage'
+    | 'unsubscribeTitle'
+    | 'unsubscribe'
+    | 'button'
+    | 'alreadyUnsubscribed'
+    | 'unsubscribedTitle'
+    | 'unsubscribed'
+    | 'deadLinkTitle'
+    | 'deadLink'
+    | 'subscribe'
+  >;
   /** Why an SMS code was refused. */
   codeRefusals: Words<'wrong' | 'wrongOne' | 'wrongNone' | 'locked' | 'expired' | 'none'>;
 }
@@ -127,8 +152,10 @@ export function pageWords(language: Language): PageWords {
 
 export const languageNames: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
-const fill = (template: string, name: string, value: string | number): string =>
-  template.replace(`{${name}}`, String(value));
+/** A word with its "{name}" filled in. */
+export const fill = (template: string, name: string, value: string | number): string =>
+  // A function, so that a "$&" in a topic's name is text, not a replacement pattern.
+  template.replace(`{${name}}`, () => String(value));
 
 /** The summary above a form with `count` fields to change. */
 export const fixBelow = (language: Language, count: number): string => {

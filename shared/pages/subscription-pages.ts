@@ -9,6 +9,7 @@ import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { hidden } from './form-fields.ts';
 import { page } from './layout.ts';
+import { fill, type PageWords, pageWords } from './page-words.ts';
 
 export interface PageSubscription {
   language: Language;
@@ -20,58 +21,8 @@ export interface PageSubscription {
   follows: string[];
 }
 
-const words = {
-  'zh-CN': {
-    list: (names: string[]) => names.join('、'),
-    every: '全部主题',
-    pages: (count: number) => `您关注的 ${count} 篇文章`,
-    and: '，以及',
-    address: '订阅地址：',
-    confirmTitle: '确认订阅',
-    confirm: (topics: string) => `按下方按钮，确认订阅以下内容的更正通知：${topics}。`,
-    confirmButton: '确认订阅',
-    confirmedTitle: '订阅已确认',
-    confirmed: (topics: string) => `您将收到以下内容的更正通知：${topics}。每条通知中都有退订和管理链接。`,
-    alreadyConfirmed: '此订阅此前已确认，无需再次操作。',
-    manage: '管理订阅（主题、关注的文章、频率、语言）',
-    unsubscribeTitle: '退订更正通知',
-    unsubscribe: (topics: string) => `按下方按钮后，此地址将不再收到以下内容的更正通知：${topics}。`,
-    button: '退订',
-    alreadyUnsubscribed: '此地址已退订，不会再收到更正通知。',
-    unsubscribedTitle: '已退订',
-    unsubscribed: '此地址不会再收到更正通知。',
-    deadLinkTitle: '链接无效或已过期',
-    deadLink: '请检查链接是否完整。',
-    subscribe: '订阅更正通知',
-  },
-  en: {
-    list: (names: string[]) => names.join(', '),
-    every: 'all topics',
-    pages: (count: number) => `the ${count} ${count === 1 ? 'article' : 'articles'} you follow`,
-    and: ', and ',
-    address: 'Address: ',
-    confirmTitle: 'Confirm your subscription',
-    confirm: (topics: string) => `Press the button below to confirm that you want corrections on: ${topics}.`,
-    confirmButton: 'Confirm',
-    confirmedTitle: 'Subscription confirmed',
-    confirmed: (topics: string) =>
-      `You will receive corrections on: ${topics}. Every message has links to unsubscribe and to manage your subscription.`,
-    alreadyConfirmed: 'This subscription was confirmed before; there is nothing more to do.',
-    manage: 'Manage your subscription (topics, articles, frequency, language)',
-    unsubscribeTitle: 'Unsubscribe from corrections',
-    unsubscribe: (topics: string) =>
-      `Press the button below and this address will no longer receive corrections on: ${topics}.`,
-    button: 'Unsubscribe',
-    alreadyUnsubscribed: 'This address is unsubscribed and receives no more corrections.',
-    unsubscribedTitle: 'Unsubscribed',
-    unsubscribed: 'This address will receive no more corrections.',
-    deadLinkTitle: 'This link is invalid or has expired',
-    deadLink: 'Check that the link is complete.',
-    subscribe: 'Subscribe to corrections',
-  },
-} as const;
-
-type Words = (typeof words)[Language];
+type Words = PageWords['subscription'];
+const words = (language: Language): Words => pageWords(language).subscription;
 
 /** The subscriber's language first, then the other. */
 const inOrder = (first: Language): Language[] => [first, ...languages.filter((l) => l !== first)];
@@ -92,7 +43,7 @@ function bilingual(
   const order = inOrder(first);
   const main = order
     .map((language, i) => {
-      const w = words[language];
+      const w = words(language);
       const { paragraphs, links = [] } = section(w, language);
       const subscribeAgain = `<a href="${markup(site.subscribe({ language }))}">${markup(w.subscribe)}</a>`;
       const heading = i === 0 ? 'h1' : 'h2';
@@ -106,24 +57,29 @@ ${i === 0 ? form : ''}<p>${[...links, subscribeAgain].join(' · ')}</p>
   return page({
     language: first,
     site,
-    title: order.map((language) => title(words[language])).join(' · '),
-    description: title(words[first]),
+    title: order.map((language) => title(words(language))).join(' · '),
+    description: title(words(first)),
     head: '<meta name="robots" content="noindex" />',
     main,
   });
 }
 
 const addressLine = (w: Words, s: PageSubscription) => `${w.address}${s.maskedAddress}`;
+const followed = (w: Words, count: number): string =>
+  count === 1 ? w.pagesOne : fill(w.pages, 'count', count);
 /** "Topic A, topic B, and the 2 articles you follow". */
 const interestsOf = (w: Words, s: PageSubscription, language: Language): string =>
-  [s.everyTopic ? w.every : w.list(s.topics[language]), s.follows.length ? w.pages(s.follows.length) : '']
+  [
+    s.everyTopic ? w.every : s.topics[language].join(w.listSeparator),
+    s.follows.length ? followed(w, s.follows.length) : '',
+  ]
     .filter(Boolean)
     .join(w.and);
 
 const button = (first: Language, label: (w: Words) => string): string =>
   `<button type="submit">${markup(
     inOrder(first)
-      .map((language) => label(words[language]))
+      .map((language) => label(words(language)))
       .join(' · '),
   )}</button>`;
 
@@ -138,7 +94,9 @@ export function confirmHtml(site: Site, s: PageSubscription, token: string): str
     site,
     s.language,
     (w) => w.confirmTitle,
-    (w, language) => ({ paragraphs: [addressLine(w, s), w.confirm(interestsOf(w, s, language))] }),
+    (w, language) => ({
+      paragraphs: [addressLine(w, s), fill(w.confirm, 'topics', interestsOf(w, s, language))],
+    }),
     form,
   );
 }
@@ -156,7 +114,7 @@ export function confirmedHtml(
     (w, language) => ({
       paragraphs: [
         addressLine(w, s),
-        w.confirmed(interestsOf(w, s, language)),
+        fill(w.confirmed, 'topics', interestsOf(w, s, language)),
         ...(alreadyConfirmed ? [w.alreadyConfirmed] : []),
       ],
       links: [`<a href="${markup(manageUrl)}">${markup(w.manage)}</a>`],
@@ -177,7 +135,7 @@ export function unsubscribeHtml(site: Site, s: PageSubscription, token: string, 
     (w, language) => ({
       paragraphs: [
         addressLine(w, s),
-        subscribed ? w.unsubscribe(interestsOf(w, s, language)) : w.alreadyUnsubscribed,
+        subscribed ? fill(w.unsubscribe, 'topics', interestsOf(w, s, language)) : w.alreadyUnsubscribed,
       ],
     }),
     subscribed ? form : '',
