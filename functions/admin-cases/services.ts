@@ -5,6 +5,8 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
+  caseDecisions: build.caseDecisions(c),
+  escalations: build.caseEscalations(c),
   caseQueue: build.caseQueue(c),
   claims: build.urlClaims(c),
   reporters: build.reporters(c),

@@ -8,6 +8,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents, sqs }, (c) => ({
   ...build.policies(c),
   cases: build.caseStore(c),
+  escalations: build.caseEscalations(c),
   intake: build.intakeStore(c),
   claims: build.urlClaims(c),
   submissions: build.submissionStore(c),

@@ -43,6 +43,8 @@ export function everything(c: build.Context) {
   return {
     ...build.policies(c),
     cases: build.caseStore(c),
+    caseDecisions: build.caseDecisions(c),
+    escalations: build.caseEscalations(c),
     caseQueue: build.caseQueue(c),
     intake: build.intakeStore(c),
     claims: build.urlClaims(c),

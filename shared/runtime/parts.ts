@@ -11,6 +11,8 @@ import { CachedTopicStore } from '../adapters/cached-topic-store.ts';
 import { DynamoAnnouncementStore } from '../adapters/dynamodb/announcement-store.ts';
 import { DynamoAudienceChanges } from '../adapters/dynamodb/audience-changes.ts';
 import { DynamoAudienceCounters } from '../adapters/dynamodb/audience-counters.ts';
+import { DynamoCaseDecisions } from '../adapters/dynamodb/case-decisions.ts';
+import { DynamoCaseEscalations } from '../adapters/dynamodb/case-escalations.ts';
 import { DynamoCaseQueue } from '../adapters/dynamodb/case-queue.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoCaseSubmissions } from '../adapters/dynamodb/case-submissions.ts';
@@ -116,6 +118,10 @@ export const policies = (c: Basics) => ({
 });
 
 export const caseStore = (c: With<'documents'>) => new DynamoCaseStore(c.documents(), c.config.tableName);
+export const caseDecisions = (c: With<'documents'>) =>
+  new DynamoCaseDecisions(c.documents(), c.config.tableName);
+export const caseEscalations = (c: With<'documents'>) =>
+  new DynamoCaseEscalations(c.documents(), c.config.tableName);
 export const caseQueue = (c: With<'documents'>) =>
   new DynamoCaseQueue(c.documents(), c.config.tableName, cursors(c));
 export const intakeStore = (c: With<'documents'>) => new DynamoIntakeStore(c.documents(), c.config.tableName);

@@ -10,7 +10,12 @@ import { type CaseCommand, decide, requireAction } from '../domain/lifecycle.ts'
 import type { Actor } from '../domain/roles.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
 import { normalizeUrl } from '../domain/url.ts';
-import { CaseMovedOn, type CaseStore } from '../ports/case-store.ts';
+import {
+  type CaseDecisions,
+  type CaseEscalations,
+  CaseMovedOn,
+  type CaseStore,
+} from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import type { UrlClaims } from '../ports/url-claims.ts';
@@ -18,6 +23,8 @@ import { escalateIfDue } from './escalation.ts';
 
 export interface ActOnCaseDeps {
   cases: CaseStore;
+  caseDecisions: CaseDecisions;
+  escalations: CaseEscalations;
   claims: UrlClaims;
   topics: TopicStore;
   clock: Clock;
@@ -46,7 +53,7 @@ export async function actOnCase(
       if (command.action === 'review' && command.verdict === 'duplicate') {
         await mergeInto(deps, current, decision, command.duplicateOf, actor, ctx.now);
       } else {
-        await deps.cases.save(decision, current);
+        await deps.caseDecisions.save(decision, current);
       }
       return decision.next;
     } catch (error) {
@@ -68,7 +75,7 @@ async function mergeInto(
   const absorbing = absorbDuplicate(target, duplicate, actor.id, now);
   // The reports are counted on the target at once; moving them (however many) is a continuation
   // that the closed duplicate's stream record starts (usecases/merge-reports.ts).
-  await deps.cases.merge(closing, duplicate, absorbing, target);
+  await deps.caseDecisions.merge(closing, duplicate, absorbing, target);
   if (duplicate.url) await deps.claims.move(normalizeUrl(duplicate.url), duplicate.id, target.id);
   await escalateIfDue(deps, target.id);
 }

@@ -7,14 +7,14 @@ import { NotFound } from '../domain/errors.ts';
 import { openAmendment } from '../domain/intake.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseDecisions } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
 import { randomId } from '../security/tokens.ts';
 
 export interface AmendDeps {
-  cases: CaseStore;
+  caseDecisions: CaseDecisions;
   corrections: CorrectionStore;
   topics: TopicStore;
   clock: Clock;
@@ -40,6 +40,6 @@ export async function amendCorrection(
     deps.clock.now(),
     deps.policy,
   );
-  await deps.cases.create(decision);
+  await deps.caseDecisions.create(decision);
   return decision.next;
 }

@@ -1,11 +1,12 @@
 /** Raising a case's severity when its report count calls for it, whoever added the reports. */
 import { escalate } from '../domain/intake.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseEscalations, CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 
 export interface EscalationDeps {
   cases: CaseStore;
+  escalations: CaseEscalations;
   clock: Clock;
   policy: SeverityPolicy;
 }
@@ -20,6 +21,6 @@ export async function escalateIfDue(deps: EscalationDeps, caseId: string): Promi
     if (!current) return;
     const decision = escalate(current, deps.clock.now(), deps.policy);
     if (!decision) return;
-    if (await deps.cases.saveUnversioned(decision, current)) return;
+    if (await deps.escalations.saveUnversioned(decision, current)) return;
   }
 }

@@ -4,7 +4,7 @@ import { InvalidInput } from '../domain/errors.ts';
 import { openCase as open } from '../domain/intake.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseDecisions } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdempotencyStore } from '../ports/idempotency-store.ts';
 import type { TopicStore } from '../ports/topic-store.ts';
@@ -22,7 +22,7 @@ export interface StaffCaseInput {
 }
 
 export interface OpenCaseDeps {
-  cases: CaseStore;
+  caseDecisions: CaseDecisions;
   topics: TopicStore;
   idempotency: IdempotencyStore;
   clock: Clock;
@@ -58,7 +58,7 @@ export async function openStaffCase(
         deps.clock.now(),
         deps.policy,
       );
-      await deps.cases.create(decision, record({ case: decision.next }));
+      await deps.caseDecisions.create(decision, record({ case: decision.next }));
       return decision.next;
     },
     (response) => response.case as Case,

@@ -9,7 +9,7 @@ import { openCase } from '../domain/intake.ts';
 import type { SeverityPolicy } from '../domain/severity.ts';
 import type { Contact, Submission } from '../domain/submission.ts';
 import { normalizeUrl } from '../domain/url.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseEscalations, CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdempotencyStore, IdempotentWrite } from '../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore } from '../ports/intake-store.ts';
@@ -39,6 +39,7 @@ export interface SubmitReportDeps {
   intake: IntakeStore;
   claims: UrlClaims;
   cases: CaseStore;
+  escalations: CaseEscalations;
   topics: TopicStore;
   idempotency: IdempotencyStore;
   signer: Signer;

@@ -95,7 +95,7 @@ describe('reports of the same page', () => {
     const url = 'https://example.gov.cn/notice/42';
     const first = await submitReport(desk, report({ url }));
     const opened = await desk.cases.get(first.caseId);
-    await desk.cases.save(
+    await desk.caseDecisions.save(
       {
         next: { ...opened!, status: 'closed', version: 2, resolution: { kind: 'rejected', reason: 'x' } },
         entry: { at: desk.clock.now(), actor: 'ed', action: 'close' },
@@ -175,7 +175,7 @@ describe('a surge of reports', () => {
     const first = await submitReport(desk, report({ url }));
     const opened = await desk.cases.get(first.caseId);
     const [, late] = await Promise.all([
-      desk.cases.save(
+      desk.caseDecisions.save(
         {
           next: { ...opened!, status: 'closed', version: 2, resolution: { kind: 'rejected', reason: 'x' } },
           entry: { at: desk.clock.now(), actor: 'ed', action: 'close' },
