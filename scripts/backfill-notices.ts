@@ -11,7 +11,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localCredentials, localRegion } from '../local/engines.ts';
-import { DynamoCorrectionStore } from '../shared/adapters/dynamodb/correction-store.ts';
+import { DynamoCorrectionLists } from '../shared/adapters/dynamodb/correction-lists.ts';
 import { DynamoNoticeStore } from '../shared/adapters/dynamodb/notice-store.ts';
 import { Cursors } from '../shared/adapters/dynamodb/paging.ts';
 import { randomId, Signer } from '../shared/security/tokens.ts';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   try {
     const counts = await backfillNotices(
       {
-        corrections: new DynamoCorrectionStore(documents, tableName, cursors),
+        correctionLists: new DynamoCorrectionLists(documents, tableName, cursors),
         notices: new DynamoNoticeStore(documents, tableName),
       },
       { onPage: (so) => console.log(`${tableName}: ${JSON.stringify(so)}`) },

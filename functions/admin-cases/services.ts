@@ -15,6 +15,7 @@ export const services = compose({ documents }, (c) => ({
   topics: build.topicStore(c),
   idempotency: build.idempotencyStore(c),
   corrections: build.correctionStore(c),
+  correctionLists: build.correctionLists(c),
   log: build.publicLog(c),
   announcements: build.announcementStore(c),
   deliveryProgress: build.deliveryProgress(c),

@@ -5,7 +5,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents, sns, sqs }, (c) => ({
   ...build.policies(c),
   caseQueue: build.caseQueue(c),
-  corrections: build.correctionStore(c),
+  correctionLists: build.correctionLists(c),
   log: build.publicLog(c),
   alerts: build.editorAlerts(c),
   consoleUrl: build.consoleUrl(c),

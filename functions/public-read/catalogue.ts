@@ -18,7 +18,7 @@ export function catalogueRoutes(app: Router): void {
     const { limit, ...filters } = parse(correctionListQuery, query(eventOf(request)));
     return json(
       200,
-      await listCorrections((await services()).corrections, { ...filters, limit: limit ?? 20 }),
+      await listCorrections((await services()).correctionLists, { ...filters, limit: limit ?? 20 }),
       cachedBriefly,
     );
   });

@@ -12,7 +12,7 @@ import { services } from './services.ts';
 async function feedContent(): Promise<{ corrections: PublicCorrection[]; context: FeedContext }> {
   const deps = await services();
   const [corrections, topics, logHead] = await Promise.all([
-    latestCorrections(deps.corrections, feedSize),
+    latestCorrections(deps.correctionLists, feedSize),
     listTopics(deps.topics),
     deps.log.head(),
   ]);

@@ -49,7 +49,7 @@ export function pageRoutes(app: Router): void {
     const cursor = parameters.cursor || undefined;
     if (topic && !topics.some((known) => known.key === topic)) return failed(404, language, site);
     try {
-      const page = await listCorrections(deps.corrections, {
+      const page = await listCorrections(deps.correctionLists, {
         limit: correctionsPerPage,
         ...(topic ? { topic } : {}),
         ...(cursor ? { cursor } : {}),

@@ -7,6 +7,7 @@ export const services = compose({ documents }, (c) => ({
   clock: c.clock,
   topics: build.topicStore(c),
   corrections: build.correctionStore(c),
+  correctionLists: build.correctionLists(c),
   announcements: build.announcementStore(c),
   log: build.publicLog(c),
   stats: build.statsStore(c),

@@ -65,6 +65,7 @@ export function everything(c: build.Context) {
     topics: build.topicStore(c),
     idempotency: build.idempotencyStore(c),
     corrections: build.correctionStore(c),
+    correctionLists: build.correctionLists(c),
     publications: build.publications(c),
     log: build.publicLog(c),
     stats: build.statsStore(c),

@@ -17,6 +17,7 @@ import { DynamoCaseQueue } from '../adapters/dynamodb/case-queue.ts';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.ts';
 import { DynamoCaseSubmissions } from '../adapters/dynamodb/case-submissions.ts';
 import { DynamoContinuationStore } from '../adapters/dynamodb/continuation-store.ts';
+import { DynamoCorrectionLists } from '../adapters/dynamodb/correction-lists.ts';
 import { DynamoCorrectionStore } from '../adapters/dynamodb/correction-store.ts';
 import { DynamoDeliveryProgress } from '../adapters/dynamodb/delivery-counters.ts';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.ts';
@@ -156,7 +157,9 @@ export const topicStore = (c: With<'documents'>) =>
 export const idempotencyStore = (c: With<'documents'>) =>
   new DynamoIdempotencyStore(c.documents(), c.config.tableName);
 export const correctionStore = (c: With<'documents'>) =>
-  new DynamoCorrectionStore(c.documents(), c.config.tableName, cursors(c));
+  new DynamoCorrectionStore(c.documents(), c.config.tableName);
+export const correctionLists = (c: With<'documents'>) =>
+  new DynamoCorrectionLists(c.documents(), c.config.tableName, cursors(c));
 export const publications = (c: With<'documents'>) =>
   new DynamoPublications(c.documents(), c.config.tableName);
 export const publicLog = (c: With<'documents'>) => new DynamoPublicLog(c.documents(), c.config.tableName);

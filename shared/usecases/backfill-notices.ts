@@ -4,17 +4,17 @@
  * Scan), one page at a time; safe to run again, and alongside the publisher (a notice is never put
  * over a later version).
  */
-import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { CorrectionLists } from '../ports/correction-store.ts';
 import type { FiledNotice, NoticeStore } from '../ports/notice-store.ts';
 
 export async function backfillNotices(
-  deps: { corrections: CorrectionStore; notices: NoticeStore },
+  deps: { correctionLists: CorrectionLists; notices: NoticeStore },
   options: { pageSize?: number; onPage?: (counts: Record<FiledNotice, number>) => void } = {},
 ): Promise<Record<FiledNotice, number>> {
   const counts: Record<FiledNotice, number> = { filed: 0, current: 0, 'no-page': 0 };
   let cursor: string | undefined;
   do {
-    const page = await deps.corrections.list({
+    const page = await deps.correctionLists.list({
       limit: options.pageSize ?? 100,
       ...(cursor ? { cursor } : {}),
     });

@@ -6,7 +6,7 @@ import { type Case, type CaseStatus, openStatuses } from '../domain/case.ts';
 import type { LogHead } from '../domain/public-log.ts';
 import type { CaseQueue } from '../ports/case-queue.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { CorrectionLists } from '../ports/correction-store.ts';
 import type { PublicLog } from '../ports/public-log.ts';
 import { digestEmail, type EditorMessageSettings } from '../presentation/editor-messages.ts';
 
@@ -26,7 +26,7 @@ const overdueShown = 100;
 
 export async function buildDigest(deps: {
   caseQueue: CaseQueue;
-  corrections: CorrectionStore;
+  correctionLists: CorrectionLists;
   log: PublicLog;
   clock: Clock;
 }): Promise<Digest> {
@@ -38,7 +38,7 @@ export async function buildDigest(deps: {
     ),
     Promise.all(openStatuses.map((status) => deps.caseQueue.overdue(status, now, overdueShown))),
     deps.caseQueue.countOpenedSince(since, now),
-    deps.corrections.countUpdatedSince(since),
+    deps.correctionLists.countUpdatedSince(since),
     deps.log.head(),
   ]);
   return {

@@ -2,7 +2,7 @@
 
 import { publicView } from '../domain/correction.ts';
 import { NotFound } from '../domain/errors.ts';
-import type { CorrectionStore } from '../ports/correction-store.ts';
+import type { CorrectionLists, CorrectionStore } from '../ports/correction-store.ts';
 
 export type PublicCorrection = ReturnType<typeof publicView>;
 
@@ -13,7 +13,7 @@ export async function readCorrection(corrections: CorrectionStore, id: string): 
 }
 
 export async function listCorrections(
-  corrections: CorrectionStore,
+  corrections: CorrectionLists,
   query: { topic?: string; limit: number; cursor?: string },
 ): Promise<{ items: PublicCorrection[]; nextCursor: string | null }> {
   const page = await corrections.list(query);

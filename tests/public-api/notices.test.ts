@@ -337,7 +337,7 @@ describe('corrections published before the index existed', () => {
     );
     expect(JSON.parse((await notices(page)).body).items).toEqual([]);
 
-    const everything = await desk.corrections.list({ limit: 100 });
+    const everything = await desk.correctionLists.list({ limit: 100 });
     const named = everything.items.filter((c) => c.affectedUrl).length;
     expect(await backfillNotices(desk, { pageSize: 2 })).toEqual({
       filed: 1,

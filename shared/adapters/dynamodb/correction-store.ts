@@ -1,28 +1,16 @@
 /**
- * Corrections in the single table, read: one item each, every version inside it, indexed for lists
- * and feeds (see publications.ts for how they are written).
+ * Corrections in the single table, one read at a time: one item each, every version inside it
+ * (see publications.ts for how they are written, correction-lists.ts for how they are listed).
  */
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Correction } from '../../domain/correction.ts';
 import type { CorrectionStore } from '../../ports/correction-store.ts';
-import type { Page } from '../../ports/page.ts';
-import { countQuery } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
-import { type Cursors, mergedPage, type Partition, wholeItems } from './paging.ts';
-
-const newestFirst = (index: string, pkValue: string): Partition => ({
-  index,
-  pkName: `${index}pk`,
-  pkValue,
-  skName: `${index}sk`,
-  ascending: false,
-});
 
 export class DynamoCorrectionStore implements CorrectionStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly cursors: Cursors,
   ) {}
 
   async get(id: string): Promise<Correction | undefined> {
@@ -30,43 +18,5 @@ export class DynamoCorrectionStore implements CorrectionStore {
       new GetCommand({ TableName: this.tableName, Key: keys.correction(id), ConsistentRead: true }),
     );
     return result.Item ? withoutStorage<Correction>(result.Item) : undefined;
-  }
-
-  async list(query: { topic?: string; limit: number; cursor?: string }): Promise<Page<Correction>> {
-    const partition = query.topic
-      ? newestFirst('gsi2', `CORRECTIONS#TOPIC#${query.topic}`)
-      : newestFirst('gsi1', 'CORRECTIONS');
-    const page = await mergedPage(this.doc, this.tableName, [partition], {
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-      query: JSON.stringify(['corrections', query.topic ?? '']),
-      cursors: this.cursors,
-    });
-    const items = await wholeItems(this.doc, this.tableName, page.items);
-    return { items: items.map((item) => withoutStorage<Correction>(item)), nextCursor: page.nextCursor };
-  }
-
-  async latest(limit: number): Promise<Correction[]> {
-    const result = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'CORRECTIONS#UPDATED' },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    const items = await wholeItems(this.doc, this.tableName, result.Items ?? []);
-    return items.map((item) => withoutStorage<Correction>(item));
-  }
-
-  async countUpdatedSince(since: string): Promise<number> {
-    return countQuery(this.doc, {
-      TableName: this.tableName,
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk >= :since',
-      ExpressionAttributeValues: { ':pk': 'CORRECTIONS#UPDATED', ':since': since },
-    });
   }
 }
