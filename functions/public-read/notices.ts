@@ -62,7 +62,7 @@ export function noticeRoutes(app: Router): void {
     const language = isLanguage(requested) ? requested : 'zh-CN';
     const deps = await services();
     const site = siteOf(deps);
-    const headers = { 'content-security-policy': frameContentSecurityPolicy };
+    const headers = { 'content-security-policy': frameContentSecurityPolicy() };
     let url: string;
     try {
       ({ url } = parse(noticesQuery, parameters));

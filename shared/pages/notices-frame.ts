@@ -9,6 +9,7 @@ import type { Language } from '../domain/case.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { correctionLabel, publicWords } from '../presentation/words.ts';
+import { servedFile } from '../runtime/served-file.ts';
 import type { PageNotices } from '../usecases/notices.ts';
 import { timeElement } from './layout.ts';
 
@@ -28,37 +29,26 @@ const words = {
   },
 } as const satisfies Record<Language, unknown>;
 
-const css = `
-:root { color-scheme: light dark; --text: #1a1a1a; --page: #fff; --muted: #5a5a5a; --line: #d8d8d8;
-  --accent: #8a1c1c; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #ececec; --page: #1a1a1a; --muted: #b0b0b0; --line: #444; --accent: #f08a8a; } }
-body { color: var(--text); background: var(--page); margin: 0; padding: 0.5rem 0.75rem; font: 1rem/1.55 system-ui, -apple-system, "PingFang SC",
-  "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; border-left: 4px solid var(--accent); }
-h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--accent); }
-ol { list-style: none; margin: 0; padding: 0; }
-li { padding: 0.25rem 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
-li:first-child { border-top: 0; }
-.label { font-weight: 700; margin-right: 0.4rem; }
-.meta, .by { display: block; color: var(--muted); font-size: 0.85rem; }
-.by { margin-top: 0.25rem; }
-a { color: inherit; text-underline-offset: 0.2em; }
-a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-`;
+/** The frame's own style sheet: static text served beside the bundle, read with the first frame. */
+const styleSheet = servedFile(new URL('./notices-frame.css', import.meta.url));
 
-const styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
+let policy: string | undefined;
 
 /**
  * Like the public pages', but any site may frame it: a newsroom's article is exactly where it belongs.
- * It has no form and no script, so being framed lets nobody act in the reader's name.
+ * It has no form and no script, so being framed lets nobody act in the reader's name. Built with the
+ * first frame.
  */
-export const frameContentSecurityPolicy = [
-  "default-src 'none'",
-  `style-src 'sha256-${styleHash}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  'frame-ancestors *',
-].join('; ');
+export function frameContentSecurityPolicy(): string {
+  policy ??= [
+    "default-src 'none'",
+    `style-src 'sha256-${createHash('sha256').update(styleSheet(), 'utf8').digest('base64')}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
+  ].join('; ');
+  return policy;
+}
 
 export interface NoticesFrameInput {
   language: Language;
@@ -75,7 +65,7 @@ function document(language: Language, site: Site, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="robots" content="noindex" />
 <title>${markup(`${words[language].title} · ${site.publisher[language]}`)}</title>
-<style>${css}</style>
+<style>${styleSheet()}</style>
 </head>
 <body>${body}</body>
 </html>

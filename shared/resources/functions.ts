@@ -157,6 +157,7 @@ export const functionDefinitions = {
       'shared/http/openapi.json',
       'shared/pages/pages.css',
       'shared/pages/page-words.json',
+      'shared/pages/notices-frame.css',
     ],
   },
   publicWrite: {
