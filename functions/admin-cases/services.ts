@@ -17,7 +17,7 @@ export const services = compose({ documents }, (c) => ({
   corrections: build.correctionStore(c),
   correctionLists: build.correctionLists(c),
   log: build.publicLog(c),
-  announcements: build.announcementStore(c),
+  reannouncements: build.reannouncements(c),
   deliveryProgress: build.deliveryProgress(c),
   links: build.links(c),
 }));

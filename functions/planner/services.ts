@@ -12,7 +12,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   reporters: build.reporters(c),
   personalData: build.personalData(c),
   corrections: build.correctionStore(c),
-  announcements: build.announcementStore(c),
+  publishedVersions: build.publishedVersions(c),
   queues: build.deliveryQueues(c),
   sendRates: build.sendRates(c),
   plans: build.planStore(c),

@@ -8,7 +8,7 @@ export const services = compose({ documents }, (c) => ({
   topics: build.topicStore(c),
   corrections: build.correctionStore(c),
   correctionLists: build.correctionLists(c),
-  announcements: build.announcementStore(c),
+  publishedVersions: build.publishedVersions(c),
   log: build.publicLog(c),
   stats: build.statsStore(c),
   notices: build.noticeStore(c),

@@ -74,6 +74,8 @@ export function everything(c: build.Context) {
     events: build.correctionEvents(c),
     alerts: build.editorAlerts(c),
     announcements: build.announcementStore(c),
+    publishedVersions: build.publishedVersions(c),
+    reannouncements: build.reannouncements(c),
     plans: build.planStore(c),
     continuations: build.continuationStore(c),
     continuationQueue: build.continuationQueue(c),

@@ -31,7 +31,9 @@ import { DynamoPersonalData } from '../adapters/dynamodb/personal-data.ts';
 import { DynamoPlanStore } from '../adapters/dynamodb/plan-store.ts';
 import { DynamoPublicLog } from '../adapters/dynamodb/public-log.ts';
 import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
+import { DynamoPublishedVersions } from '../adapters/dynamodb/published-versions.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoReannouncements } from '../adapters/dynamodb/reannouncements.ts';
 import { DynamoReporters } from '../adapters/dynamodb/reporters.ts';
 import { DynamoSendPacer } from '../adapters/dynamodb/send-pacer.ts';
 import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
@@ -168,6 +170,10 @@ export const noticeStore = (c: With<'documents'>) => new DynamoNoticeStore(c.doc
 export const rateLimiter = (c: With<'documents'>) => new DynamoRateLimiter(c.documents(), c.config.tableName);
 export const announcementStore = (c: With<'documents'>) =>
   new DynamoAnnouncementStore(c.documents(), c.config.tableName);
+export const publishedVersions = (c: With<'documents'>) =>
+  new DynamoPublishedVersions(c.documents(), c.config.tableName);
+export const reannouncements = (c: With<'documents'>) =>
+  new DynamoReannouncements(c.documents(), c.config.tableName);
 export const planStore = (c: With<'documents'>) => new DynamoPlanStore(c.documents(), c.config.tableName);
 export const continuationStore = (c: With<'documents'>) =>
   new DynamoContinuationStore(c.documents(), c.config.tableName);

@@ -19,14 +19,14 @@ import {
 } from '../domain/digest-period.ts';
 import { reaches } from '../domain/reach.ts';
 import type { Subscription } from '../domain/subscription.ts';
-import type { AnnouncementStore } from '../ports/announcement-store.ts';
+import type { PublishedVersions } from '../ports/announcement-store.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { Followers } from '../ports/followers.ts';
 import { type ContinuationDeps, type ContinuationKind, startContinuation } from './continuation.ts';
 
 export interface PeriodCorrectionsDeps {
-  announcements: AnnouncementStore;
+  publishedVersions: PublishedVersions;
   corrections: CorrectionStore;
 }
 
@@ -38,7 +38,7 @@ export async function periodCorrections(
   deps: PeriodCorrectionsDeps,
   period: Pick<DigestPeriod, 'start' | 'end'>,
 ): Promise<Correction[]> {
-  const refs = await deps.announcements.publishedBetween(period.start, period.end);
+  const refs = await deps.publishedVersions.between(period.start, period.end);
   const ids = [...new Set(refs.map((ref) => ref.correctionId))];
   const found = await Promise.all(ids.map((id) => deps.corrections.get(id)));
   return found.filter((c): c is Correction => c !== undefined);

@@ -7,7 +7,7 @@
 import { announcementOf } from '../domain/announcement.ts';
 import { NotFound } from '../domain/errors.ts';
 import { type Actor, requireCapability } from '../domain/roles.ts';
-import type { AnnouncementStore } from '../ports/announcement-store.ts';
+import type { Reannouncements } from '../ports/announcement-store.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorrectionStore } from '../ports/correction-store.ts';
@@ -15,7 +15,7 @@ import type { CorrectionStore } from '../ports/correction-store.ts';
 export interface ReannounceDeps {
   corrections: CorrectionStore;
   cases: CaseStore;
-  announcements: AnnouncementStore;
+  reannouncements: Reannouncements;
   clock: Clock;
 }
 
@@ -33,7 +33,7 @@ export async function reannounce(
   const now = deps.clock.now();
   // Each request is a round of its own (its time, in ms): announcing one round twice would not re-plan.
   const round = Date.parse(now);
-  await deps.announcements.reannounce(
+  await deps.reannouncements.reannounce(
     announcementOf(correction, latest.version, published.id, now, round, actor.id),
     {
       caseVersion: published.version,

@@ -6,12 +6,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement, AnnouncementRef } from '../../domain/announcement.ts';
-import type { HistoryEntry } from '../../domain/case.ts';
 import type { AnnouncementStore } from '../../ports/announcement-store.ts';
-import { historyItem } from './case-store.ts';
 import { keys, withoutStorage } from './keys.ts';
 import type { TransactItem } from './transact.ts';
-import { transact } from './transact.ts';
 
 const pendingPartition = 'ANNOUNCEMENTS#PENDING';
 
@@ -19,7 +16,7 @@ const pendingPartition = 'ANNOUNCEMENTS#PENDING';
  * gsi2 of a publication's announcement (round 0; re-announcements are no new version): the versions
  * published on one UTC day, by time. A period of the desk's calendar is a few of these partitions.
  */
-const publishedPartition = (day: string): string => `VERSIONS#PUBLISHED#${day}`;
+export const publishedPartition = (day: string): string => `VERSIONS#PUBLISHED#${day}`;
 const publishedIndexKeys = (a: Announcement): Record<string, string> =>
   a.round === 0
     ? {
@@ -95,48 +92,4 @@ export class DynamoAnnouncementStore implements AnnouncementStore {
       return ref ? [ref] : [];
     });
   }
-
-  async publishedBetween(start: string, end: string): Promise<AnnouncementRef[]> {
-    const days: string[] = [];
-    for (let day = start.slice(0, 10); day <= end.slice(0, 10); day = nextDay(day)) days.push(day);
-    const found = await Promise.all(
-      days.map(async (day) => {
-        const refs: AnnouncementRef[] = [];
-        let after: Record<string, unknown> | undefined;
-        do {
-          const result = await this.doc.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: 'gsi2',
-              KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :start AND :end',
-              ExpressionAttributeValues: { ':pk': publishedPartition(day), ':start': start, ':end': end },
-              ...(after ? { ExclusiveStartKey: after } : {}),
-            }),
-          );
-          // Keys only (the table's own key names the announcement), whatever the index projects.
-          for (const item of result.Items ?? []) {
-            const ref = keys.announcementRef(String(item.pk));
-            // BETWEEN includes `end`'s own instant as a prefix: the period is [start, end).
-            if (ref && String(item.gsi2sk) < end) refs.push(ref);
-          }
-          after = result.LastEvaluatedKey;
-        } while (after);
-        return refs;
-      }),
-    );
-    return found.flat();
-  }
-
-  async reannounce(
-    announcement: Announcement,
-    history: { caseVersion: number; entry: HistoryEntry },
-  ): Promise<void> {
-    await transact(this.doc, [
-      announcementPut(this.tableName, announcement),
-      historyItem(this.tableName, announcement.caseId, history.caseVersion, history.entry),
-    ]);
-  }
 }
-
-const nextDay = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
