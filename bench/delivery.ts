@@ -308,9 +308,11 @@ export async function measureDelivery(
   const { stack, call, tokens } = desk;
   const counters = await countingClients();
   const { services } = (await import('../functions/admin-subscribers/services.ts')) as {
-    services(): Promise<{ subscriptions: { createMany(s: ReadonlyArray<Subscription>): Promise<void> } }>;
+    services(): Promise<{
+      subscriptionImports: { createMany(s: ReadonlyArray<Subscription>): Promise<void> };
+    }>;
   };
-  const store = (await services()).subscriptions;
+  const store = (await services()).subscriptionImports;
   const figures: DeliveryBench = { seeding: [], delivery: [], preview: [] };
   let seeded = 0;
   /** The followers an editor's preview of the case counts (email and SMS). */

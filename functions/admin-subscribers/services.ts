@@ -8,6 +8,7 @@ import * as build from '../../shared/runtime/parts.ts';
 export const services = compose({ documents, sqs }, (c) => ({
   ...build.policies(c),
   subscriptions: build.subscriptionStore(c),
+  subscriptionImports: build.subscriptionImports(c),
   importJobs: build.importJobStore(c),
   suppressions: build.suppressionStore(c),
   topics: build.topicStore(c),

@@ -6,6 +6,7 @@ export const services = compose({ documents, sqs }, (c) => ({
   clock: c.clock,
   config: c.config,
   subscriptions: build.subscriptionStore(c),
+  subscriptionImports: build.subscriptionImports(c),
   followers: build.followers(c),
   caseSubmissions: build.caseSubmissions(c),
   submissionUpkeep: build.submissionUpkeep(c),

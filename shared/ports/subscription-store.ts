@@ -1,21 +1,14 @@
 import type { Channel, Subscription } from '../domain/subscription.ts';
 
 /**
- * Subscriptions read by id and by address, made and changed: one person's at a time, or many new ones
- * in an import.
+ * Subscriptions read by id and by address, made and changed, one person's at a time (see
+ * SubscriptionImports for many).
  */
 export interface SubscriptionStore {
   get(id: string): Promise<Subscription | undefined>;
   /** Many by id in batched reads (a sender's batch): those that exist and are not erased, by id. */
   getMany(ids: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
   findByAddress(channel: Channel, address: string): Promise<Subscription | undefined>;
-  /** The subscriptions of many addresses at once (batched reads), by address hash. */
-  findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
-  /**
-   * Many new subscriptions of addresses that had none when read (an import), in batched writes: fast,
-   * but unconditional, so a subscription made for one of these addresses meanwhile loses its claim.
-   */
-  createMany(subscriptions: ReadonlyArray<Subscription>): Promise<void>;
   /** The address's only subscription; SubscriptionChanged if the address has one already. */
   create(subscription: Subscription): Promise<void>;
   /**
@@ -28,6 +21,17 @@ export interface SubscriptionStore {
    * counted: the count so far, or undefined if the confirmation is at the limit or was replaced.
    */
   countWrongCode(id: string, salt: string, limit: number): Promise<number | undefined>;
+}
+
+/** Subscriptions imported in bulk (an admin's file, a long import's steps). */
+export interface SubscriptionImports {
+  /** The subscriptions of many addresses at once (batched reads), by address hash. */
+  findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>>;
+  /**
+   * Many new subscriptions of addresses that had none when read (an import), in batched writes: fast,
+   * but unconditional, so a subscription made for one of these addresses meanwhile loses its claim.
+   */
+  createMany(subscriptions: ReadonlyArray<Subscription>): Promise<void>;
 }
 
 /** A person's subscription erased on request. */

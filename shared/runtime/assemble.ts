@@ -53,6 +53,7 @@ export function everything(c: build.Context) {
     submissionUpkeep: build.submissionUpkeep(c),
     reporters: build.reporters(c),
     subscriptions: build.subscriptionStore(c),
+    subscriptionImports: build.subscriptionImports(c),
     subscriptionErasure: build.subscriptionErasure(c),
     followers: build.followers(c),
     audience: build.audienceCounters(c),

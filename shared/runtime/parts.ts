@@ -40,6 +40,7 @@ import { DynamoStatsStore } from '../adapters/dynamodb/stats-store.ts';
 import { DynamoSubmissionStore } from '../adapters/dynamodb/submission-store.ts';
 import { DynamoSubmissionUpkeep } from '../adapters/dynamodb/submission-upkeep.ts';
 import { DynamoSubscriptionErasure } from '../adapters/dynamodb/subscription-erasure.ts';
+import { DynamoSubscriptionImports } from '../adapters/dynamodb/subscription-imports.ts';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store.ts';
 import { DynamoSuppressionList } from '../adapters/dynamodb/suppression-list.ts';
 import { DynamoOptOutPlace, DynamoSuppressionStore } from '../adapters/dynamodb/suppression-store.ts';
@@ -138,6 +139,8 @@ export const submissionUpkeep = (c: With<'documents'>) =>
 export const reporters = (c: With<'documents'>) => new DynamoReporters(c.documents(), c.config.tableName);
 export const subscriptionStore = (c: With<'documents'>) =>
   new DynamoSubscriptionStore(c.documents(), c.config.tableName, c.clock);
+export const subscriptionImports = (c: With<'documents'>) =>
+  new DynamoSubscriptionImports(c.documents(), c.config.tableName, c.clock);
 export const subscriptionErasure = (c: With<'documents'>) =>
   new DynamoSubscriptionErasure(c.documents(), c.config.tableName);
 export const followers = (c: With<'documents'>) =>

@@ -51,7 +51,7 @@ export async function importSubscribers(
   // Both reads at once: which addresses are suppressed, and what every address has now.
   const [suppressed, existing] = await Promise.all([
     options.suppressedAmong ? options.suppressedAmong(hashes) : new Set<string>(),
-    deps.subscriptions.findByAddressHashes(hashes),
+    deps.subscriptionImports.findByAddressHashes(hashes),
   ]);
   const wanted = rows.filter((_, i) => !suppressed.has(hashes[i] as string));
   const skipped = rows.length - wanted.length;

@@ -13,7 +13,11 @@ import type { ImportRow } from '../http/import-rows.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeliveryQueues } from '../ports/delivery-queues.ts';
 import type { ImportJobStore, ImportOutcome } from '../ports/import-jobs.ts';
-import { SubscriptionChanged, type SubscriptionStore } from '../ports/subscription-store.ts';
+import {
+  SubscriptionChanged,
+  type SubscriptionImports,
+  type SubscriptionStore,
+} from '../ports/subscription-store.ts';
 import { derivedId, type Signer } from '../security/tokens.ts';
 import type { ContinuationKind } from './continuation.ts';
 import { confirmationSecret } from './queued-confirmation.ts';
@@ -21,6 +25,7 @@ import { confirmationSecret } from './queued-confirmation.ts';
 /** What writing rows needs (the request for a short file, the job's steps for a long one). */
 export interface ImportWriteDeps {
   subscriptions: SubscriptionStore;
+  subscriptionImports: SubscriptionImports;
   queues: Pick<DeliveryQueues, 'send'>;
   signer: Signer;
   clock: Clock;
@@ -67,7 +72,7 @@ export async function importRows(
   const now = deps.clock.now();
   const hashed = rows.map((row) => ({ row, hash: recipientHash(row) }));
   const existing =
-    options.existing ?? (await deps.subscriptions.findByAddressHashes(hashed.map(({ hash }) => hash)));
+    options.existing ?? (await deps.subscriptionImports.findByAddressHashes(hashed.map(({ hash }) => hash)));
   const outcome = emptyOutcome();
   const changing: ImportRow[] = [];
   const confirmations: DeliveryJob[] = [];
@@ -108,7 +113,7 @@ export async function importRows(
     } else changes.push({ row, hash, current });
   }
   if (options.dryRun) return { outcome, changing };
-  if (fresh.length) await deps.subscriptions.createMany(fresh);
+  if (fresh.length) await deps.subscriptionImports.createMany(fresh);
   await inParallel(changes, async ({ row, hash, current: read }) => {
     let current: Subscription | undefined = read;
     for (let round = 1; ; round++) {

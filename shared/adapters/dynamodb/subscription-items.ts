@@ -7,6 +7,7 @@
  * daily or weekly subscription is indexed by its frequency instead, for the digests.
  * Erasure is DynamoDB TTL (`expiresAt`); TTL deletes late, so an item past it is read as gone.
  */
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { followsOf, frequencyOf, type Subscription } from '../../domain/subscription.ts';
 import { pageTarget } from '../../domain/url.ts';
 import { digestIndexKeys, followerIndexKeys, keys } from './keys.ts';
@@ -64,4 +65,31 @@ export function followPut(tableName: string, s: Subscription, target: string): T
       },
     },
   };
+}
+
+/** BatchGetItem, 100 keys a call, a few calls at a time, unprocessed keys asked again; live items only. */
+export async function readMany(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  wanted: ReadonlyArray<{ pk: string; sk: string }>,
+  nowSeconds: number,
+): Promise<Item[]> {
+  const chunks: Array<Array<{ pk: string; sk: string }>> = [];
+  for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+  const found: Item[] = [];
+  const readChunk = async (chunk: Array<Record<string, unknown>>): Promise<void> => {
+    let pending: Array<Record<string, unknown>> = chunk;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+      const result = await doc.send(
+        new BatchGetCommand({
+          RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
+        }),
+      );
+      found.push(...(result.Responses?.[tableName] ?? []));
+      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  };
+  for (let i = 0; i < chunks.length; i += 8) await Promise.all(chunks.slice(i, i + 8).map(readChunk));
+  return unexpired(found, nowSeconds);
 }

@@ -4,13 +4,7 @@
  * version, so concurrent requests cannot interleave and the follows always mirror the subscription
  * (see subscription-items.ts for how they are kept).
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recipientHash } from '../../domain/recipient.ts';
 import type { Channel, Subscription } from '../../domain/subscription.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -20,9 +14,9 @@ import {
   claimItem,
   epochSeconds,
   followPut,
+  readMany,
   subscriptionItem,
   targets,
-  unexpired,
 } from './subscription-items.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
@@ -41,7 +35,12 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
   }
 
   async getMany(ids: ReadonlyArray<string>): Promise<Map<string, Subscription>> {
-    const items = await this.readMany([...new Set(ids)].map((id) => keys.subscription(id)));
+    const items = await readMany(
+      this.doc,
+      this.tableName,
+      [...new Set(ids)].map((id) => keys.subscription(id)),
+      this.nowSeconds(),
+    );
     return new Map(
       items.map((item) => {
         const subscription = withoutStorage<Subscription>(item);
@@ -53,19 +52,6 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
   async findByAddress(channel: Channel, address: string): Promise<Subscription | undefined> {
     const claim = await this.read(keys.subscriberAddress(recipientHash({ channel, address })));
     return claim ? this.get(String(claim.subscriptionId)) : undefined;
-  }
-
-  async findByAddressHashes(addressHashes: ReadonlyArray<string>): Promise<Map<string, Subscription>> {
-    const claims = await this.readMany(addressHashes.map((hash) => keys.subscriberAddress(hash)));
-    const subscriptions = await this.readMany(
-      claims.map((claim) => keys.subscription(String(claim.subscriptionId))),
-    );
-    const found = new Map<string, Subscription>();
-    for (const item of subscriptions) {
-      const subscription = withoutStorage<Subscription>(item);
-      found.set(subscription.addressHash, subscription);
-    }
-    return found;
   }
 
   private nowSeconds(): number {
@@ -81,28 +67,6 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= this.nowSeconds()))
       return undefined;
     return item;
-  }
-
-  /** BatchGetItem, 100 keys a call, a few calls at a time, unprocessed keys asked again; live items only. */
-  private async readMany(wanted: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
-    const chunks: Array<Array<{ pk: string; sk: string }>> = [];
-    for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
-    const found: Item[] = [];
-    const readChunk = async (chunk: Array<Record<string, unknown>>): Promise<void> => {
-      let pending: Array<Record<string, unknown>> = chunk;
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
-        const result = await this.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        );
-        found.push(...(result.Responses?.[this.tableName] ?? []));
-        pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
-    };
-    for (let i = 0; i < chunks.length; i += 8) await Promise.all(chunks.slice(i, i + 8).map(readChunk));
-    return unexpired(found, this.nowSeconds());
   }
 
   async create(subscription: Subscription): Promise<void> {
@@ -126,30 +90,6 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
       ...targets(subscription).map((target) => followPut(this.tableName, subscription, target)),
     ];
     await this.write(items);
-  }
-
-  async createMany(subscriptions: ReadonlyArray<Subscription>): Promise<void> {
-    const items = subscriptions.flatMap((s) => [
-      claimItem(s),
-      subscriptionItem(s),
-      ...targets(s).map((target) => followPut(this.tableName, s, target).Put?.Item as Item),
-    ]);
-    const chunks: Item[][] = [];
-    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) {
-        let pending = (chunks[next++] as Item[]).map((Item) => ({ PutRequest: { Item } }));
-        for (let round = 0; pending.length > 0; round++) {
-          if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
-          const result = await this.doc.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-          );
-          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, chunks.length) }, worker));
   }
 
   async save(before: Subscription, after: Subscription): Promise<void> {
