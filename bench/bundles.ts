@@ -23,7 +23,7 @@ export const bundleGoalBytes = 400_000;
  * drop its line once it is at the goal.
  */
 export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
-  emailSender: 410_000,
+  emailSender: 402_000,
 };
 
 /** The most a function's bundle may weigh today: its goal, or its ceiling while it is above it. */

@@ -8,7 +8,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { QueueKey, TopicKey } from '../shared/resources/messaging.ts';
 import { env } from '../shared/runtime/config.ts';
-import { metricsNamespace, serviceName } from '../shared/runtime/observability.ts';
+import { serviceName } from '../shared/runtime/observability.ts';
 import type { DeskConfig } from './config.ts';
 
 export interface DeployedResources {
@@ -65,7 +65,6 @@ export function functionEnvironment(
     ...optional(env.emailSendsPerSecond, config.emailSendsPerSecond),
     ...optional(env.smsSendsPerSecond, config.smsSendsPerSecond),
     POWERTOOLS_SERVICE_NAME: serviceName,
-    POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
   };
 }

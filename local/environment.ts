@@ -106,8 +106,6 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_SQS: new URL(input.queueUrls.deliveryPlan).origin,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_SERVICE_NAME: 'corrections-desk',
-    POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
-    POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
   };
 }

@@ -11,7 +11,8 @@ import { audienceChange } from '../../shared/adapters/dynamodb/audience-images.t
 import { caseImages } from '../../shared/adapters/dynamodb/stream-images.ts';
 import { instrumented } from '../../shared/runtime/invocation.ts';
 import { scopedToRecord } from '../../shared/runtime/log-keys.ts';
-import { countForTopic, logger, productMetrics } from '../../shared/runtime/observability.ts';
+import { countForTopic, productMetrics } from '../../shared/runtime/metrics.ts';
+import { logger } from '../../shared/runtime/observability.ts';
 import { alertIfUrgent, expireContactsOnEnd, onCaseClosed } from '../../shared/usecases/notify.ts';
 import { services } from './services.ts';
 

@@ -4,17 +4,14 @@
  * need one, so an alarm watches the count.
  */
 import { instrumented } from '../../shared/runtime/invocation.ts';
-import { logger, MetricUnit, metrics, productMetrics } from '../../shared/runtime/observability.ts';
+import { addMetric, productMetrics } from '../../shared/runtime/metrics.ts';
+import { logger } from '../../shared/runtime/observability.ts';
 import { sweep } from '../../shared/usecases/sweep.ts';
 import { services } from './services.ts';
 
 export const handler = instrumented(async () => {
   const repaired = await sweep(await services());
-  metrics().addMetric(
-    productMetrics.sweeperRepairs,
-    MetricUnit.Count,
-    repaired.cases + repaired.announcements,
-  );
+  addMetric(productMetrics.sweeperRepairs, repaired.cases + repaired.announcements);
   if (repaired.cases + repaired.announcements > 0) logger().warn('Sweeper repaired', repaired);
   return repaired;
 });

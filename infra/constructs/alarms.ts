@@ -19,7 +19,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { metricsNamespace, productMetrics, serviceName } from '../../shared/runtime/observability.ts';
+import { metricsNamespace, productMetrics } from '../../shared/runtime/metrics.ts';
+import { serviceName } from '../../shared/runtime/observability.ts';
 
 export interface AlarmsProps {
   topic: ITopic;

@@ -13,7 +13,8 @@ import {
   Stats,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { metricsNamespace, productMetrics, serviceName } from '../../shared/runtime/observability.ts';
+import { metricsNamespace, productMetrics } from '../../shared/runtime/metrics.ts';
+import { serviceName } from '../../shared/runtime/observability.ts';
 
 export interface DeskDashboardProps {
   stage: string;

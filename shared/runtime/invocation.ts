@@ -1,7 +1,8 @@
-/** What every handler does around its work: log context and request id in, metrics out. */
+/** What every handler does around its work: log context and request id in, metrics out (one line per set of dimensions). */
 import type { Context } from 'aws-lambda';
 import { withLogKeys } from './log-keys.ts';
-import { logger, publishStoredMetrics } from './observability.ts';
+import { publishMetrics } from './metrics.ts';
+import { logger } from './observability.ts';
 
 export function instrumented<E, R>(work: (event: E, context: Context) => Promise<R>) {
   return async (event: E, context: Context): Promise<R> => {
@@ -18,8 +19,7 @@ export function instrumented<E, R>(work: (event: E, context: Context) => Promise
       };
       return await withLogKeys(keys, () => work(event, context));
     } finally {
-      // Single-metric (per-topic) emits flush on their own; publish only what is still buffered.
-      publishStoredMetrics();
+      publishMetrics();
       logger().resetKeys();
     }
   };

@@ -1,15 +1,13 @@
 /**
- * The Powertools instances the functions share, created once per container: structured logs with
- * private fields redacted, and EMF metrics (made on first use). Lambda traces each invocation (active
+ * The Powertools logger the functions share, created once per container: structured logs with
+ * private fields redacted (metrics are in ./metrics.ts). Lambda traces each invocation (active
  * tracing); the SDK calls are not captured one by one, which would add the X-Ray SDK to every bundle
  * and its cold start.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ScopedLogFormatter } from './log-keys.ts';
 
 export const serviceName = 'corrections-desk';
-export const metricsNamespace = 'CorrectionsDesk';
 
 /** Keys whose values never reach a log line, wherever they appear. */
 const privateKeys = new Set([
@@ -42,47 +40,6 @@ export function logger(): Logger {
   });
   return madeLogger;
 }
-
-let madeMetrics: Metrics | undefined;
-
-/**
- * EMF metrics, made on first use: only the functions that count something (publisher, notifier,
- * senders, sweeper) bundle and load Powertools Metrics; the others never reach this.
- */
-export function metrics(): Metrics {
-  madeMetrics ??= new Metrics({ namespace: metricsNamespace, serviceName });
-  return madeMetrics;
-}
-
-/** At the end of an invocation: publishes what is still buffered, if this function made metrics at all. */
-export function publishStoredMetrics(): void {
-  if (madeMetrics?.hasStoredMetrics()) madeMetrics.publishStoredMetrics();
-}
-
-/** The product's metrics, each counted per topic so the dashboard can split them. */
-export const productMetrics = {
-  casesOpened: 'CasesOpened',
-  correctionsPublished: 'CorrectionsPublished',
-  timeToCorrectionMinutes: 'TimeToCorrectionMinutes',
-  deliveriesSent: 'DeliveriesSent',
-  deliveriesFailed: 'DeliveriesFailed',
-  deliveriesParked: 'DeliveriesParked',
-  sweeperRepairs: 'SweeperRepairs',
-  deliveriesThrottled: 'DeliveriesThrottled',
-} as const;
-
-export function countForTopic(
-  name: (typeof productMetrics)[keyof typeof productMetrics],
-  topic: string,
-  value = 1,
-  unit: (typeof MetricUnit)[keyof typeof MetricUnit] = MetricUnit.Count,
-): void {
-  const single = metrics().singleMetric();
-  single.addDimension('topic', topic);
-  single.addMetric(name, unit, value);
-}
-
-export { MetricUnit };
 
 /**
  * What a log line or a stored record may say about a failure: its name, a provider's error code and

@@ -11,7 +11,8 @@ import { errorName } from '../ports/messaging.ts';
 import { type SendBatchDeps, sendBatch } from '../usecases/send-batch.ts';
 import { instrumented } from './invocation.ts';
 import { recordLogKeys, withLogKeys } from './log-keys.ts';
-import { countForTopic, logger, productMetrics } from './observability.ts';
+import { countForTopic, productMetrics } from './metrics.ts';
+import { logger } from './observability.ts';
 
 /** Time kept back from the invocation's deadline for sending and recording after the last token. */
 const sendingMarginMs = 8_000;

@@ -95,8 +95,6 @@ describe('a running stack', () => {
       AWS_ENDPOINT_URL_SQS: new URL(stack.queueUrls.deliveryPlan).origin,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_SERVICE_NAME: 'corrections-desk',
-      POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
-      POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
     for (const [name, value] of Object.entries(expected)) expect(environmentAtImport[name], name).toBe(value);

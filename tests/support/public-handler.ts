@@ -33,7 +33,6 @@ export async function publicHandler(
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
     AWS_ENDPOINT_URL_SNS: inject('messagingEndpoint'),
     AWS_ENDPOINT_URL_SQS: inject('messagingEndpoint'),
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   return ((await import('../../functions/public-read/handler.ts')) as { handler: PublicHandler }).handler;
 }

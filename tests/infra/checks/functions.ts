@@ -127,7 +127,6 @@ export function checkFunctions(synthesized: Synthesized): void {
         [env.smsSendQueueUrl]: { Ref: queueId('smsSend') },
         [env.webhookCallsQueueUrl]: { Ref: queueId('webhookCalls') },
         POWERTOOLS_SERVICE_NAME: 'corrections-desk',
-        POWERTOOLS_METRICS_NAMESPACE: 'CorrectionsDesk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
       });
     });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { type FunctionDefinition, functionDefinitions } from '../../../shared/resources/functions.ts';
 import { queues, topics } from '../../../shared/resources/messaging.ts';
-import { metricsNamespace, productMetrics, serviceName } from '../../../shared/runtime/observability.ts';
+import { metricsNamespace, productMetrics } from '../../../shared/runtime/metrics.ts';
+import { serviceName } from '../../../shared/runtime/observability.ts';
 import { type Json, resourceAt, type Synthesized } from '../synth.ts';
 
 export function checkObservability(synthesized: Synthesized): void {
