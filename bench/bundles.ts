@@ -17,18 +17,6 @@ const root = resolve(import.meta.dirname, '..');
 
 /** The goal per function: minified, before zip. */
 export const bundleGoalBytes = 400_000;
-/**
- * Functions still above the goal, and the most each may weigh until it reaches it: a test fails when
- * a bundle grows past its goal or past this ceiling. Lower a ceiling whenever a function shrinks;
- * drop its line once it is at the goal.
- */
-export const bundleCeilingBytes: Partial<Record<FunctionKey, number>> = {
-  emailSender: 402_000,
-};
-
-/** The most a function's bundle may weigh today: its goal, or its ceiling while it is above it. */
-export const bundleLimitBytes = (key: FunctionKey): number => bundleCeilingBytes[key] ?? bundleGoalBytes;
-
 /** The goal per function: median import time at most this many times its reference's. */
 export const initGoalRatio = 1.3;
 

@@ -9,7 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import type { LocalStack } from '../local/stack.ts';
-import { keys } from '../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../shared/adapters/dynamodb/item-keys.ts';
 import { randomId } from '../shared/security/tokens.ts';
 import { admitClient } from '../shared/usecases/client-limits.ts';
 import { submitReport } from '../shared/usecases/submit-report.ts';

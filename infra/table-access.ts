@@ -10,7 +10,8 @@
  * starts writing a partition (or deleting) must say so here, or DynamoDB refuses it once deployed.
  */
 import { audienceKey } from '../shared/adapters/dynamodb/audience-counters.ts';
-import { type Key, keys } from '../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../shared/adapters/dynamodb/item-keys.ts';
+import type { Key } from '../shared/adapters/dynamodb/keys.ts';
 import { webhookKeys } from '../shared/adapters/dynamodb/webhook-store.ts';
 import type { FunctionKey } from '../shared/resources/functions.ts';
 

@@ -34,7 +34,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { localCredentials, localRegion } from '../local/engines.ts';
 import { localKeyFile } from '../local/environment.ts';
-import { expiresAfterDays, keys, recipientIndexKeys } from '../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../shared/adapters/dynamodb/item-keys.ts';
+import { expiresAfterDays, recipientIndexKeys } from '../shared/adapters/dynamodb/keys.ts';
 import { Cursors } from '../shared/adapters/dynamodb/paging.ts';
 import { DynamoSubmissionUpkeep } from '../shared/adapters/dynamodb/submission-upkeep.ts';
 import { DynamoSubscriptionStore } from '../shared/adapters/dynamodb/subscription-store.ts';

@@ -7,7 +7,8 @@
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addReports } from '../../shared/adapters/dynamodb/case-store.ts';
-import { keys, submissionIndexKeys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
+import { submissionIndexKeys } from '../../shared/adapters/dynamodb/keys.ts';
 import type { Case } from '../../shared/domain/case.ts';
 import { type DeliveryJob, deliveryKey } from '../../shared/domain/delivery.ts';
 import { recipientHash, reporterRecipient } from '../../shared/domain/recipient.ts';

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials, localRegion } from '../../local/engines.ts';
 import type { LocalStack } from '../../local/stack.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
 import { randomDigits, randomId } from '../../shared/security/tokens.ts';
 import { type Call, eventually, runningDesk, type Tokens } from '../support/http.ts';
 

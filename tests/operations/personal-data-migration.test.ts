@@ -6,7 +6,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { legacyRecipientHash, migratePersonalData } from '../../scripts/migrate-personal-data.ts';
-import { expiresAfterDays, keys, submissionIndexKeys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
+import { expiresAfterDays, submissionIndexKeys } from '../../shared/adapters/dynamodb/keys.ts';
 import { type Recipient, recipientHash } from '../../shared/domain/recipient.ts';
 import type { Subscription } from '../../shared/domain/subscription.ts';
 import { erasePerson } from '../../shared/usecases/erase-person.ts';

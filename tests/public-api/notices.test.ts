@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { pathRegex, uncachedRoutes } from '../../infra/edge/routes.ts';
 import { newRequestId, splitTarget, toHttpApiEvent, toHttpResponse } from '../../local/http-event.ts';
 import { matchRoute, routesFromCatalogue } from '../../local/routes.ts';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
 import { pageTarget } from '../../shared/domain/url.ts';
 import { env } from '../../shared/runtime/config.ts';
 import { amendCorrection } from '../../shared/usecases/amend-correction.ts';

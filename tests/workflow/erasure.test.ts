@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
 import { type DeliveryJob, deliveryKey } from '../../shared/domain/delivery.ts';
 import { PermissionDenied } from '../../shared/domain/errors.ts';
 import { type Recipient, recipientHash } from '../../shared/domain/recipient.ts';

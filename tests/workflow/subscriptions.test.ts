@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../shared/adapters/dynamodb/keys.ts';
+import * as keys from '../../shared/adapters/dynamodb/item-keys.ts';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/rate-limiter.ts';
 import { InvalidInput, NotFound, RateLimited } from '../../shared/domain/errors.ts';
 import { recipientHash } from '../../shared/domain/recipient.ts';

@@ -7,7 +7,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Announcement, AnnouncementRef } from '../../domain/announcement.ts';
 import type { AnnouncementStore } from '../../ports/announcement-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
 const pendingPartition = 'ANNOUNCEMENTS#PENDING';

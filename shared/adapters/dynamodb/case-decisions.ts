@@ -14,7 +14,8 @@ import {
   idempotencyItem,
   unchangedSince,
 } from './case-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
 export class DynamoCaseDecisions implements CaseDecisions {

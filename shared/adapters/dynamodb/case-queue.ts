@@ -4,7 +4,7 @@ import { type Case, type CaseStatus, openStatuses } from '../../domain/case.ts';
 import type { CaseQuery, CaseQueue } from '../../ports/case-queue.ts';
 import type { Page } from '../../ports/page.ts';
 import { counted, countQuery } from './case-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { type Cursors, mergedPage, type Partition } from './paging.ts';
 
 /** The queue without a status filter: everything still in flight. */

@@ -6,7 +6,8 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { type Case, type HistoryEntry, isOpen } from '../../domain/case.ts';
 import type { CaseStore } from '../../ports/case-store.ts';
 import type { IdempotentWrite } from '../../ports/idempotency-store.ts';
-import { caseIndexKeys, keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { caseIndexKeys, withoutStorage } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
 export const caseItem = (c: Case): Record<string, unknown> => ({

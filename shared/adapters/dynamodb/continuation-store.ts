@@ -1,7 +1,7 @@
 /** The generic continuations' progress: one item (./progress.ts) per (kind, target). */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ContinuationStore, ProgressRef, ProgressState } from '../../ports/continuations.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { DynamoProgress } from './progress.ts';
 
 // Prefixed, so that no cursor a kind makes can be mistaken for the reserved end.

@@ -5,7 +5,8 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Correction } from '../../domain/correction.ts';
 import type { CorrectionStore } from '../../ports/correction-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 
 export class DynamoCorrectionStore implements CorrectionStore {
   constructor(

@@ -14,7 +14,7 @@ import {
 import type { DeliveryProgress } from '../../ports/delivery-progress.ts';
 import { type Counted, type CountedChannel, countedChannels } from '../../ports/delivery-store.ts';
 import { digest } from '../../security/tokens.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import type { TransactItem } from './transact.ts';
 
 /** Counter shards per version: each takes a share of the writes (a shard item takes ~1,000 a second). */

@@ -10,7 +10,8 @@ import { type Delivery, failuresBeforeParking } from '../../domain/delivery.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ClaimOutcome, Counted, DeliveryStore, NewDelivery } from '../../ports/delivery-store.ts';
 import { type CounterChanges, countersUpdate, counterUpdate } from './delivery-counters.ts';
-import { expiresAfterDays, keys, recipientIndexKeys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { expiresAfterDays, recipientIndexKeys, withoutStorage } from './keys.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 
 /**

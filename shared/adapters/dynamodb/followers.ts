@@ -15,7 +15,8 @@ import { pageTarget } from '../../domain/url.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Followers } from '../../ports/followers.ts';
 import type { Page } from '../../ports/page.ts';
-import { digestIndexKeys, followerIndexKeys, keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { digestIndexKeys, followerIndexKeys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage } from './paging.ts';
 import { epochSeconds, unexpired } from './subscription-items.ts';
 

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyRecord, IdempotencyStore } from '../../ports/idempotency-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 export class DynamoIdempotencyStore implements IdempotencyStore {
   constructor(

@@ -7,7 +7,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportRow } from '../../http/import-rows.ts';
 import type { ImportJob, ImportJobStore, ImportOutcome } from '../../ports/import-jobs.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import { ConditionsFailed, transact } from './transact.ts';
 
 const day = 24 * 60 * 60;

@@ -9,7 +9,7 @@ import type { Submission } from '../../domain/submission.ts';
 import { IdempotencyRecordExists, type IdempotentWrite } from '../../ports/idempotency-store.ts';
 import { CaseNotOpen, ClaimChanged, type IntakeStore } from '../../ports/intake-store.ts';
 import { addReports, caseItem, historyItem, idempotencyItem } from './case-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { reporterMarks, submissionPuts } from './submission-items.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 

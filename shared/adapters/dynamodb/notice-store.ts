@@ -9,7 +9,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/
 import type { Correction } from '../../domain/correction.ts';
 import { type Notice, noticeOf, noticeTarget } from '../../domain/notice.ts';
 import type { FiledNotice, NoticeStore } from '../../ports/notice-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import type { TransactItem } from './transact.ts';
 
 /** The notice item of a published version, for its publishing transaction; none without a page. */

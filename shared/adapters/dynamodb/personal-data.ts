@@ -6,7 +6,8 @@
  */
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ErasedRecords, ErasureEntry, PersonalDataStore } from '../../ports/personal-data.ts';
-import { keys, recipientIndexKeys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { recipientIndexKeys, withoutStorage } from './keys.ts';
 import { type Cursors, mergedPage, wholeItems } from './paging.ts';
 
 type Item = Record<string, unknown>;

@@ -8,7 +8,7 @@ import type { ProgressState } from '../../ports/continuations.ts';
 import type { PlanPosition } from '../../ports/delivery-queues.ts';
 import type { PlanRef, PlanState, PlanStore } from '../../ports/plan-store.ts';
 import { countersUpdate } from './delivery-counters.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { DynamoProgress } from './progress.ts';
 
 const encode = (position: PlanPosition): string => JSON.stringify(position);

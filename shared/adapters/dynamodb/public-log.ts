@@ -6,7 +6,8 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyLog, type LogEntry, type LogHead } from '../../domain/public-log.ts';
 import type { PublicLog } from '../../ports/public-log.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
 /** The head's update and the entry's put, for the transaction that publishes the entry's version. */

@@ -9,7 +9,7 @@ import { LogMovedOn } from '../../ports/public-log.ts';
 import type { Publication, Publications } from '../../ports/publications.ts';
 import { announcementPut } from './announcement-store.ts';
 import { caseUpdate, historyItem } from './case-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { noticePut } from './notice-store.ts';
 import { logAppendItems } from './public-log.ts';
 import { firstPublicationItem } from './stats-store.ts';

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { AnnouncementRef } from '../../domain/announcement.ts';
 import type { PublishedVersions } from '../../ports/announcement-store.ts';
 import { publishedPartition } from './announcement-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 export class DynamoPublishedVersions implements PublishedVersions {
   constructor(

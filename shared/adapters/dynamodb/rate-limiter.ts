@@ -1,7 +1,7 @@
 /** Fixed-window counters: one conditional ADD per use, expiring with their window. */
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimiter } from '../../ports/rate-limiter.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 export class DynamoRateLimiter implements RateLimiter {
   constructor(

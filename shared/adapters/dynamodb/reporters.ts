@@ -1,7 +1,7 @@
 /** The reporter marks of a case (REPORTER#<recipient hash> in its partition, written with each report). */
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Reporters } from '../../ports/reporters.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 const prefix = 'REPORTER#';
 

@@ -9,7 +9,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Channel } from '../../domain/subscription.ts';
 import type { SendPacer } from '../../ports/send-pacer.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 const windowMs = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

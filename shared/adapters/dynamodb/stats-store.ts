@@ -7,7 +7,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FirstPublication, TopicMonth } from '../../domain/time-to-correction.ts';
 import type { StatsStore } from '../../ports/stats-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import type { TransactItem } from './transact.ts';
 
 export function firstPublicationItem(tableName: string, record: FirstPublication): TransactItem {

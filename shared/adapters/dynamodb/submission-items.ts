@@ -13,7 +13,8 @@ import {
   reporterRecipient,
 } from '../../domain/recipient.ts';
 import type { Contact, Submission } from '../../domain/submission.ts';
-import { keys, recipientIndexKeys, submissionIndexKeys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { recipientIndexKeys, submissionIndexKeys, withoutStorage } from './keys.ts';
 import type { Partition } from './paging.ts';
 import type { TransactItem } from './transact.ts';
 

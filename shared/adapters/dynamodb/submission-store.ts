@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { Submission } from '../../domain/submission.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SubmissionStore } from '../../ports/submission-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 import { assembled, live } from './submission-items.ts';
 
 export class DynamoSubmissionStore implements SubmissionStore {

@@ -2,7 +2,8 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Subscription } from '../../domain/subscription.ts';
 import type { SubscriptionErasure } from '../../ports/subscription-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import { targets } from './subscription-items.ts';
 import { ConditionsFailed, type TransactItem, transact } from './transact.ts';
 

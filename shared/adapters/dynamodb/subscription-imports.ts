@@ -3,7 +3,8 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import type { Subscription } from '../../domain/subscription.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SubscriptionImports } from '../../ports/subscription-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import {
   claimItem,
   epochSeconds,

@@ -10,7 +10,8 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { followsOf, frequencyOf, type Subscription } from '../../domain/subscription.ts';
 import { pageTarget } from '../../domain/url.ts';
-import { digestIndexKeys, followerIndexKeys, keys } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { digestIndexKeys, followerIndexKeys } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
 type Item = Record<string, unknown>;

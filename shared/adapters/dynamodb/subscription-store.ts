@@ -9,7 +9,8 @@ import { recipientHash } from '../../domain/recipient.ts';
 import type { Channel, Subscription } from '../../domain/subscription.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { SubscriptionChanged, type SubscriptionStore } from '../../ports/subscription-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 import {
   claimItem,
   epochSeconds,

@@ -8,7 +8,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } 
 import { type Recipient, recipientHash } from '../../domain/recipient.ts';
 import type { Suppression } from '../../domain/suppression.ts';
 import type { SuppressionStore } from '../../ports/suppression-store.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 export const listPartition = 'SUPPRESSIONS';
 

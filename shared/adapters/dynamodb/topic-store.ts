@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Topic } from '../../domain/topic.ts';
 import type { TopicStore } from '../../ports/topic-store.ts';
-import { keys, withoutStorage } from './keys.ts';
+import * as keys from './item-keys.ts';
+import { withoutStorage } from './keys.ts';
 
 /** The catalogue is small (tens of topics): one partition, read whole. */
 export class DynamoTopicStore implements TopicStore {

@@ -1,7 +1,7 @@
 /** URL claims (one item per normalized page URL): which case that page's reports go to. */
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UrlClaim, UrlClaims } from '../../ports/url-claims.ts';
-import { keys } from './keys.ts';
+import * as keys from './item-keys.ts';
 
 export class DynamoUrlClaims implements UrlClaims {
   constructor(
