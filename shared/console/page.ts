@@ -4,15 +4,12 @@
  * part of the function's bundle, are inline and allowed by hash alone; the script may
  * talk to this origin and, deployed, to Cognito; Trusted Types forbid markup from strings outright.
  */
-import { createHash } from 'node:crypto';
 import { longestPermalink } from '../domain/correction.ts';
 import { markup } from '../presentation/text.ts';
 import type { Config } from '../runtime/config.ts';
 import { servedFile } from '../runtime/served-file.ts';
+import { hashSource } from '../security/csp.ts';
 import { type ConsoleSettings, settingsAttribute } from './settings.ts';
-
-const sha256 = (text: string): string =>
-  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const consoleScriptFile = servedFile(new URL('./script.generated.js', import.meta.url));
 let script: { text: string; hash: string } | undefined;
@@ -23,7 +20,7 @@ export function consoleScript(): { text: string; hash: string } {
   const text = consoleScriptFile();
   // Inline, the script must not end its own element early; the bundler escapes such text, and this holds it to that.
   if (/<\/script|<!--/i.test(text)) throw new Error('The console script cannot be inlined as it is');
-  script = { text, hash: sha256(text) };
+  script = { text, hash: hashSource(text) };
   return script;
 }
 
@@ -32,7 +29,7 @@ let style: { text: string; hash: string } | undefined;
 
 /** The console's style sheet (static text, served beside the bundle like the script) and its hash. */
 function consoleStyle(): { text: string; hash: string } {
-  style ??= { text: consoleStyleFile(), hash: sha256(consoleStyleFile()) };
+  style ??= { text: consoleStyleFile(), hash: hashSource(consoleStyleFile()) };
   return style;
 }
 

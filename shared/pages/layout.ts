@@ -4,12 +4,12 @@
  * a header naming the publisher with the subscribe and report links and a switch to the other
  * language. Markup is written so it is also well-formed XML, which lets tests parse it strictly.
  */
-import { createHash } from 'node:crypto';
 import type { Language } from '../domain/case.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { publicWords } from '../presentation/words.ts';
 import { servedFile } from '../runtime/served-file.ts';
+import { hashSource } from '../security/csp.ts';
 import { pageWords } from './page-words.ts';
 
 export const htmlContentType = 'text/html; charset=utf-8';
@@ -29,7 +29,7 @@ let policy: string | undefined;
 export function contentSecurityPolicy(): string {
   policy ??= [
     "default-src 'none'",
-    `style-src 'sha256-${createHash('sha256').update(styleSheet(), 'utf8').digest('base64')}'`,
+    `style-src ${hashSource(styleSheet())}`,
     "img-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -4,12 +4,12 @@
  * in the top window, on the correction's permalink. A page with no correction gets an empty document
  * (contract 1.1), so an article that was never corrected shows nothing.
  */
-import { createHash } from 'node:crypto';
 import type { Language } from '../domain/case.ts';
 import type { Site } from '../presentation/site.ts';
 import { markup } from '../presentation/text.ts';
 import { correctionLabel, publicWords } from '../presentation/words.ts';
 import { servedFile } from '../runtime/served-file.ts';
+import { hashSource } from '../security/csp.ts';
 import type { PageNotices } from '../usecases/notices.ts';
 import { timeElement } from './layout.ts';
 
@@ -42,7 +42,7 @@ let policy: string | undefined;
 export function frameContentSecurityPolicy(): string {
   policy ??= [
     "default-src 'none'",
-    `style-src 'sha256-${createHash('sha256').update(styleSheet(), 'utf8').digest('base64')}'`,
+    `style-src ${hashSource(styleSheet())}`,
     "base-uri 'none'",
     "form-action 'none'",
     'frame-ancestors *',
