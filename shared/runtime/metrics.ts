@@ -28,14 +28,19 @@ export type ProductMetric = (typeof productMetrics)[keyof typeof productMetrics]
 /** EMF's most values for one metric in one line. */
 const valuesPerLine = 100;
 
-/** Per set of dimensions (as JSON), the values of each metric since the last line. */
-const pending = new Map<string, Map<ProductMetric, number[]>>();
+/** Per set of dimensions (keyed by its JSON), the values of each metric since the last line. */
+const pending = new Map<
+  string,
+  { dimensions: Record<string, string>; metrics: Map<ProductMetric, number[]> }
+>();
 
 /** Adds a value (a count by default) to `name`, under the service's dimension and `dimensions`. */
 export function addMetric(name: ProductMetric, value = 1, dimensions: Record<string, string> = {}): void {
-  const key = JSON.stringify({ service: serviceName, ...dimensions });
-  const metrics = pending.get(key) ?? new Map<ProductMetric, number[]>();
-  pending.set(key, metrics);
+  const all = { service: serviceName, ...dimensions };
+  const key = JSON.stringify(all);
+  const set = pending.get(key) ?? { dimensions: all, metrics: new Map<ProductMetric, number[]>() };
+  pending.set(key, set);
+  const { metrics } = set;
   const values = metrics.get(name) ?? [];
   metrics.set(name, values);
   values.push(value);
@@ -50,8 +55,7 @@ export const countForTopic = (name: ProductMetric, topic: string, value = 1): vo
  */
 export function takeMetricLines(at = Date.now()): string[] {
   const lines: string[] = [];
-  for (const [key, metrics] of pending) {
-    const dimensions = JSON.parse(key) as Record<string, string>;
+  for (const { dimensions, metrics } of pending.values()) {
     const names = [...metrics.keys()];
     for (let i = 0; names.some((name) => (metrics.get(name)?.length ?? 0) > i); i += valuesPerLine) {
       const slice = names
