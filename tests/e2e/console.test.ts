@@ -249,6 +249,8 @@ describe.skipIf(!hasChromium)('the editors’ console in Chromium', () => {
     await approveAndConfirm();
     await page.getByRole('alert').filter({ hasText: 'Someone changed this case' }).waitFor();
     await page.locator('.case-line .badge', { hasText: 'High' }).waitFor();
+    // The reloaded case counts its audience again; a dialog opened before the count arrives names none.
+    await page.getByText('1 email subscribers, 1 SMS subscribers, 0 reporters').waitFor();
 
     await approveAndConfirm();
     await notice(page, 'Approved; publication follows within seconds.');
