@@ -7,4 +7,4 @@ import { apiHandler } from '../../shared/http/api.ts';
 import { caseRoutes } from './cases.ts';
 import { publicationRoutes } from './publication.ts';
 
-export const handler = apiHandler(caseRoutes, publicationRoutes);
+export const handler = apiHandler([caseRoutes, publicationRoutes]);

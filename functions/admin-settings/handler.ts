@@ -8,4 +8,4 @@ import { suppressionRoutes } from './suppressions.ts';
 import { topicRoutes } from './topics.ts';
 import { webhookRoutes } from './webhooks.ts';
 
-export const handler = apiHandler(topicRoutes, webhookRoutes, suppressionRoutes, erasureRoutes);
+export const handler = apiHandler([topicRoutes, webhookRoutes, suppressionRoutes, erasureRoutes]);

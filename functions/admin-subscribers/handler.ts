@@ -5,4 +5,4 @@
 import { apiHandler } from '../../shared/http/api.ts';
 import { subscriberRoutes } from './subscribers.ts';
 
-export const handler = apiHandler(subscriberRoutes);
+export const handler = apiHandler([subscriberRoutes]);

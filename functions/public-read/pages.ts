@@ -6,13 +6,7 @@ import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { publicView } from '../../shared/domain/correction.ts';
 import { periodNamed } from '../../shared/domain/digest-period.ts';
 import { InvalidInput, NotFound } from '../../shared/domain/errors.ts';
-import {
-  failedPage as failed,
-  htmlPage as html,
-  languageOf,
-  pageWhenNotFound,
-  siteOf,
-} from '../../shared/http/public-site.ts';
+import { failedPage as failed, htmlPage as html, languageOf, siteOf } from '../../shared/http/public-site.ts';
 import { eventOf, query } from '../../shared/http/request.ts';
 import { correctionsPage, correctionsPerPage } from '../../shared/pages/corrections-page.ts';
 import { faviconSvg } from '../../shared/pages/favicon.ts';
@@ -24,8 +18,6 @@ import { listTopics } from '../../shared/usecases/topics.ts';
 import { services } from './services.ts';
 
 export function pageRoutes(app: Router): void {
-  pageWhenNotFound(app, services);
-
   // Browsers ask for /favicon.ico whatever the page links; both answer the same SVG, cached a day.
   const icon = async () =>
     new Response(faviconSvg, {

@@ -11,6 +11,4 @@ import { reportRoutes } from './reports.ts';
 import { services } from './services.ts';
 import { subscriptionRoutes } from './subscriptions.ts';
 
-export const handler = apiHandler(reportRoutes, subscriptionRoutes, formRoutes, (app) =>
-  pageWhenNotFound(app, services),
-);
+export const handler = apiHandler([reportRoutes, subscriptionRoutes, formRoutes], pageWhenNotFound(services));

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { logger } from '../runtime/observability.ts';
 import { apiHandler } from './api.ts';
 
 const event = (path: string, requestId: string) =>
@@ -26,15 +27,27 @@ const event = (path: string, requestId: string) =>
 
 describe('an HTTP API function', () => {
   it('answers an unexpected failure with a 500 that names the request id its log lines carry', async () => {
-    const handler = apiHandler((app) => {
-      app.get('/broken', () => {
-        throw new Error('database on fire');
-      });
-    });
+    const handler = apiHandler([
+      (app) => {
+        app.get('/broken', () => {
+          throw new Error('database on fire');
+        });
+      },
+    ]);
     const response = await handler(event('/broken', 'req-500'), {} as Context);
     expect(response.statusCode).toBe(500);
     const body = JSON.parse(response.body ?? '{}');
     expect(body).toMatchObject({ status: 500, requestId: 'req-500' });
     expect(response.body).not.toContain('on fire');
+  });
+
+  it("answers an address that names nothing with the function's own answer, without a warning", async () => {
+    const warn = vi.spyOn(logger(), 'warn');
+    const handler = apiHandler([], async () => new Response('a page with a way on', { status: 404 }));
+    const response = await handler(event('/nowhere', 'req-404'), {} as Context);
+    expect(response).toMatchObject({ statusCode: 404, body: 'a page with a way on' });
+    // Registering a second not-found answer over the default once logged a warning at every cold start.
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

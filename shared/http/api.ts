@@ -1,5 +1,10 @@
 /** An HTTP API function: Powertools' router, with every failure answered as problem+json. */
-import { ParameterValidationError, Router } from '@aws-lambda-powertools/event-handler/http';
+import {
+  type NotFoundError,
+  ParameterValidationError,
+  Router,
+} from '@aws-lambda-powertools/event-handler/http';
+import type { ErrorHandler } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '../domain/errors.ts';
 import { readConfig } from '../runtime/config.ts';
@@ -12,14 +17,18 @@ import { HttpProblem, problem, problemFor, problemResponse } from './problem.ts'
 /** The answer for an address that names nothing. */
 export const nothingHere = () => problemResponse(problem(404, 'There is nothing at this address.'));
 
-export function createApi(): Router {
+/** How a function answers an address that names nothing. */
+export type NotFoundAnswer = ErrorHandler<NotFoundError>;
+
+/** Registered once: the router logs a warning when a handler for an error is replaced. */
+export function createApi(notFound: NotFoundAnswer = async () => nothingHere()): Router {
   const app = new Router({ logger: logger() });
   app.errorHandler(HttpProblem, async (error) => problemResponse(error.body, error.headers));
   app.errorHandler(DomainError, async (error) => {
     const { body, headers } = problemFor(error);
     return problemResponse(body, headers);
   });
-  app.notFound(async () => nothingHere());
+  app.notFound(notFound);
   // The router decodes path parameters; a malformed escape (e.g. /c/100%) names nothing here, nor
   // does an empty or blank one (e.g. /admin/cases/%20).
   app.errorHandler(URIError, async () => nothingHere());
@@ -65,7 +74,7 @@ async function resolve(app: Router, event: APIGatewayProxyEventV2, context: Cont
 /** Deployed, the secret the edge adds to every request (see edge.ts); locally none. */
 let originSecret: { value: string | undefined } | undefined;
 
-/** What adds a function's routes (and its own not-found answer) to its router. */
+/** What adds a function's routes to its router. */
 export type Routes = (app: Router) => void;
 
 /**
@@ -73,11 +82,11 @@ export type Routes = (app: Router) => void;
  * at import: a cold start neither constructs the router nor compiles every route's path before a
  * request needs them.
  */
-export function apiHandler(...routes: ReadonlyArray<Routes>) {
+export function apiHandler(routes: ReadonlyArray<Routes>, notFound?: NotFoundAnswer) {
   let app: Router | undefined;
   const routed = (): Router => {
     if (!app) {
-      app = createApi();
+      app = createApi(notFound);
       for (const add of routes) add(app);
     }
     return app;

@@ -2,14 +2,13 @@
  * What the public functions (reading and writing) share at the HTTP edge: the site's addresses, how
  * their pages answer, and the page a person gets for an address that names nothing.
  */
-import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import type { Language } from '../domain/case.ts';
 import { errorPage } from '../pages/error-page.ts';
 import { contentSecurityPolicy, htmlContentType } from '../pages/layout.ts';
 import { languageParameter, publicSite, type Site } from '../presentation/site.ts';
 import { isLanguage } from '../presentation/words.ts';
 import type { Services } from '../runtime/assemble.ts';
-import { nothingHere } from './api.ts';
+import { type NotFoundAnswer, nothingHere } from './api.ts';
 import { eventOf, header, prefersHtml, query } from './request.ts';
 
 export const siteOf = (deps: Pick<Services, 'config' | 'links'>): Site =>
@@ -76,10 +75,10 @@ export const failedPage = (status: 400 | 404, language: Language, site: Site): R
   htmlPage(status, errorPage(status, language, site));
 
 /** A person who mistypes an address gets a page with a way on; API clients keep problem+json. */
-export function pageWhenNotFound(app: Router, load: () => Promise<Pick<Services, 'config' | 'links'>>): void {
-  app.notFound(async (_error, request) => {
+export function pageWhenNotFound(load: () => Promise<Pick<Services, 'config' | 'links'>>): NotFoundAnswer {
+  return async (_error, request) => {
     const event = eventOf(request);
     if (!prefersHtml(header(event, 'accept'))) return nothingHere();
     return failedPage(404, languageOf(query(event)), siteOf(await load()));
-  });
+  };
 }
