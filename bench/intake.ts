@@ -239,9 +239,14 @@ async function lostReceipts(
 
 export async function measureIntake(stack: LocalStack): Promise<IntakeFigures[]> {
   const endpoint = stack.endpoints.dynamoDb;
-  const pages = ['distinct', 'shared'] as const;
-  const replays = new Map<(typeof pages)[number], Replay>();
-  for (const page of pages) {
+  const sides: Array<{
+    page: IntakeFigures['page'];
+    replay: Replay;
+    completed: number;
+    seconds: number;
+    next: number;
+  }> = [];
+  for (const page of ['distinct', 'shared'] as const) {
     const desk = (d: Awaited<ReturnType<typeof benchDesk>>, i: number) =>
       admitClient(d.rateLimiter, '127.0.0.1', 1_000_000).then(() =>
         submitReport(d, {
@@ -251,19 +256,16 @@ export async function measureIntake(stack: LocalStack): Promise<IntakeFigures[]>
         }),
       );
     let n = 0;
-    replays.set(page, await replayOf(endpoint, await record(endpoint, (d) => desk(d, n++))));
+    const replay = await replayOf(endpoint, await record(endpoint, (d) => desk(d, n++)));
+    sides.push({ page, replay, completed: 0, seconds: 0, next: 0 });
   }
   // Both references run before any load, in turns, after a turn each unmeasured (DynamoDB Local's JIT):
   // once the local stack has taken a load, DynamoDB Local takes about 500 ms for each concurrent write
   // to a table made afterwards (why is not yet known), which made the second page look 20 times
   // faster than its reference.
-  const bare = new Map(pages.map((page) => [page, { completed: 0, seconds: 0, next: 0 }]));
   for (let turn = -1; turn < turns; turn++) {
-    for (const page of pages) {
-      const side = bare.get(page);
-      const replay = replays.get(page);
-      if (!side || !replay) continue;
-      const reference = await referenceTurn(replay, side.next, (seconds / turns) * 1000);
+    for (const side of sides) {
+      const reference = await referenceTurn(side.replay, side.next, (seconds / turns) * 1000);
       side.next = reference.next;
       if (turn < 0) continue;
       side.completed += reference.completed;
@@ -271,7 +273,7 @@ export async function measureIntake(stack: LocalStack): Promise<IntakeFigures[]>
     }
   }
   const figures: IntakeFigures[] = [];
-  for (const page of pages) {
+  for (const { page, completed, seconds: referenceSeconds } of sides) {
     const receipts: Array<{ submissionId: string; trackingToken: string }> = [];
     const load = { completed: 0, seconds: 0, errors: 0, p99Ms: 0 };
     for (let turn = 0; turn < turns; turn++) {
@@ -283,8 +285,7 @@ export async function measureIntake(stack: LocalStack): Promise<IntakeFigures[]>
       load.p99Ms = Math.max(load.p99Ms, http.p99Ms);
     }
     const rps = load.completed / load.seconds;
-    const side = bare.get(page);
-    const referenceRps = side ? side.completed / side.seconds : Number.NaN;
+    const referenceRps = completed / referenceSeconds;
     figures.push({
       page,
       rps,

@@ -29,7 +29,10 @@ let style: { text: string; hash: string } | undefined;
 
 /** The console's style sheet (static text, served beside the bundle like the script) and its hash. */
 function consoleStyle(): { text: string; hash: string } {
-  style ??= { text: consoleStyleFile(), hash: hashSource(consoleStyleFile()) };
+  if (!style) {
+    const text = consoleStyleFile();
+    style = { text, hash: hashSource(text) };
+  }
   return style;
 }
 
